@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+// One function per quarry-cli subcommand. Each gets the arguments after the subcommand name
+// (args[0] is "quarry-cli <command>" for help texts), prints results on stdout, progress and
+// the one-line failure reason on stderr, and returns the process exit code.
+namespace quarry::cli {
+
+int cmdGenerate(const QStringList& args);
+int cmdImport(const QStringList& args);
+int cmdStats(const QStringList& args);
+
+// Prints "quarry-cli: <message>" on stderr and returns 1: the single failure path of all commands.
+int fail(const QString& message);
+// Progress line on stderr, overwritten in place when stderr is a terminal.
+void progress(const QString& line);
+void progressDone();
+
+}  // namespace quarry::cli

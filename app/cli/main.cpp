@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <unistd.h>
+
+#include "commands.h"
+
+namespace quarry::cli {
+
+int fail(const QString& message) {
+    progressDone();
+    std::fprintf(stderr, "quarry-cli: %s\n", message.toUtf8().constData());
+    return 1;
+}
+
+static bool g_progressOpen = false;
+
+void progress(const QString& line) {
+    static const bool tty = isatty(fileno(stderr));
+    const QByteArray text = line.toUtf8();
+    if (tty) {
+        std::fprintf(stderr, "\r%s\x1b[K", text.constData());
+        g_progressOpen = true;
+    } else {
+        std::fprintf(stderr, "%s\n", text.constData());
+    }
+    std::fflush(stderr);
+}
+
+void progressDone() {
+    if (g_progressOpen) {
+        std::fputc('\n', stderr);
+        g_progressOpen = false;
+    }
+}
+
+}  // namespace quarry::cli
+
+namespace {
+
+const char kUsage[] =
+    "Usage: quarry-cli <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  generate --out DIR [--accounts N] [--days D] [--campaigns K]\n"
+    "           [--campaign-accounts N] [--seed S] [--requests N]\n"
+    "      Write a seeded synthetic request log (requests.csv) with planted distillation\n"
+    "      campaigns and hard negatives, and its ground truth (truth.csv).\n"
+    "  import CASE FILE... [--format auto|csv|jsonl] [--map SRC=FIELD]... [--force]\n"
+    "      Stream log files into the case (created when absent). Unreadable rows go to\n"
+    "      quarantine with line and reason. One file is one transaction.\n"
+    "  stats CASE [--json]\n"
+    "      Print the case summary: requests, accounts, time span, sources, quarantine.\n"
+    "\n"
+    "Run 'quarry-cli <command> --help' for the options of one command.\n"
+    "Exit status: 0 on success; non-zero with a one-line reason on stderr on any failure.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("quarry-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Quarry"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(QUARRY_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h") ||
+        args[1] == QLatin1String("help")) {
+        std::fputs(kUsage, stdout);
+        return args.size() < 2 ? 2 : 0;
+    }
+    if (args[1] == QLatin1String("--version")) {
+        std::printf("quarry-cli %s\n", QUARRY_VERSION);
+        return 0;
+    }
+    const QString command = args[1];
+    QStringList rest = args.mid(2);
+    rest.prepend(QStringLiteral("quarry-cli ") + command);
+
+    using namespace quarry::cli;
+    if (command == QLatin1String("generate")) return cmdGenerate(rest);
+    if (command == QLatin1String("import")) return cmdImport(rest);
+    if (command == QLatin1String("stats")) return cmdStats(rest);
+    return fail(QStringLiteral("unknown command '%1' (see quarry-cli --help)").arg(command));
+}
