@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsonlreader.h"
+
+#include <simdjson.h>
+
+#include <charconv>
+#include <cstring>
+
+namespace quarry {
+namespace {
+
+constexpr size_t kRawKeep = 4096;
+constexpr int kMaxDepth = 4;
+
+}  // namespace
+
+struct JsonlReader::Impl {
+    simdjson::dom::parser parser;
+    // Field of every key seen so far; logs repeat a few dozen keys, so a linear scan wins.
+    struct Key {
+        std::string name;
+        int field;
+    };
+    std::vector<Key> keys;
+    std::string scratch;    // formatted numbers and message text of the current row
+    std::string keyBuffer;  // dotted key being built
+    struct Pending {
+        int field;
+        size_t offset, length;
+        bool inScratch;
+        std::string_view view;
+    };
+    std::vector<Pending> pending;
+    JsonlReader* owner = nullptr;
+
+    int fieldForKey(std::string_view key, const ColumnMapping& mapping) {
+        for (const Key& k : keys)
+            if (k.name == key) return k.field;
+        const int f = mapping.fieldFor(key);
+        keys.push_back({std::string(key), f});
+        const QString name = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
+        if (f >= 0)
+            owner->noteMapped(name, f);
+        else
+            owner->noteIgnored(name);
+        return f;
+    }
+
+    void setScratch(int field, const std::string& text) {
+        pending.push_back({field, scratch.size(), text.size(), true, {}});
+        scratch += text;
+    }
+
+    // The user turns of a chat transcript, newest last; falls back to the JSON text.
+    void takeMessages(int field, simdjson::dom::array messages) {
+        std::string text;
+        for (simdjson::dom::element m : messages) {
+            if (!m.is_object()) continue;
+            std::string_view role;
+            if (m["role"].get(role) != simdjson::SUCCESS || role != "user") continue;
+            std::string_view content;
+            if (m["content"].get(content) == simdjson::SUCCESS) {
+                if (!text.empty()) text += "\n\n";
+                text += content;
+            } else {
+                simdjson::dom::array parts;
+                if (m["content"].get(parts) != simdjson::SUCCESS) continue;
+                for (simdjson::dom::element part : parts) {
+                    std::string_view t;
+                    if (part["text"].get(t) == simdjson::SUCCESS) {
+                        if (!text.empty()) text += "\n\n";
+                        text += t;
+                    }
+                }
+            }
+        }
+        if (text.empty()) text = simdjson::minify(messages);
+        setScratch(field, text);
+    }
+
+    void take(std::string_view key, simdjson::dom::element v, const ColumnMapping& mapping,
+              uint32_t& taken, int depth) {
+        using simdjson::dom::element_type;
+        const element_type type = v.type();
+        if (type == element_type::OBJECT && depth < kMaxDepth) {
+            // A request body given for the prompt ({"model":..., "messages":[...]}) gives its
+            // user turns; any other object is flattened so "user": {"id": ...} maps user.id.
+            const int direct = fieldForKey(key, mapping);
+            if (direct == index(Field::Prompt) && !(taken & (1u << direct))) {
+                taken |= 1u << direct;
+                simdjson::dom::array messages;
+                if (v["messages"].get(messages) == simdjson::SUCCESS)
+                    takeMessages(direct, messages);
+                else
+                    setScratch(direct, simdjson::minify(v));
+                return;
+            }
+            const size_t keep = keyBuffer.size();
+            for (auto [k, child] : simdjson::dom::object(v)) {
+                keyBuffer.resize(keep);
+                if (!keyBuffer.empty()) keyBuffer += '.';
+                keyBuffer += k;
+                const std::string childKey = keyBuffer;
+                take(childKey, child, mapping, taken, depth + 1);
+            }
+            keyBuffer.resize(keep);
+            return;
+        }
+        const int field = fieldForKey(key, mapping);
+        if (field < 0) return;
+        if (taken & (1u << field)) return;  // the first key for a field wins
+        switch (type) {
+            case element_type::NULL_VALUE:
+                return;
+            case element_type::STRING: {
+                std::string_view s = v.get_string().value_unsafe();
+                if (s.empty()) return;
+                pending.push_back({field, 0, 0, false, s});
+                break;
+            }
+            case element_type::INT64:
+            case element_type::UINT64:
+            case element_type::DOUBLE: {
+                char buf[64];
+                std::to_chars_result r;
+                if (type == element_type::INT64)
+                    r = std::to_chars(buf, buf + sizeof buf, v.get_int64().value_unsafe());
+                else if (type == element_type::UINT64)
+                    r = std::to_chars(buf, buf + sizeof buf, v.get_uint64().value_unsafe());
+                else
+                    r = std::to_chars(buf, buf + sizeof buf, v.get_double().value_unsafe(),
+                                      std::chars_format::fixed);
+                setScratch(field, std::string(buf, r.ptr));
+                break;
+            }
+            case element_type::BOOL:
+                setScratch(field, v.get_bool().value_unsafe() ? "true" : "false");
+                break;
+            case element_type::ARRAY:
+                if (static_cast<Field>(field) == Field::Prompt)
+                    takeMessages(field, v.get_array().value_unsafe());
+                else
+                    setScratch(field, simdjson::minify(v));
+                break;
+            case element_type::OBJECT:  // deeper than kMaxDepth
+                setScratch(field, simdjson::minify(v));
+                break;
+        }
+        taken |= 1u << field;
+    }
+};
+
+JsonlReader::JsonlReader() : d(std::make_unique<Impl>()) { d->owner = this; }
+JsonlReader::~JsonlReader() = default;
+
+bool JsonlReader::sniff(const QByteArray& head) {
+    for (char c : head) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        return c == '{';
+    }
+    return false;
+}
+
+bool JsonlReader::readHeader(QString* error) {
+    // No header: keys map as they appear. Only the overrides can be checked up front.
+    (void)error;
+    input_.fill();
+    if (input_.available() >= 3 && std::memcmp(input_.begin(), "\xEF\xBB\xBF", 3) == 0)
+        input_.consume(3);
+    if (input_.failed()) {
+        if (error) *error = input_.error();
+        return false;
+    }
+    return true;
+}
+
+bool JsonlReader::next(SourceRow& row) {
+    for (;;) {
+        row.clear();
+        // Find the end of the line, reading more as needed.
+        size_t scanned = 0;
+        const char* nl = nullptr;
+        for (;;) {
+            const size_t n = input_.available();
+            nl = static_cast<const char*>(std::memchr(input_.begin() + scanned, '\n', n - scanned));
+            if (nl) break;
+            scanned = n;
+            if (n > limits_.maxRecordBytes) break;
+            if (!input_.fill()) break;
+        }
+        const size_t n = input_.available();
+        if (n == 0) return false;
+        row.line = nextLine_++;
+        if (!nl && n > limits_.maxRecordBytes) {
+            // Skip the rest of this line without buffering it.
+            rawCopy_.assign(input_.begin(), kRawKeep);
+            for (;;) {
+                const char* p = static_cast<const char*>(
+                    std::memchr(input_.begin(), '\n', input_.available()));
+                if (p) {
+                    input_.consume(p - input_.begin() + 1);
+                    break;
+                }
+                input_.consume(input_.available());
+                if (!input_.fill()) break;
+            }
+            row.raw = rawCopy_;
+            row.reject = RejectKind::RecordTooLarge;
+            row.rejectMessage =
+                "line is over the " + std::to_string(limits_.maxRecordBytes) + "-byte size cap";
+            return true;
+        }
+        const char* data = input_.begin();
+        size_t len = nl ? static_cast<size_t>(nl - data) : n;
+        input_.consume(nl ? len + 1 : len);
+        if (len > 0 && data[len - 1] == '\r') --len;
+        row.raw = std::string_view(data, len);
+        size_t first = 0;
+        while (first < len && (data[first] == ' ' || data[first] == '\t')) ++first;
+        if (first == len) continue;  // blank line
+
+        simdjson::dom::element doc;
+        const auto err = d->parser.parse(data, len, true).get(doc);
+        if (err) {
+            row.reject = RejectKind::MalformedJson;
+            row.rejectMessage = std::string("malformed JSON: ") + simdjson::error_message(err);
+            return true;
+        }
+        if (!doc.is_object()) {
+            row.reject = RejectKind::MalformedJson;
+            row.rejectMessage = "malformed JSON: the line is not an object";
+            return true;
+        }
+        d->scratch.clear();
+        d->pending.clear();
+        d->keyBuffer.clear();
+        uint32_t taken = 0;
+        for (auto [k, v] : simdjson::dom::object(doc)) d->take(k, v, mapping_, taken, 0);
+        for (const auto& p : d->pending)
+            row.set(static_cast<Field>(p.field),
+                    p.inScratch ? std::string_view(d->scratch).substr(p.offset, p.length) : p.view);
+        return true;
+    }
+}
+
+}  // namespace quarry

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+
+#include "recordreader.h"
+
+namespace quarry {
+
+// JSON Lines: one object per line. Nested objects are flattened to dotted keys
+// ({"user":{"id":1}} gives "user.id") so OpenTelemetry attributes and gateway metadata map by
+// alias; a chat "messages" array given for the prompt becomes the text of its user turns.
+class JsonlReader final : public RecordReader {
+public:
+    JsonlReader();
+    ~JsonlReader() override;
+    const char* formatName() const override { return "jsonl"; }
+    bool next(SourceRow& row) override;
+    // True when the first non-blank byte opens an object.
+    static bool sniff(const QByteArray& head);
+
+protected:
+    bool readHeader(QString* error) override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    int64_t nextLine_ = 1;
+    std::string rawCopy_;
+};
+
+}  // namespace quarry

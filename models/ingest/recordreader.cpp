@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "recordreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include "csvreader.h"
+#include "jsonlreader.h"
+
+namespace quarry {
+namespace {
+
+bool sameName(const QString& a, std::string_view b) {
+    const QByteArray u = a.toUtf8();
+    return std::string_view(u.constData(), static_cast<size_t>(u.size())) == b;
+}
+
+}  // namespace
+
+const char* rejectKindName(RejectKind k) {
+    switch (k) {
+        case RejectKind::None: return "none";
+        case RejectKind::ColumnCount: return "wrong column count";
+        case RejectKind::MalformedCsv: return "malformed CSV";
+        case RejectKind::MalformedJson: return "malformed JSON";
+        case RejectKind::InvalidUtf8: return "invalid UTF-8";
+        case RejectKind::RecordTooLarge: return "record over size cap";
+        case RejectKind::FieldTooLarge: return "field over size cap";
+        case RejectKind::MissingAccount: return "no account";
+        case RejectKind::BadTimestamp: return "bad timestamp";
+        case RejectKind::BadTime: return "bad account_created_at";
+        case RejectKind::NotANumber: return "non-numeric number field";
+    }
+    return "?";
+}
+
+bool ColumnMapping::add(const QString& spec, QString* error) {
+    const int eq = spec.lastIndexOf(QLatin1Char('='));
+    if (eq <= 0 || eq == spec.size() - 1) {
+        if (error) *error = QStringLiteral("--map '%1': expected SOURCE=FIELD").arg(spec);
+        return false;
+    }
+    const QString source = spec.left(eq);
+    const QString target = spec.mid(eq + 1).trimmed();
+    if (target == QLatin1String("-")) {
+        add(source, -1);
+        return true;
+    }
+    const QByteArray t = target.toUtf8();
+    const auto field = fieldFromName(std::string_view(t.constData(), static_cast<size_t>(t.size())));
+    if (!field) {
+        QStringList names;
+        for (int i = 0; i < kFieldCount; ++i) {
+            const auto n = fieldName(static_cast<Field>(i));
+            names << QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
+        }
+        if (error)
+            *error = QStringLiteral("--map '%1': '%2' is not a canonical field (one of %3, or -)")
+                         .arg(spec, target, names.join(QStringLiteral(", ")));
+        return false;
+    }
+    add(source, index(*field));
+    return true;
+}
+
+int ColumnMapping::fieldFor(std::string_view sourceName) const {
+    for (const auto& [source, field] : overrides_)
+        if (sameName(source, sourceName)) return field;
+    // A column whose field an override already claims is not mapped a second time.
+    const auto f = fieldForSourceName(sourceName);
+    if (!f) return -1;
+    for (const auto& o : overrides_)
+        if (o.second == index(*f)) return -1;
+    return index(*f);
+}
+
+bool ColumnMapping::isOverridden(std::string_view sourceName) const {
+    for (const auto& o : overrides_)
+        if (sameName(o.first, sourceName)) return true;
+    return false;
+}
+
+bool RecordReader::open(const QString& path, const ColumnMapping& mapping, const Limits& limits,
+                        QString* error) {
+    mapping_ = mapping;
+    limits_ = limits;
+    if (!input_.open(path, error)) return false;
+    return readHeader(error);
+}
+
+void RecordReader::noteMapped(const QString& source, int field) {
+    const auto n = fieldName(static_cast<Field>(field));
+    mapped_ << source + QStringLiteral("->") +
+                   QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
+}
+
+void RecordReader::noteIgnored(const QString& source) {
+    if (!ignored_.contains(source)) ignored_ << source;
+}
+
+std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
+                                           QString* error) {
+    QString f = format.toLower();
+    if (f.isEmpty() || f == QLatin1String("auto")) {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (suffix == QLatin1String("csv")) {
+            f = QStringLiteral("csv");
+        } else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
+                   suffix == QLatin1String("json")) {
+            f = QStringLiteral("jsonl");
+        } else {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                if (error) *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+                return nullptr;
+            }
+            const QByteArray head = file.read(4096);
+            f = JsonlReader::sniff(head) ? QStringLiteral("jsonl") : QStringLiteral("csv");
+        }
+    }
+    if (f == QLatin1String("csv")) return std::make_unique<CsvReader>();
+    if (f == QLatin1String("jsonl")) return std::make_unique<JsonlReader>();
+    if (error) *error = QStringLiteral("unknown format '%1' (auto, csv or jsonl)").arg(format);
+    return nullptr;
+}
+
+}  // namespace quarry

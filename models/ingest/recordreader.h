@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/fields.h"
+#include "inputfile.h"
+
+namespace quarry {
+
+// Why a row went to quarantine. The kind groups rows in summaries; the message says exactly
+// what was wrong with this row.
+enum class RejectKind {
+    None,
+    ColumnCount,
+    MalformedCsv,
+    MalformedJson,
+    InvalidUtf8,
+    RecordTooLarge,
+    FieldTooLarge,
+    MissingAccount,
+    BadTimestamp,
+    BadTime,
+    NotANumber,
+};
+const char* rejectKindName(RejectKind k);
+
+// One record as a reader found it: the source's values for the canonical fields, as views that
+// stay valid until the reader's next call.
+struct SourceRow {
+    int64_t line = 0;       // 1-based physical line where the record starts
+    std::string_view raw;   // the record's bytes (cut short for records over the size cap)
+    std::array<std::string_view, kFieldCount> value{};
+    uint32_t present = 0;   // bit index(Field) set when the source has a non-empty value
+    RejectKind reject = RejectKind::None;
+    std::string rejectMessage;
+
+    bool has(Field f) const { return present & (1u << index(f)); }
+    void set(Field f, std::string_view v) {
+        value[index(f)] = v;
+        present |= 1u << index(f);
+    }
+    void clear() {
+        present = 0;
+        reject = RejectKind::None;
+        rejectMessage.clear();
+    }
+};
+
+// Explicit "--map SRC=FIELD" overrides; everything else maps by canonical name and alias.
+class ColumnMapping {
+public:
+    // Parses "SRC=FIELD" (FIELD a canonical name, or "-" to ignore the source column).
+    bool add(const QString& spec, QString* error);
+    void add(const QString& source, int fieldOrMinusOne) { overrides_.emplace_back(source, fieldOrMinusOne); }
+    // The field for a source column/key: -1 for ignored or unknown.
+    int fieldFor(std::string_view sourceName) const;
+    bool isOverridden(std::string_view sourceName) const;
+    const std::vector<std::pair<QString, int>>& overrides() const { return overrides_; }
+
+private:
+    std::vector<std::pair<QString, int>> overrides_;
+};
+
+// Reader of one source format (Tiled's FileFormat, PlotJuggler's DataLoader): small, streaming,
+// and tested on its own. Structural problems of one record come back as a rejected SourceRow
+// so the importer can quarantine it and go on; only I/O failures end the stream.
+class RecordReader {
+public:
+    struct Limits {
+        size_t maxFieldBytes = 1 << 20;   // a longer value quarantines its row
+        size_t maxRecordBytes = 8 << 20;  // a longer record is skipped without being buffered
+    };
+
+    virtual ~RecordReader() = default;
+    virtual const char* formatName() const = 0;
+
+    // Opens the file and reads what the format needs up front (the CSV header). Fails for a file
+    // this format cannot take at all, e.g. a CSV without the required columns.
+    bool open(const QString& path, const ColumnMapping& mapping, const Limits& limits,
+              QString* error);
+    // The next record; false at the end of the input or on a read error (see error()).
+    virtual bool next(SourceRow& row) = 0;
+    QString error() const { return input_.failed() ? input_.error() : QString(); }
+
+    InputFile& input() { return input_; }
+    // How source columns were mapped, for the sources table and the summary:
+    // "src->field" pairs and the source columns that were not used.
+    QStringList mappingDescription() const { return mapped_; }
+    QStringList ignoredColumns() const { return ignored_; }
+
+protected:
+    virtual bool readHeader(QString* error) = 0;
+    void noteMapped(const QString& source, int field);
+    void noteIgnored(const QString& source);
+
+    InputFile input_;
+    ColumnMapping mapping_;
+    Limits limits_;
+
+private:
+    QStringList mapped_;
+    QStringList ignored_;
+};
+
+// "csv", "jsonl" or "auto" (by extension, then by the first byte of the file).
+std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
+                                           QString* error);
+
+}  // namespace quarry
