@@ -23,7 +23,6 @@ struct JsonlReader::Impl {
     };
     std::vector<Key> keys;
     std::string scratch;    // formatted numbers and message text of the current row
-    std::string keyBuffer;  // dotted key being built
     struct Pending {
         int field;
         size_t offset, length;
@@ -36,7 +35,16 @@ struct JsonlReader::Impl {
     int fieldForKey(std::string_view key, const ColumnMapping& mapping) {
         for (const Key& k : keys)
             if (k.name == key) return k.field;
-        const int f = mapping.fieldFor(key);
+        int f = mapping.fieldFor(key);
+        // Attributes nested under a container ("attributes.gen_ai.request.model") map by their
+        // own dotted name. Only suffixes that are still dotted are tried, so "meta.session.id"
+        // does not collapse to a bare "id".
+        for (size_t dot = key.find('.'); f < 0 && dot != std::string_view::npos;
+             dot = key.find('.', dot + 1)) {
+            const std::string_view suffix = key.substr(dot + 1);
+            if (suffix.find('.') == std::string_view::npos) break;
+            if (!mapping.isOverridden(key)) f = mapping.fieldFor(suffix);
+        }
         keys.push_back({std::string(key), f});
         const QString name = QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()));
         if (f >= 0)
@@ -85,7 +93,7 @@ struct JsonlReader::Impl {
         if (type == element_type::OBJECT && depth < kMaxDepth) {
             // A request body given for the prompt ({"model":..., "messages":[...]}) gives its
             // user turns; any other object is flattened so "user": {"id": ...} maps user.id.
-            const int direct = fieldForKey(key, mapping);
+            const int direct = mapping.fieldFor(key);
             if (direct == index(Field::Prompt) && !(taken & (1u << direct))) {
                 taken |= 1u << direct;
                 simdjson::dom::array messages;
@@ -95,15 +103,12 @@ struct JsonlReader::Impl {
                     setScratch(direct, simdjson::minify(v));
                 return;
             }
-            const size_t keep = keyBuffer.size();
             for (auto [k, child] : simdjson::dom::object(v)) {
-                keyBuffer.resize(keep);
-                if (!keyBuffer.empty()) keyBuffer += '.';
-                keyBuffer += k;
-                const std::string childKey = keyBuffer;
+                std::string childKey;
+                childKey.reserve(key.size() + 1 + k.size());
+                childKey.append(key).append(1, '.').append(k);
                 take(childKey, child, mapping, taken, depth + 1);
             }
-            keyBuffer.resize(keep);
             return;
         }
         const int field = fieldForKey(key, mapping);
@@ -233,7 +238,6 @@ bool JsonlReader::next(SourceRow& row) {
         }
         d->scratch.clear();
         d->pending.clear();
-        d->keyBuffer.clear();
         uint32_t taken = 0;
         for (auto [k, v] : simdjson::dom::object(doc)) d->take(k, v, mapping_, taken, 0);
         for (const auto& p : d->pending)
