@@ -37,7 +37,8 @@ std::optional<int64_t> parseEpoch(std::string_view s) {
         i = 1;
     }
     if (i >= s.size()) return std::nullopt;
-    int64_t whole = 0;
+    // Unsigned: 19 digits can exceed INT64_MAX (nanoseconds after 2262) but never UINT64_MAX.
+    uint64_t whole = 0;
     size_t intDigits = 0;
     for (; i < s.size() && isDigit(s[i]); ++i) {
         if (++intDigits > 19) return std::nullopt;
@@ -58,15 +59,14 @@ std::optional<int64_t> parseEpoch(std::string_view s) {
     }
     if (i != s.size()) return std::nullopt;
     int64_t ms;
-    const int64_t mag = whole;
-    if (mag < 100000000000LL)  // seconds
-        ms = whole * 1000 + fracNs / 1000000;
-    else if (mag < 100000000000000LL)  // milliseconds
-        ms = whole + fracNs / 1000000000;
-    else if (mag < 100000000000000000LL)  // microseconds
-        ms = whole / 1000;
+    if (whole < 100000000000ULL)  // seconds
+        ms = static_cast<int64_t>(whole) * 1000 + fracNs / 1000000;
+    else if (whole < 100000000000000ULL)  // milliseconds
+        ms = static_cast<int64_t>(whole) + fracNs / 1000000000;
+    else if (whole < 100000000000000000ULL)  // microseconds
+        ms = static_cast<int64_t>(whole / 1000);
     else  // nanoseconds
-        ms = whole / 1000000;
+        ms = static_cast<int64_t>(whole / 1000000);
     return negative ? -ms : ms;
 }
 
