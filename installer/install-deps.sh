@@ -10,7 +10,7 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libsqlite3-dev sqlite3
   libsimdjson-dev libxxhash-dev libhyperscan-dev libigraph-dev libzip-dev libsodium-dev
-  libssl-dev zip unzip fonts-dejavu-core xvfb xauth
+  libssl-dev zip unzip time fonts-dejavu-core xvfb xauth
 )
 
 missing=()
