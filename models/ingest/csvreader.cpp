@@ -52,6 +52,8 @@ CsvReader::Scan CsvReader::findRecordEnd(size_t& length, size_t& newlines) {
                 i = n;
                 break;
             }
+            // The cap holds wherever the record falls, not only when it needs a refill.
+            if (nli > limits_.maxRecordBytes) return Scan::TooLarge;
             length = nli;
             newlines = scanNewlines_;
             scanned_ = 0;
@@ -60,6 +62,9 @@ CsvReader::Scan CsvReader::findRecordEnd(size_t& length, size_t& newlines) {
             return Scan::Found;
         }
         scanned_ = i;
+        // Every byte scanned so far belongs to this record; judge it before reading more
+        // (after a refill the window also holds the next chunk, which is not all this record).
+        if (scanned_ > limits_.maxRecordBytes) return Scan::TooLarge;
         if (input_.atEof() || (!input_.fill() && input_.atEof())) {
             if (input_.available() == 0) return Scan::Eof;
             length = input_.available();  // last record without a final newline
@@ -69,7 +74,6 @@ CsvReader::Scan CsvReader::findRecordEnd(size_t& length, size_t& newlines) {
             return Scan::Found;  // an open quote here is reported by split()
         }
         if (input_.failed()) return Scan::Eof;
-        if (input_.available() > limits_.maxRecordBytes) return Scan::TooLarge;
     }
 }
 
