@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -132,9 +133,12 @@ struct JsonlReader::Impl {
                     r = std::to_chars(buf, buf + sizeof buf, v.get_int64().value_unsafe());
                 else if (type == element_type::UINT64)
                     r = std::to_chars(buf, buf + sizeof buf, v.get_uint64().value_unsafe());
-                else
-                    r = std::to_chars(buf, buf + sizeof buf, v.get_double().value_unsafe(),
-                                      std::chars_format::fixed);
+                else {
+                    const double dv = v.get_double().value_unsafe();
+                    r = std::to_chars(buf, buf + sizeof buf, dv, std::chars_format::fixed);
+                    // 1e300 has no room in fixed notation: fall back to the shortest form.
+                    if (r.ec != std::errc()) r = std::to_chars(buf, buf + sizeof buf, dv);
+                }
                 setScratch(field, std::string(buf, r.ptr));
                 break;
             }
@@ -159,7 +163,9 @@ JsonlReader::JsonlReader() : d(std::make_unique<Impl>()) { d->owner = this; }
 JsonlReader::~JsonlReader() = default;
 
 bool JsonlReader::sniff(const QByteArray& head) {
-    for (char c : head) {
+    // readHeader() skips a UTF-8 BOM, so the sniffer looks past it too.
+    const QByteArray body = head.startsWith("\xEF\xBB\xBF") ? head.mid(3) : head;
+    for (char c : body) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
         return c == '{';
     }
@@ -196,9 +202,11 @@ bool JsonlReader::next(SourceRow& row) {
         const size_t n = input_.available();
         if (n == 0) return false;
         row.line = nextLine_++;
-        if (!nl && n > limits_.maxRecordBytes) {
+        // The cap holds for every line, also one that happens to sit whole in the window.
+        const size_t lineBytes = nl ? static_cast<size_t>(nl - input_.begin()) : n;
+        if (lineBytes > limits_.maxRecordBytes) {
             // Skip the rest of this line without buffering it.
-            rawCopy_.assign(input_.begin(), kRawKeep);
+            rawCopy_.assign(input_.begin(), std::min(lineBytes, kRawKeep));
             for (;;) {
                 const char* p = static_cast<const char*>(
                     std::memchr(input_.begin(), '\n', input_.available()));
