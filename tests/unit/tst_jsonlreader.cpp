@@ -290,6 +290,15 @@ private slots:
         QCOMPARE(r.rows[1].value(Field::AccountId), QByteArray("b"));
     }
 
+    void loneSurrogateEscapeIsRejected() {
+        // "\ud800" alone would decode to bytes that are not UTF-8; the row must not pass.
+        const Result r = readJsonl("{\"user\":\"a\\ud800b\",\"ts\":1}\n{\"user\":\"c\",\"ts\":1}\n");
+        OPEN_OK(r);
+        QCOMPARE(r.rows.size(), 2);
+        QCOMPARE(r.rows[0].kind, kindName(RejectKind::MalformedJson));
+        QCOMPARE(r.rows[1].value(Field::AccountId), QByteArray("c"));
+    }
+
     void blankLinesAndLineEndings_data() {
         QTest::addColumn<QByteArray>("eol");
         QTest::newRow("LF") << QByteArray("\n");
