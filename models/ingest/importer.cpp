@@ -8,11 +8,9 @@
 
 #include <sqlite3.h>
 
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <thread>
 
+#include "core/boundedqueue.h"
 #include "rowconverter.h"
 #include "store/casefile.h"
 #include "store/schema.h"
@@ -65,44 +63,7 @@ struct Batch {
     }
 };
 
-// Bounded hand-over between the parsing thread and the writing thread.
-class BatchQueue {
-public:
-    bool push(std::unique_ptr<Batch> b) {
-        std::unique_lock lock(m_);
-        notFull_.wait(lock, [&] { return q_.size() < kQueueDepth || aborted_; });
-        if (aborted_) return false;
-        q_.push_back(std::move(b));
-        notEmpty_.notify_one();
-        return true;
-    }
-    std::unique_ptr<Batch> pop() {
-        std::unique_lock lock(m_);
-        notEmpty_.wait(lock, [&] { return !q_.empty() || closed_ || aborted_; });
-        if (aborted_ || q_.empty()) return nullptr;
-        auto b = std::move(q_.front());
-        q_.pop_front();
-        notFull_.notify_one();
-        return b;
-    }
-    void close() {
-        std::lock_guard lock(m_);
-        closed_ = true;
-        notEmpty_.notify_all();
-    }
-    void abort() {
-        std::lock_guard lock(m_);
-        aborted_ = true;
-        notEmpty_.notify_all();
-        notFull_.notify_all();
-    }
-
-private:
-    std::mutex m_;
-    std::condition_variable notEmpty_, notFull_;
-    std::deque<std::unique_ptr<Batch>> q_;
-    bool closed_ = false, aborted_ = false;
-};
+using BatchQueue = BoundedQueue<std::unique_ptr<Batch>>;
 
 // Everything the parsing thread produces besides the batches.
 struct ParseTotals {
@@ -330,14 +291,15 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
     writer.nextRequestId = existingRows + 1;
     writer.sourceId = sql::queryInt(db, "SELECT max(id) FROM sources", 0) + 1;
 
-    BatchQueue queue;
+    BatchQueue queue(kQueueDepth);
     ParseTotals totals;
     std::thread parser([&] {
         parseAll(*reader, options, dicts, queue, totals);
         queue.close();
     });
     QString writeError;
-    while (auto batch = queue.pop()) {
+    while (auto next = queue.pop()) {
+        const auto& batch = *next;
         if (!writer.write(*batch, &writeError)) {
             writeError = file_.describeError(sqlite3_errcode(db), QStringLiteral("write rows"));
             break;
