@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cstdint>
+#include <unordered_set>
+#include <vector>
+
+#include "minhash.h"
+
+namespace quarry {
+
+inline constexpr int kMaxTopics = 32;
+
+// What Quarry knows about one account after analysis. Each number is something an analyst can
+// say out loud ("flat across 24 hours", "72% of prompts ask for step-by-step reasoning").
+struct AccountFeatures {
+    int64_t accountId = 0;  // dictionary id in `accounts`
+    // Volume and time (UTC).
+    int64_t requests = 0;
+    int64_t firstTs = 0, lastTs = 0;
+    int activeDays = 0, activeHours = 0, spanDays = 0;
+    int peakHourly = 0, peakDaily = 0;
+    double meanDaily = 0;       // over active days
+    double dailyCv = 0;         // spread of daily counts over the active span (flat pacing is low)
+    double gapCv = 0;           // spread of inter-arrival gaps (metronome pacing is low)
+    double hourEntropy = 0;     // bits over the 24 hours of the day; 4.58 = perfectly flat
+    double quietShare = 0;      // share of traffic in the account's quietest 6 hours (people sleep)
+    double weekendRatio = -1;   // weekend to weekday daily volume; -1 when not measurable
+    // Content.
+    int topTopic = -1;
+    double topTopicShare = 0, topicEntropy = 0, cotShare = 0;
+    double meanPromptTokens = -1, meanCompletionTokens = -1;
+    int distinctIps = 0, distinctSubnets = 0, distinctUserAgents = 0;
+    double templateReuse = 0;        // sampled prompts that near-duplicate another of its own
+    double sharedTemplateShare = 0;  // sampled prompts that near-duplicate another account's
+    int64_t createdAt = 0;           // 0 = unknown
+    double ageAtHeavyUseDays = -1;   // -1 = unknown
+    double pivotHours = -1;          // hours from a new model's release to first use; -1 = n/a
+    double newModelShare = -1;       // share of traffic after the release on the new model
+    // Verdict.
+    int clusterId = -1;
+    double score = 0;
+    bool flagged = false;
+    QStringList reasons;
+};
+
+// Grows while the content pass streams an account's requests.
+struct ContentAccumulator {
+    uint32_t n = 0, cot = 0, tokenRows = 0;
+    uint64_t promptTokens = 0, completionTokens = 0;
+    std::array<uint32_t, kMaxTopics> topics{};
+    int64_t createdAt = 0;
+    // Distinct values, bounded: an account behind a residential proxy can have thousands of IPs,
+    // and counts beyond the cap change no verdict.
+    static constexpr size_t kSetCap = 2048;
+    std::unordered_set<int32_t> ips, subnets, userAgents, orgs, payments;
+    int32_t lastIp = -1, lastUa = -1;
+    struct ModelUse {
+        int32_t model;
+        uint32_t count;
+        int64_t firstTs;
+        uint32_t afterRelease;  // filled in once the release is known
+    };
+    std::vector<ModelUse> models;
+    // Bottom-k sample of prompt signatures by a hash of the request id: uniform over the
+    // account's whole history, deterministic, and computed only for prompts that enter it.
+    struct Sample {
+        uint64_t rank;
+        minhash::Signature sig;
+    };
+    std::vector<Sample> sample;  // max-heap on rank
+};
+
+}  // namespace quarry

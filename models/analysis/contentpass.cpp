@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "contentpass.h"
+
+#include <QHash>
+
+#include <arpa/inet.h>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <memory>
+#include <thread>
+
+#include "core/boundedqueue.h"
+#include "store/sqlite.h"
+
+namespace quarry {
+namespace {
+
+constexpr size_t kBatchRows = 4096;
+
+struct Row {
+    int64_t id, ts, createdAt;
+    int32_t account, ip, ua, org, payment, model, sourceTopic;
+    int32_t promptTokens, completionTokens;  // -1 = NULL
+    uint32_t promptOff, promptLen;
+};
+struct Batch {
+    std::vector<Row> rows;
+    std::string text;
+    int64_t done = 0;
+};
+
+int32_t col32(const sql::Statement& s, int c) { return s.isNull(c) ? -1 : static_cast<int32_t>(s.int64(c)); }
+
+void insertCapped(std::unordered_set<int32_t>& set, int32_t v) {
+    if (v >= 0 && set.size() < ContentAccumulator::kSetCap) set.insert(v);
+}
+
+void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out) {
+    for (const Row& r : b.rows) {
+        if (r.account < 0 || static_cast<size_t>(r.account) >= out.accounts.size()) continue;
+        ContentAccumulator& a = out.accounts[r.account];
+        int topic = in.otherTopic;
+        bool cot = false;
+        const std::string_view prompt(b.text.data() + r.promptOff, r.promptLen);
+        if (r.promptLen > 0) in.label(prompt, topic, cot);
+        if (r.sourceTopic >= 0 && static_cast<size_t>(r.sourceTopic) < in.sourceTopicToIndex.size())
+            topic = in.sourceTopicToIndex[r.sourceTopic];
+        if (topic < 0 || topic >= kMaxTopics) topic = in.otherTopic;
+        if (static_cast<size_t>(r.id) < out.requestTopic.size()) {
+            out.requestTopic[r.id] = static_cast<uint8_t>(topic);
+            out.requestCot[r.id] = cot ? 1 : 0;
+        }
+        ++a.n;
+        a.cot += cot;
+        ++a.topics[topic];
+        if (r.promptTokens >= 0 && r.completionTokens >= 0) {
+            ++a.tokenRows;
+            a.promptTokens += static_cast<uint64_t>(r.promptTokens);
+            a.completionTokens += static_cast<uint64_t>(r.completionTokens);
+        }
+        if (r.createdAt != 0 && (a.createdAt == 0 || r.createdAt < a.createdAt)) a.createdAt = r.createdAt;
+        if (r.ip >= 0 && r.ip != a.lastIp) {
+            a.lastIp = r.ip;
+            insertCapped(a.ips, r.ip);
+            if (static_cast<size_t>(r.ip) < out.ipSubnet.size()) insertCapped(a.subnets, out.ipSubnet[r.ip]);
+        }
+        if (r.ua >= 0 && r.ua != a.lastUa) {
+            a.lastUa = r.ua;
+            insertCapped(a.userAgents, r.ua);
+        }
+        insertCapped(a.orgs, r.org);
+        insertCapped(a.payments, r.payment);
+        if (r.model >= 0) {
+            auto it = std::find_if(a.models.begin(), a.models.end(),
+                                   [&](const auto& m) { return m.model == r.model; });
+            if (it == a.models.end())
+                a.models.push_back({r.model, 1, r.ts, 0});
+            else {
+                ++it->count;
+                it->firstTs = std::min(it->firstTs, r.ts);
+            }
+            if (static_cast<size_t>(r.model) < out.models.size()) {
+                auto& m = out.models[r.model];
+                m.firstTs = std::min(m.firstTs, r.ts);
+                ++m.count;
+            }
+        }
+        // Bottom-k sampling: only prompts whose rank beats the current k-th are signed.
+        if (r.promptLen > 0) {
+            const uint64_t rank = minhash::mix64(static_cast<uint64_t>(r.id) ^ 0x5bd1e995ULL);
+            auto cmp = [](const ContentAccumulator::Sample& x, const ContentAccumulator::Sample& y) {
+                return x.rank < y.rank;
+            };
+            const bool room = a.sample.size() < static_cast<size_t>(in.samplePerAccount);
+            if (room || rank < a.sample.front().rank) {
+                minhash::Signature sig;
+                if (minhash::promptSignature(prompt, sig)) {
+                    if (!room) {
+                        std::pop_heap(a.sample.begin(), a.sample.end(), cmp);
+                        a.sample.pop_back();
+                    }
+                    a.sample.push_back({rank, sig});
+                    std::push_heap(a.sample.begin(), a.sample.end(), cmp);
+                }
+            }
+        }
+    }
+}
+
+}  // namespace
+
+QString subnetOf(const QString& ip) {
+    const QByteArray text = ip.trimmed().toLatin1();
+    unsigned char buf[16];
+    char out[INET6_ADDRSTRLEN];
+    if (inet_pton(AF_INET, text.constData(), buf) == 1) {
+        buf[3] = 0;
+        inet_ntop(AF_INET, buf, out, sizeof out);
+        return QString::fromLatin1(out) + QStringLiteral("/24");
+    }
+    if (inet_pton(AF_INET6, text.constData(), buf) == 1) {
+        for (int i = 6; i < 16; ++i) buf[i] = 0;
+        inet_ntop(AF_INET6, buf, out, sizeof out);
+        return QString::fromLatin1(out) + QStringLiteral("/48");
+    }
+    return {};
+}
+
+bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString* error) {
+    sqlite3* db = in.db;
+    const int64_t maxAccount = sql::queryInt(db, "SELECT max(id) FROM accounts", 0);
+    const int64_t maxRequest = sql::queryInt(db, "SELECT max(id) FROM requests", 0);
+    const int64_t maxModel = sql::queryInt(db, "SELECT max(id) FROM models", 0);
+    out.accounts.assign(static_cast<size_t>(maxAccount + 1), ContentAccumulator());
+    out.requestTopic.assign(static_cast<size_t>(maxRequest + 1), static_cast<uint8_t>(in.otherTopic));
+    out.requestCot.assign(static_cast<size_t>(maxRequest + 1), 0);
+    out.models.assign(static_cast<size_t>(maxModel + 1), {});
+
+    {
+        const int64_t maxIp = sql::queryInt(db, "SELECT max(id) FROM ips", 0);
+        out.ipSubnet.assign(static_cast<size_t>(maxIp + 1), -1);
+        QHash<QString, int32_t> subnetIds;
+        sql::Statement s(db, "SELECT id, value FROM ips");
+        while (s.step()) {
+            const QString subnet = subnetOf(s.text(1));
+            if (subnet.isEmpty()) continue;
+            auto it = subnetIds.find(subnet);
+            if (it == subnetIds.end()) {
+                it = subnetIds.insert(subnet, static_cast<int32_t>(out.subnetNames.size()));
+                out.subnetNames.push_back(subnet);
+            }
+            out.ipSubnet[static_cast<size_t>(s.int64(0))] = it.value();
+        }
+    }
+
+    BoundedQueue<std::unique_ptr<Batch>> queue(4);
+    std::thread worker([&] {
+        while (auto b = queue.pop()) consume(in, **b, out);
+    });
+
+    sql::Statement s(db,
+                     "SELECT r.id, r.ts, r.account_created_at, r.account_id, r.ip_id, r.ua_id, "
+                     "r.org_id, r.payment_id, r.model_id, r.topic_id, r.prompt_tokens, "
+                     "r.completion_tokens, t.prompt FROM requests r "
+                     "LEFT JOIN request_text t ON t.id = r.id ORDER BY r.id");
+    auto batch = std::make_unique<Batch>();
+    bool cancelled = false;
+    while (s.step()) {
+        Row r;
+        r.id = s.int64(0);
+        r.ts = s.int64(1);
+        r.createdAt = s.isNull(2) ? 0 : s.int64(2);
+        r.account = col32(s, 3);
+        r.ip = col32(s, 4);
+        r.ua = col32(s, 5);
+        r.org = col32(s, 6);
+        r.payment = col32(s, 7);
+        r.model = col32(s, 8);
+        r.sourceTopic = col32(s, 9);
+        r.promptTokens = col32(s, 10);
+        r.completionTokens = col32(s, 11);
+        const std::string_view p = s.textView(12);
+        r.promptOff = static_cast<uint32_t>(batch->text.size());
+        r.promptLen = static_cast<uint32_t>(std::min<size_t>(p.size(), 16384));
+        batch->text.append(p.data(), r.promptLen);
+        batch->rows.push_back(r);
+        ++out.rows;
+        if (batch->rows.size() >= kBatchRows) {
+            batch->done = out.rows;
+            if (in.progress) in.progress(out.rows, maxRequest);
+            if (in.cancel && in.cancel->load()) {
+                cancelled = true;
+                break;
+            }
+            queue.push(std::move(batch));
+            batch = std::make_unique<Batch>();
+        }
+    }
+    const int rc = s.resultCode();
+    if (!cancelled) queue.push(std::move(batch));
+    queue.close();
+    if (cancelled) queue.abort();
+    worker.join();
+    if (cancelled) {
+        if (error) *error = QStringLiteral("analysis cancelled");
+        return false;
+    }
+    if (rc != SQLITE_DONE) {
+        if (error) *error = QStringLiteral("reading requests failed: %1").arg(sql::lastError(db));
+        return false;
+    }
+    return true;
+}
+
+}  // namespace quarry

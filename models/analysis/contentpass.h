@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "accountfeatures.h"
+
+struct sqlite3;
+
+namespace quarry {
+
+// Gives a prompt its taxonomy topic (index) and chain-of-thought flag. Called from one worker
+// thread at a time.
+using PromptLabeler = std::function<void(std::string_view prompt, int& topic, bool& cot)>;
+
+struct ContentPassInput {
+    sqlite3* db = nullptr;
+    PromptLabeler label;
+    // Source topic dictionary id -> taxonomy index (a topic the source carries is kept).
+    std::vector<int> sourceTopicToIndex;
+    int otherTopic = 0;
+    int samplePerAccount = 8;
+    const std::atomic<bool>* cancel = nullptr;
+    std::function<void(int64_t done, int64_t total)> progress;
+};
+
+struct ContentPassOutput {
+    std::vector<ContentAccumulator> accounts;  // indexed by account id
+    std::vector<uint8_t> requestTopic;          // by request id: taxonomy index
+    std::vector<uint8_t> requestCot;            // by request id: 1 when the prompt elicits CoT
+    std::vector<int32_t> ipSubnet;              // by ip id: subnet id
+    std::vector<QString> subnetNames;           // by subnet id
+    struct ModelInfo {
+        int64_t firstTs = INT64_MAX;
+        int64_t count = 0;
+    };
+    std::vector<ModelInfo> models;  // by model id
+    int64_t rows = 0;
+};
+
+// One streaming pass over every request and its prompt, in storage order: topics, CoT flags,
+// per-account content statistics and prompt-template samples. SQLite is read on the calling
+// thread while a worker labels prompts, so the two cores overlap I/O and pattern matching.
+bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString* error);
+
+// "203.0.113.7" -> "203.0.113.0/24"; IPv6 -> its /48. Empty for text that is not an address.
+QString subnetOf(const QString& ip);
+
+}  // namespace quarry

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "accountfeatures.h"
+#include "contentpass.h"
+#include "temporalpass.h"
+
+namespace quarry {
+
+enum class LinkType : int {
+    Template,       // near-duplicate prompts (MinHash + LSH)
+    Payment,        // same payment fingerprint
+    Ip,             // same IP address
+    Subnet,         // same /24 (IPv4) or /48 (IPv6)
+    Organization,   // same organization id
+    UserAgent,      // same user agent, weighted by its rarity
+    Sync,           // active in the same hours
+    CreationBurst,  // created in the same burst of sign-ups
+};
+inline constexpr int kLinkTypes = 8;
+const char* linkTypeName(LinkType t);
+
+// All evidence between two accounts (a < b, account ids).
+struct Link {
+    int32_t a = 0, b = 0;
+    std::array<uint16_t, kLinkTypes> count{};  // shared keys seen, per type
+    std::array<int32_t, kLinkTypes> key{};     // one shared key per type (subnet id, ip id, ...)
+    float weight = 0;                          // graph weight for clustering
+    bool has(LinkType t) const { return count[static_cast<int>(t)] > 0; }
+};
+
+struct LinkParams {
+    int neighboursPerGroup = 3;      // each account links to this many others per shared key
+    int templateBandRows = 3;        // MinHash buckets per LSH band for prompts
+    int syncBandRows = 4;
+    double syncMinSimilarity = 0.5;
+    int syncMinActiveHours = 48;
+    int burstMinAccounts = 5;
+    double burstFactor = 5.0;        // a burst is this many times the typical sign-up hour
+    double popularUserAgentShare = 0.05;
+    std::array<float, kLinkTypes> typeWeight = {1.0f, 1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 0.2f, 0.3f};
+};
+
+struct LinkOutput {
+    std::vector<Link> links;
+    std::vector<double> sharedTemplateShare;  // by account id
+    std::vector<double> templateReuse;        // by account id
+    // Size of the largest group of accounts sharing one key, per account and type (for reasons).
+    std::vector<int32_t> templateGroupSize;   // by account id: accounts sharing its commonest band
+};
+
+// Builds links from grouped keys without ever enumerating all pairs: inside each group every
+// member links to a few others chosen by a group-specific permutation, which keeps a group
+// connected (and densely so when its members share many keys) at linear cost.
+LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
+                      const ContentPassOutput& content, const TemporalPassOutput& temporal,
+                      const LinkParams& params);
+
+}  // namespace quarry
