@@ -37,6 +37,8 @@ void Statement::bindTextCopy(int i, std::string_view text) {
     sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
+void Statement::bindReal(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+
 bool Statement::step() {
     if (!stmt_) return false;
     rc_ = sqlite3_step(stmt_);

@@ -30,6 +30,7 @@ public:
     void bind(int i, int64_t v);
     void bindText(int i, std::string_view text);  // SQLITE_STATIC: the view must outlive step()
     void bindTextCopy(int i, std::string_view text);
+    void bindReal(int i, double v);
     void bindOptional(int i, bool present, int64_t v) {
         if (present) bind(i, v); else bindNull(i);
     }
@@ -46,6 +47,7 @@ public:
     std::string_view textView(int col) const;
 
     int resultCode() const { return rc_; }
+    sqlite3_stmt* handle() const { return stmt_; }
     QString error() const;
 
 private:

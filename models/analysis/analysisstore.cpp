@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "analysisstore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <sqlite3.h>
+
+#include <functional>
+
+#include "ingest/timestamp.h"
+#include "store/sqlite.h"
+
+namespace quarry::analysisstore {
+namespace {
+
+// One place lists the per-account feature columns: the DDL, the insert and the JSON read all
+// come from it.
+struct FeatureColumn {
+    const char* name;
+    std::function<double(const AccountFeatures&)> get;
+    bool integer;
+};
+
+const std::vector<FeatureColumn>& featureColumns() {
+    static const std::vector<FeatureColumn> cols = {
+        {"requests", [](const AccountFeatures& f) { return double(f.requests); }, true},
+        {"first_ts", [](const AccountFeatures& f) { return double(f.firstTs); }, true},
+        {"last_ts", [](const AccountFeatures& f) { return double(f.lastTs); }, true},
+        {"active_days", [](const AccountFeatures& f) { return double(f.activeDays); }, true},
+        {"active_hours", [](const AccountFeatures& f) { return double(f.activeHours); }, true},
+        {"span_days", [](const AccountFeatures& f) { return double(f.spanDays); }, true},
+        {"peak_hourly", [](const AccountFeatures& f) { return double(f.peakHourly); }, true},
+        {"peak_daily", [](const AccountFeatures& f) { return double(f.peakDaily); }, true},
+        {"mean_daily", [](const AccountFeatures& f) { return f.meanDaily; }, false},
+        {"daily_cv", [](const AccountFeatures& f) { return f.dailyCv; }, false},
+        {"gap_cv", [](const AccountFeatures& f) { return f.gapCv; }, false},
+        {"hour_entropy", [](const AccountFeatures& f) { return f.hourEntropy; }, false},
+        {"quiet_share", [](const AccountFeatures& f) { return f.quietShare; }, false},
+        {"weekend_ratio", [](const AccountFeatures& f) { return f.weekendRatio; }, false},
+        {"top_topic_share", [](const AccountFeatures& f) { return f.topTopicShare; }, false},
+        {"topic_entropy", [](const AccountFeatures& f) { return f.topicEntropy; }, false},
+        {"cot_share", [](const AccountFeatures& f) { return f.cotShare; }, false},
+        {"mean_prompt_tokens", [](const AccountFeatures& f) { return f.meanPromptTokens; }, false},
+        {"mean_completion_tokens", [](const AccountFeatures& f) { return f.meanCompletionTokens; }, false},
+        {"distinct_ips", [](const AccountFeatures& f) { return double(f.distinctIps); }, true},
+        {"distinct_subnets", [](const AccountFeatures& f) { return double(f.distinctSubnets); }, true},
+        {"distinct_user_agents", [](const AccountFeatures& f) { return double(f.distinctUserAgents); }, true},
+        {"template_reuse", [](const AccountFeatures& f) { return f.templateReuse; }, false},
+        {"shared_template_share", [](const AccountFeatures& f) { return f.sharedTemplateShare; }, false},
+        {"created_at", [](const AccountFeatures& f) { return double(f.createdAt); }, true},
+        {"age_at_heavy_use_days", [](const AccountFeatures& f) { return f.ageAtHeavyUseDays; }, false},
+        {"pivot_hours", [](const AccountFeatures& f) { return f.pivotHours; }, false},
+        {"new_model_share", [](const AccountFeatures& f) { return f.newModelShare; }, false},
+        {"score", [](const AccountFeatures& f) { return f.score; }, false},
+    };
+    return cols;
+}
+
+const char kDropAndCreate[] = R"sql(
+DROP TABLE IF EXISTS analysis_runs;
+DROP TABLE IF EXISTS taxonomy;
+DROP TABLE IF EXISTS request_topics;
+DROP TABLE IF EXISTS account_daily;
+DROP TABLE IF EXISTS account_topics;
+DROP TABLE IF EXISTS account_features;
+DROP TABLE IF EXISTS links;
+DROP TABLE IF EXISTS clusters;
+CREATE TABLE analysis_runs(id INTEGER PRIMARY KEY, started_at INTEGER, finished_at INTEGER,
+                           params TEXT, totals TEXT);
+CREATE TABLE taxonomy(topic_id INTEGER PRIMARY KEY, position INTEGER, key TEXT, name TEXT,
+                      color TEXT, high_value INTEGER);
+CREATE TABLE request_topics(id INTEGER PRIMARY KEY, topic_id INTEGER NOT NULL, cot INTEGER NOT NULL);
+CREATE TABLE account_daily(account_id INTEGER, day INTEGER, n INTEGER,
+                           PRIMARY KEY(account_id, day)) WITHOUT ROWID;
+CREATE TABLE account_topics(account_id INTEGER, topic_id INTEGER, n INTEGER,
+                            PRIMARY KEY(account_id, topic_id)) WITHOUT ROWID;
+CREATE TABLE links(a INTEGER NOT NULL, b INTEGER NOT NULL, type TEXT NOT NULL, count INTEGER,
+                   weight REAL, evidence TEXT);
+CREATE TABLE clusters(id INTEGER PRIMARY KEY, size INTEGER, score REAL, coordination REAL,
+                      behaviour REAL, flagged INTEGER, reasons TEXT);
+)sql";
+
+QString json(const QStringList& list) {
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+bool failWith(sqlite3* db, QString* error, const char* what) {
+    if (error) *error = QStringLiteral("%1: %2").arg(QLatin1String(what), sql::lastError(db));
+    return false;
+}
+
+}  // namespace
+
+bool reset(sqlite3* db, QString* error) {
+    std::string ddl = kDropAndCreate;
+    ddl += "DROP TABLE IF EXISTS account_features;\nCREATE TABLE account_features(account_id INTEGER PRIMARY KEY, "
+           "cluster_id INTEGER, flagged INTEGER, top_topic_id INTEGER, reasons TEXT";
+    for (const auto& c : featureColumns()) ddl += std::string(", ") + c.name + (c.integer ? " INTEGER" : " REAL");
+    ddl += ");\nCREATE INDEX account_features_cluster ON account_features(cluster_id);\n"
+           "CREATE INDEX links_a ON links(a);\nCREATE INDEX links_b ON links(b);\n";
+    return sql::exec(db, ddl, error);
+}
+
+bool hasAnalysis(sqlite3* db) {
+    return sql::queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'analysis_runs'") > 0 &&
+           sql::queryInt(db, "SELECT count(*) FROM analysis_runs") > 0;
+}
+
+bool writeTaxonomy(sqlite3* db, const std::vector<TopicInfo>& topics, const std::vector<QString>& colors,
+                   const std::vector<int64_t>& topicDictIds, QString* error) {
+    sql::Statement s(db, "INSERT INTO taxonomy VALUES(?,?,?,?,?,?)");
+    for (size_t i = 0; i < topics.size(); ++i) {
+        const QByteArray key = topics[i].id.toUtf8(), name = topics[i].name.toUtf8(),
+                         color = (i < colors.size() ? colors[i] : QString()).toUtf8();
+        s.bind(1, topicDictIds[i]);
+        s.bind(2, static_cast<int64_t>(i));
+        s.bindTextCopy(3, key.toStdString());
+        s.bindTextCopy(4, name.toStdString());
+        s.bindTextCopy(5, color.toStdString());
+        s.bind(6, topics[i].highValue ? 1 : 0);
+        if (!s.run()) return failWith(db, error, "write taxonomy");
+    }
+    return true;
+}
+
+bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& topic, const std::vector<uint8_t>& cot,
+                        const std::vector<int64_t>& topicDictIds, QString* error) {
+    sql::Statement s(db, "INSERT INTO request_topics(id, topic_id, cot) VALUES(?,?,?)");
+    sql::Statement ids(db, "SELECT id FROM requests ORDER BY id");
+    while (ids.step()) {
+        const int64_t id = ids.int64(0);
+        if (id < 0 || static_cast<size_t>(id) >= topic.size()) continue;
+        s.bind(1, id);
+        s.bind(2, topicDictIds[topic[static_cast<size_t>(id)]]);
+        s.bind(3, cot[static_cast<size_t>(id)]);
+        if (!s.run()) return failWith(db, error, "write request topics");
+    }
+    return true;
+}
+
+bool writeAccountTopics(sqlite3* db, const std::vector<ContentAccumulator>& acc,
+                        const std::vector<int64_t>& topicDictIds, int topicCount, QString* error) {
+    sql::Statement s(db, "INSERT INTO account_topics(account_id, topic_id, n) VALUES(?,?,?)");
+    for (size_t a = 0; a < acc.size(); ++a)
+        for (int t = 0; t < topicCount; ++t)
+            if (acc[a].topics[static_cast<size_t>(t)]) {
+                s.bind(1, static_cast<int64_t>(a));
+                s.bind(2, topicDictIds[static_cast<size_t>(t)]);
+                s.bind(3, acc[a].topics[static_cast<size_t>(t)]);
+                if (!s.run()) return failWith(db, error, "write account topics");
+            }
+    return true;
+}
+
+bool writeFeatures(sqlite3* db, const std::vector<AccountFeatures>& features,
+                   const std::vector<int64_t>& topicDictIds, QString* error) {
+    std::string sqlText = "INSERT INTO account_features(account_id, cluster_id, flagged, top_topic_id, reasons";
+    std::string params = "?,?,?,?,?";
+    for (const auto& c : featureColumns()) {
+        sqlText += std::string(", ") + c.name;
+        params += ",?";
+    }
+    sql::Statement s(db, sqlText + ") VALUES(" + params + ")");
+    for (const AccountFeatures& f : features) {
+        if (f.requests == 0) continue;
+        s.bind(1, f.accountId);
+        s.bindOptional(2, f.clusterId >= 0, f.clusterId);
+        s.bind(3, f.flagged ? 1 : 0);
+        s.bindOptional(4, f.topTopic >= 0, f.topTopic >= 0 ? topicDictIds[static_cast<size_t>(f.topTopic)] : 0);
+        const QByteArray reasons = json(f.reasons).toUtf8();
+        s.bindTextCopy(5, reasons.toStdString());
+        int i = 6;
+        for (const auto& c : featureColumns()) {
+            const double v = c.get(f);
+            if (c.integer) s.bind(i++, static_cast<int64_t>(v));
+            else s.bindReal(i++, v);
+        }
+        if (!s.run()) return failWith(db, error, "write account features");
+    }
+    return true;
+}
+
+bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<QString>& subnetNames,
+                QString* error) {
+    sql::Statement s(db, "INSERT INTO links(a, b, type, count, weight, evidence) VALUES(?,?,?,?,?,?)");
+    for (const Link& l : links)
+        for (int t = 0; t < kLinkTypes; ++t) {
+            if (!l.count[static_cast<size_t>(t)]) continue;
+            const LinkType type = static_cast<LinkType>(t);
+            QString evidence;
+            const int32_t key = l.key[static_cast<size_t>(t)];
+            switch (type) {
+                case LinkType::Subnet:
+                    evidence = key >= 0 && static_cast<size_t>(key) < subnetNames.size()
+                                   ? QStringLiteral("both use subnet %1").arg(subnetNames[static_cast<size_t>(key)])
+                                   : QStringLiteral("share a subnet");
+                    break;
+                case LinkType::Template:
+                    evidence = QStringLiteral("near-duplicate prompts (%1 shared MinHash bands)").arg(l.count[static_cast<size_t>(t)]);
+                    break;
+                case LinkType::Sync: evidence = QStringLiteral("active in the same hours"); break;
+                case LinkType::CreationBurst:
+                    evidence = QStringLiteral("created in the same sign-up burst (hour starting %1)")
+                                   .arg(QString::fromStdString(formatTimestampMs(int64_t(key) * 3600000)));
+                    break;
+                default:
+                    evidence = QStringLiteral("same %1 (dictionary id %2)")
+                                   .arg(QLatin1String(linkTypeName(type)))
+                                   .arg(key);
+            }
+            s.bind(1, l.a);
+            s.bind(2, l.b);
+            s.bindText(3, linkTypeName(type));
+            s.bind(4, l.count[static_cast<size_t>(t)]);
+            s.bindReal(5, l.weight);
+            const QByteArray ev = evidence.toUtf8();
+            s.bindTextCopy(6, ev.toStdString());
+            if (!s.run()) return failWith(db, error, "write links");
+        }
+    return true;
+}
+
+bool writeClusters(sqlite3* db, const std::vector<ClusterVerdict>& clusters, QString* error) {
+    sql::Statement s(db, "INSERT INTO clusters(id, size, score, coordination, behaviour, flagged, reasons) "
+                         "VALUES(?,?,?,?,?,?,?)");
+    for (const ClusterVerdict& c : clusters) {
+        if (c.size == 0) continue;
+        s.bind(1, c.id);
+        s.bind(2, c.size);
+        s.bindReal(3, c.score);
+        s.bindReal(4, c.coordination);
+        s.bindReal(5, c.behaviour);
+        s.bind(6, c.flagged ? 1 : 0);
+        const QByteArray reasons = json(c.reasons).toUtf8();
+        s.bindTextCopy(7, reasons.toStdString());
+        if (!s.run()) return failWith(db, error, "write clusters");
+    }
+    return true;
+}
+
+bool writeRun(sqlite3* db, int64_t startedAt, const QJsonObject& params, const QJsonObject& totals,
+              QString* error) {
+    sql::Statement s(db, "INSERT INTO analysis_runs(started_at, finished_at, params, totals) VALUES(?,?,?,?)");
+    s.bind(1, startedAt);
+    s.bind(2, QDateTime::currentMSecsSinceEpoch());
+    const QByteArray p = QJsonDocument(params).toJson(QJsonDocument::Compact);
+    const QByteArray t = QJsonDocument(totals).toJson(QJsonDocument::Compact);
+    s.bindTextCopy(3, p.toStdString());
+    s.bindTextCopy(4, t.toStdString());
+    return s.run() || failWith(db, error, "write analysis run");
+}
+
+std::vector<AccountRow> accounts(sqlite3* db, bool flaggedOnly) {
+    std::vector<AccountRow> out;
+    sql::Statement s(db, std::string("SELECT a.value, f.score, f.cluster_id, f.flagged, f.reasons "
+                                     "FROM account_features f JOIN accounts a ON a.id = f.account_id") +
+                             (flaggedOnly ? " WHERE f.flagged = 1" : "") + " ORDER BY f.score DESC, a.value");
+    while (s.step()) {
+        AccountRow r;
+        r.account = s.text(0);
+        r.score = s.real(1);
+        r.cluster = s.isNull(2) ? -1 : static_cast<int>(s.int64(2));
+        r.flagged = s.int64(3) != 0;
+        r.reasons = QJsonDocument::fromJson(s.text(4).toUtf8()).array();
+        out.push_back(r);
+    }
+    return out;
+}
+
+QJsonArray clusters(sqlite3* db) {
+    QJsonArray out;
+    sql::Statement s(db, "SELECT id, size, score, coordination, behaviour, flagged, reasons FROM clusters "
+                         "ORDER BY flagged DESC, score DESC, id");
+    sql::Statement members(db, "SELECT a.value FROM account_features f JOIN accounts a ON a.id = f.account_id "
+                               "WHERE f.cluster_id = ? ORDER BY a.value");
+    while (s.step()) {
+        QJsonObject c;
+        c.insert(QStringLiteral("id"), static_cast<qint64>(s.int64(0)));
+        c.insert(QStringLiteral("size"), static_cast<qint64>(s.int64(1)));
+        c.insert(QStringLiteral("score"), s.real(2));
+        c.insert(QStringLiteral("coordination"), s.real(3));
+        c.insert(QStringLiteral("behaviour"), s.real(4));
+        c.insert(QStringLiteral("flagged"), s.int64(5) != 0);
+        c.insert(QStringLiteral("reasons"), QJsonDocument::fromJson(s.text(6).toUtf8()).array());
+        QJsonArray m;
+        members.bind(1, s.int64(0));
+        while (members.step()) m.append(members.text(0));
+        members.reset();
+        c.insert(QStringLiteral("members"), m);
+        out.append(c);
+    }
+    return out;
+}
+
+QJsonObject account(sqlite3* db, const QString& accountName) {
+    QJsonObject o;
+    const QByteArray name = accountName.toUtf8();
+    sql::Statement id(db, "SELECT id FROM accounts WHERE value = ?");
+    id.bindText(1, {name.constData(), size_t(name.size())});
+    if (!id.step()) return o;
+    const int64_t accountId = id.int64(0);
+    o.insert(QStringLiteral("account_id"), accountName);
+    sql::Statement f(db, "SELECT * FROM account_features WHERE account_id = ?");
+    f.bind(1, accountId);
+    if (f.step()) {
+        QJsonObject features;
+        sqlite3_stmt* raw = f.handle();
+        for (int c = 0; c < sqlite3_column_count(raw); ++c) {
+            const QString col = QString::fromUtf8(sqlite3_column_name(raw, c));
+            if (col == QLatin1String("reasons")) {
+                o.insert(QStringLiteral("reasons"), QJsonDocument::fromJson(f.text(c).toUtf8()).array());
+                continue;
+            }
+            if (col == QLatin1String("account_id")) continue;
+            if (f.isNull(c)) features.insert(col, QJsonValue());
+            else if (sqlite3_column_type(raw, c) == SQLITE_INTEGER) features.insert(col, static_cast<qint64>(f.int64(c)));
+            else features.insert(col, f.real(c));
+        }
+        o.insert(QStringLiteral("score"), features.take(QStringLiteral("score")));
+        o.insert(QStringLiteral("cluster_id"), features.take(QStringLiteral("cluster_id")));
+        o.insert(QStringLiteral("flagged"), features.take(QStringLiteral("flagged")).toInt() != 0);
+        o.insert(QStringLiteral("features"), features);
+    }
+    QJsonObject topics;
+    sql::Statement t(db, "SELECT x.key, n FROM account_topics at JOIN taxonomy x ON x.topic_id = at.topic_id "
+                         "WHERE at.account_id = ? ORDER BY n DESC");
+    t.bind(1, accountId);
+    while (t.step()) topics.insert(t.text(0), static_cast<qint64>(t.int64(1)));
+    o.insert(QStringLiteral("topics"), topics);
+    QJsonArray links;
+    sql::Statement l(db, "SELECT CASE WHEN l.a = ?1 THEN l.b ELSE l.a END AS other, acc.value, l.type, l.count, "
+                         "l.weight, l.evidence FROM links l JOIN accounts acc ON acc.id = "
+                         "(CASE WHEN l.a = ?1 THEN l.b ELSE l.a END) WHERE l.a = ?1 OR l.b = ?1 "
+                         "ORDER BY l.weight DESC, acc.value LIMIT 500");
+    l.bind(1, accountId);
+    while (l.step()) {
+        QJsonObject link;
+        link.insert(QStringLiteral("account_id"), l.text(1));
+        link.insert(QStringLiteral("type"), l.text(2));
+        link.insert(QStringLiteral("count"), static_cast<qint64>(l.int64(3)));
+        link.insert(QStringLiteral("weight"), l.real(4));
+        link.insert(QStringLiteral("evidence"), l.text(5));
+        links.append(link);
+    }
+    o.insert(QStringLiteral("links"), links);
+    return o;
+}
+
+}  // namespace quarry::analysisstore
