@@ -11,6 +11,10 @@ namespace quarry::cli {
 int cmdGenerate(const QStringList& args);
 int cmdImport(const QStringList& args);
 int cmdStats(const QStringList& args);
+int cmdAnalyze(const QStringList& args);
+int cmdAccounts(const QStringList& args);
+int cmdClusters(const QStringList& args);
+int cmdAccount(const QStringList& args);
 
 // Prints "quarry-cli: <message>" on stderr and returns 1: the single failure path of all commands.
 int fail(const QString& message);

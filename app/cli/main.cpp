@@ -52,6 +52,14 @@ const char kUsage[] =
     "      quarantine with line and reason. One file is one transaction.\n"
     "  stats CASE [--json]\n"
     "      Print the case summary: requests, accounts, time span, sources, quarantine.\n"
+    "  analyze CASE [--taxonomy FILE] [--json]\n"
+    "      Topics, account features, cross-account links, clusters and explained scores.\n"
+    "  accounts CASE [--flagged] [--format csv|json]\n"
+    "      Per account: account_id, score, cluster_id, flagged, reasons.\n"
+    "  clusters CASE [--format text|json] [--min-size N]\n"
+    "      Per cluster: id, size, score, flagged, members, reasons.\n"
+    "  account CASE ACCOUNT_ID [--json]\n"
+    "      One account's features, topics, links and reasons.\n"
     "\n"
     "Run 'quarry-cli <command> --help' for the options of one command.\n"
     "Exit status: 0 on success; non-zero with a one-line reason on stderr on any failure.\n";
@@ -82,5 +90,9 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("generate")) return cmdGenerate(rest);
     if (command == QLatin1String("import")) return cmdImport(rest);
     if (command == QLatin1String("stats")) return cmdStats(rest);
+    if (command == QLatin1String("analyze")) return cmdAnalyze(rest);
+    if (command == QLatin1String("accounts")) return cmdAccounts(rest);
+    if (command == QLatin1String("clusters")) return cmdClusters(rest);
+    if (command == QLatin1String("account")) return cmdAccount(rest);
     return fail(QStringLiteral("unknown command '%1' (see quarry-cli --help)").arg(command));
 }

@@ -38,6 +38,7 @@ struct AccountFeatures {
     double templateReuse = 0;        // sampled prompts that near-duplicate another of its own
     double sharedTemplateShare = 0;  // sampled prompts that near-duplicate another account's
     int64_t createdAt = 0;           // 0 = unknown
+    int64_t firstHeavyDayTs = 0;     // start of the first day at half its peak daily volume
     double ageAtHeavyUseDays = -1;   // -1 = unknown
     double pivotHours = -1;          // hours from a new model's release to first use; -1 = n/a
     double newModelShare = -1;       // share of traffic after the release on the new model

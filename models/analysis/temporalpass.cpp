@@ -109,6 +109,12 @@ struct Walk {
             const int wdDays = f.spanDays - weDays;
             if (weDays > 0 && wdDays > 0 && wd > 0) f.weekendRatio = (we / weDays) / (wd / wdDays);
         }
+        const int heavy = std::max(5, peakDaily / 2);
+        for (const auto& d : days)
+            if (d.second >= heavy) {
+                f.firstHeavyDayTs = d.first * kDayMs;
+                break;
+            }
         f.gapCv = gaps >= 2 && gapMean > 0 ? std::sqrt(gapM2 / static_cast<double>(gaps)) / gapMean : 0;
         f.hourEntropy = entropyBits(hours, 24);
         // The quietest six consecutive hours of the (UTC) day, wrapping round midnight: people
