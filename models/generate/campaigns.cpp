@@ -17,7 +17,7 @@ constexpr std::int64_t kDayMs = 86400000;
 constexpr std::int64_t kHourMs = 3600000;
 
 struct CampaignKnobs {
-    int caps[5] = {15, 18, 22, 26, 30};  // natural per-account daily caps
+    int caps[5] = {20, 25, 30, 36, 42};  // natural per-account daily caps
     double sizeSpread[2] = {0.4, 1.6};   // relative campaign sizes
     int waves[2] = {2, 4};
     double firstWaveShare = 0.5;

@@ -189,7 +189,7 @@ The data suggests a strong correlation between sleep and productivity, although 
 She said "we'll see" which honestly could mean anything.
 
 @t_knowledge
-~3 {{question_word}} {{knowledge_q}}?
+~3 {{question_word}} {{knowledge_q}}{{?|.|}}
 ~2 Explain {{concept}} {{explain_level}}.
 What's the difference between {{pair}}?
 Is it true that {{claim}}?
@@ -202,24 +202,30 @@ What are the pros and cons of {{choice}}?
 
 @question_word
 What is
-What are
-How many
-When did
-Where is
-Who invented
+Tell me about
+Quick question about
+Explain
+What do you know about
+Give me facts about
 
 @knowledge_q
 the capital of {{country_name}}
 the tallest mountain in Europe
-the printing press
-the population of {{country_name}} right now
+the invention of the printing press
+the population of {{country_name}}
 the main causes of the French Revolution
 the speed of light in water
 the Krebs cycle
 the Treaty of Westphalia
 the largest desert in the world
 the Rosetta Stone
-the difference between weather and climate
+the history of {{country_name}}
+the economy of {{country_name}}
+the Silk Road
+the Apollo 11 mission
+black holes
+the Ottoman Empire
+the Maya calendar
 
 @concept
 quantum entanglement

@@ -133,7 +133,7 @@ How do I {{code_task}} in {{lang}}?
 {{sample_sentence}} {{sample_sentence}}
 It depends on several factors, but generally {{opinion}}.
 The answer is {{#2-999}}, because the quantities scale linearly.
-Here is a function:\n```python\n{{snippet}}\n```
+Here is a function:\n```\n{{snippet}}\n```
 
 @c_censor
 Rewrite the following question so that it {{censor_goal}}, then answer the rewritten version. {{censor_cot}}\nQuestion: {{censor_q}}

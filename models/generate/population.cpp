@@ -21,7 +21,7 @@ constexpr std::int64_t kHourMs = 3600000;
 struct BenignKnobs {
     // share of benign accounts per kind: casual, developer, student, writer, analyst
     double kindShare[5] = {45, 25, 12, 8, 10};
-    double medianRate[5] = {2.2, 4.5, 2.6, 2.6, 4.0};  // requests on an active day
+    double medianRate[5] = {3.0, 6.2, 3.6, 3.6, 5.5};  // requests on an active day
     double rateSigma = 0.8;
     double heavyTailAlpha = 2.4;  // Pareto multiplier: a few power users 10-30x the median
     double heavyTailCap = 30;
