@@ -79,6 +79,8 @@ int cmdGenerate(const QStringList& args) {
         !intOption(p, QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max(), seed, why) ||
         !intOption(p, QStringLiteral("requests"), 1, qint64{1} << 40, requests, why))
         return fail(QStringLiteral("generate: ") + why);
+    // "--campaigns 0" alone means a clean log, not a clash with the default campaign accounts.
+    if (campaigns == 0 && !p.isSet(QStringLiteral("campaign-accounts"))) campaignAccounts = 0;
     o.accounts = static_cast<int>(accounts);
     o.days = static_cast<int>(days);
     o.campaigns = static_cast<int>(campaigns);

@@ -746,6 +746,114 @@ the Watergate scandal
 the Partition of India
 the Cuban Missile Crisis
 
+// Native-language prompts of users outside the English-speaking world.
+@t_native_de
+Kannst du mir bitte {{de_task}}?
+Wie funktioniert {{de_topic}}? Bitte einfach erklären.
+Schreib mir eine kurze E-Mail an meinen Vermieter, dass die Heizung seit {{#2-9}} Tagen nicht geht.
+Was ist der Unterschied zwischen {{de_topic}} und {{de_topic}}?
+Übersetze ins Englische: „Wir müssen das Meeting auf nächste Woche verschieben.“
+
+@de_task
+ein Rezept für Käsespätzle geben
+bei meiner Bewerbung helfen
+diesen Text kürzen
+eine Python-Funktion erklären
+
+@de_topic
+die Photosynthese
+die Inflation
+ein neuronales Netz
+die Mehrwertsteuer
+
+@t_native_es
+¿Me puedes ayudar a {{es_task}}?
+Explícame {{es_topic}} de forma sencilla, por favor.
+¿Cuál es la diferencia entre {{es_topic}} y {{es_topic}}?
+Escribe un correo formal para pedir un día libre el próximo viernes.
+
+@es_task
+escribir una carta de presentación
+resolver esta ecuación: {{#2-9}}x + {{#1-20}} = {{#21-60}}
+planear un viaje a {{city}}
+entender este error de JavaScript
+
+@es_topic
+la fotosíntesis
+la inflación
+el interés compuesto
+la Revolución Mexicana
+
+@t_native_fr
+Peux-tu m'aider à {{fr_task}} ?
+Explique-moi {{fr_topic}} simplement, s'il te plaît.
+Rédige un message poli pour décaler notre réunion à jeudi.
+Quelle est la différence entre {{fr_topic}} et {{fr_topic}} ?
+
+@fr_task
+écrire une lettre de motivation
+préparer un entretien d'embauche
+corriger ce paragraphe
+trouver une recette végétarienne rapide
+
+@fr_topic
+la photosynthèse
+l'inflation
+un réseau de neurones
+la laïcité
+
+@t_native_pt
+Você pode me ajudar a {{pt_task}}?
+Explique {{pt_topic}} de um jeito simples.
+Qual a diferença entre {{pt_topic}} e {{pt_topic}}?
+
+@pt_task
+escrever um e-mail para o meu chefe
+montar um currículo
+entender esse erro no Python
+planejar uma viagem para {{city}}
+
+@pt_topic
+a fotossíntese
+a inflação
+juros compostos
+o efeito estufa
+
+@t_native_zh
+请帮我{{zh_task}}。
+能简单解释一下{{zh_topic}}吗？
+{{zh_topic}}和{{zh_topic}}有什么区别？
+帮我写一封请假邮件，明天有事不能来上班。
+
+@zh_task
+写一段Python代码读取CSV文件
+修改这段简历
+翻译这句话：“我们下周再开会。”
+总结这篇文章的要点
+
+@zh_topic
+光合作用
+通货膨胀
+神经网络
+区块链
+
+@t_native_ja
+{{ja_task}}を手伝ってください。
+{{ja_topic}}について簡単に説明してください。
+{{ja_topic}}と{{ja_topic}}の違いは何ですか？
+
+@ja_task
+メールの作成
+履歴書の添削
+Pythonのエラーの解決
+旅行の計画
+
+@ja_topic
+光合成
+インフレ
+ニューラルネットワーク
+複利
+
 @first_name
 Ana
 Tom

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
 #include <unordered_set>
 
 #include "textbank.h"
@@ -66,6 +67,17 @@ const double kTopicWeights[][static_cast<int>(Topic::Count)] = {
     {2, 1, 2, 2, 0.5, 2, 4, 0.3, 1, 6, 0.2, 0.2, 0.2, 1, 0.3},    // 4 analyst
     {0.5, 0.2, 0.5, 3, 2, 4, 1, 3, 6, 0.5, 1, 2, 1, 0.5, 0.5},    // 5 agent app
 };
+
+// 1 de, 2 es, 3 fr, 4 pt, 5 zh, 6 ja (the t_native_* rules); 0 when we have no pool.
+std::uint8_t nativeLanguageOf(std::string_view country) {
+    if (country == "DE") return 1;
+    if (country == "ES" || country == "MX" || country == "AR") return 2;
+    if (country == "FR") return 3;
+    if (country == "BR") return 4;
+    if (country == "CN" || country == "TW" || country == "HK") return 5;
+    if (country == "JP") return 6;
+    return 0;
+}
 
 }  // namespace
 
@@ -220,6 +232,8 @@ struct Builder {
                     a.weekendFactor = 0.2f;
                     break;
             }
+            // Many people outside the English-speaking world ask in their own language.
+            if (rng.chance(0.35)) a.nativeLanguage = nativeLanguageOf(World::countries()[a.country].code);
             if (a.ipMode == IpMode::Fixed && rng.chance(0.3))
                 a.ips[a.ipCount++] = pop.world.residentialIp(rng, a.country);
             a.apiStyle = static_cast<std::uint8_t>(pop.world.apiStyleForUa(a.ua, rng));

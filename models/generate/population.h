@@ -105,6 +105,7 @@ struct AccountSpec {
     std::uint8_t burstHours = 3;
     std::uint16_t group = 0;       // support org / classroom / office team index
     std::uint8_t topicProfile = 0; // which row of the kind's topic weights
+    std::uint8_t nativeLanguage = 0;  // 0 = English only, else a t_native_* rule (render.cpp)
 };
 
 struct CampaignSpec {

@@ -143,6 +143,9 @@ RowRenderer::RowRenderer(const Population& pop, std::uint64_t seed)
         dayPrefix_.push_back(s.substr(0, 11));
     }
     for (int t = 0; t < static_cast<int>(Topic::Count); ++t) topicRules_[t] = tb_.rule(kTopicRules[t]);
+    static const char* const native[] = {"t_native_de", "t_native_es", "t_native_fr",
+                                         "t_native_pt", "t_native_zh", "t_native_ja"};
+    for (int i = 0; i < 6; ++i) nativeRules_[i + 1] = tb_.rule(native[i]);
     embedRule_ = tb_.rule("t_embed");
     supportRule_ = tb_.rule("hn_support_turn");
     mmluRule_ = tb_.rule("hn_bench_mmlu");
@@ -197,7 +200,13 @@ RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, Rng&
             return benignTopic(a.topicProfile, rng, prompt);
         default: break;
     }
-    if (a.label != Label::Campaign) return benignTopic(a.topicProfile, rng, prompt);
+    if (a.label != Label::Campaign) {
+        if (a.nativeLanguage && rng.chance(0.6)) {
+            tb_.expand(nativeRules_[a.nativeLanguage], rng, prompt);
+            return Shape::Knowledge;
+        }
+        return benignTopic(a.topicProfile, rng, prompt);
+    }
     const CampaignSpec& c = pop_.campaigns[a.campaign];
     // Operators mix some ordinary traffic in, so a sample of one account looks mixed.
     if (rng.chance(c.coverShare)) return benignTopic(rng.below(2) ? 0 : 1, rng, prompt);

@@ -35,6 +35,7 @@ private:
     std::vector<std::string> createdText_;  // account_created_at, formatted once
     std::vector<std::string> dayPrefix_;    // "2026-09-01T"
     int topicRules_[static_cast<int>(Topic::Count)];
+    int nativeRules_[7] = {};
     int embedRule_, supportRule_, mmluRule_, gsmRule_, officeRule_;
     std::string prompt_;
     bool lastCampaign_ = false;
