@@ -2,6 +2,22 @@
 #pragma once
 // quarry-cli generate: a seeded synthetic request log with planted distillation campaigns and
 // hard negatives (requests.csv) and its ground truth (truth.csv). Same options, same bytes.
+//
+// What the data carries, so detectors learn real evidence rather than generator quirks (ids, key,
+// org and payment formats are identical across populations; topic is always empty):
+// - Campaigns: hydra waves of accounts created within hours, later waves replacing "banned" ones;
+//   a few shared datacenter /24s plus residential-proxy exits shared across accounts; payment
+//   fingerprints shared by subsets; 3-4 pinned templates per campaign with slot and paraphrase
+//   variation and a house output format; heavy chain-of-thought elicitation; every account paced
+//   at 85-99.5% of a daily cap, flat over 24 hours (some campaigns evenly spaced); mostly crowd
+//   SDK user agents, some one library string; all traffic on the new model within 24 h of its
+//   release; a few percent ordinary-looking cover prompts.
+// - Hard negatives: support bots (24x7, steady, templated, datacenter IPs, custom UA), benchmark
+//   runs (evenly paced exam bursts with "Let's think step by step", on the new model at once),
+//   SDK-heavy production apps (24 h, crowd UA), office teams (shared org, NAT /24, work hours),
+//   classrooms (created within a day, one campus /24, same assignment, short-lived).
+// - Benign: local-time diurnal and weekly rhythms over UTC-8..+9, heavy-tailed volumes, sessions,
+//   mobile churn, shared family/company orgs and cards, gradual adoption of the new model.
 
 #include <cstdint>
 #include <functional>

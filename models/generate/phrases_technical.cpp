@@ -230,6 +230,7 @@ one-hot encode a column
 Use the {{tool_name}} tool to {{agent_user_task_lc}}. Return the result as JSON.
 Observation: {"status": "ok", "results": {{#0-25}}}\nThought: I should {{agent_next}}.
 You can call functions. Available: {{tool_list}}. User request: {{agent_user_task}}
+You are an assistant that plans before acting. Think step by step, then call one of: {{tool_list}}.\nUser: {{agent_user_task}}
 
 @tool_list
 get_weather, search_web

@@ -36,8 +36,8 @@ std::string unescape(std::string_view s) {
 }  // namespace
 
 const TextBank& TextBank::builtin() {
-    static const TextBank bank(
-        {benignPhrases(), technicalPhrases(), hardNegativePhrases(), campaignPhrases()});
+    static const TextBank bank({benignPhrases(), everydayPhrases(), technicalPhrases(),
+                                hardNegativePhrases(), campaignPhrases()});
     return bank;
 }
 

@@ -65,6 +65,7 @@ private:
 
 // The phrase pools, one blob per population (phrases_*.cpp).
 std::string_view benignPhrases();
+std::string_view everydayPhrases();
 std::string_view technicalPhrases();
 std::string_view hardNegativePhrases();
 std::string_view campaignPhrases();
