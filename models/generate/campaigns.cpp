@@ -89,7 +89,11 @@ void plantCampaigns(Population& pop, const PopulationOptions& o, Rng& rng) {
         cs.houseStyleShare = rng.uniform(0.5, 0.9);
         cs.coverShare = rng.uniform(0.03, 0.1);
         cs.dailyCap = rng.pick(kn.caps);
-        cs.stratified = rng.chance(0.4);
+        // Pacing: evenly spaced per account, synchronised batches across accounts, or random.
+        const double pacing = rng.uniform();
+        cs.stratified = pacing < 0.35;
+        if (pacing >= 0.35 && pacing < 0.7) cs.batchMinutes = rng.range(3, 15);
+        cs.pacingKey = rng.next();
         const int subnets = rng.range(kn.dcSubnets[0], kn.dcSubnets[1]);
         for (int i = 0; i < subnets; ++i) cs.dcSubnets.push_back(pop.world.datacenterSubnet(rng));
         const int pool = std::clamp(cs.accounts * 2, 50, 5000);

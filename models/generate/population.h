@@ -120,6 +120,8 @@ struct CampaignSpec {
     double coverShare = 0.06;        // ordinary-looking prompts mixed into the harvest
     int dailyCap = 20;               // per-account requests/day the operator stays under
     bool stratified = false;         // scheduler spaces requests evenly instead of randomly
+    int batchMinutes = 0;            // >0: an orchestrator fires across accounts in batches
+    std::uint64_t pacingKey = 0;     // seeds the batch phase of each day
     std::vector<std::uint32_t> dcSubnets;      // /24 bases shared by the campaign
     std::vector<std::uint32_t> proxyPool;      // residential exit addresses
     std::vector<std::uint8_t> proxyCountry;    // country of each exit

@@ -168,12 +168,28 @@ void scheduleDay(const Population& pop, std::uint32_t index, int day, std::uint3
             break;
         }
         default: {  // Flat: the campaign scheduler spreads load over all 24 hours
-            const bool stratified = a.campaign >= 0 && pop.campaigns[a.campaign].stratified;
-            const double step = static_cast<double>(kMsPerDay - earliest) / std::max<std::uint32_t>(count, 1);
+            const CampaignSpec* c = a.campaign >= 0 ? &pop.campaigns[a.campaign] : nullptr;
+            const std::int64_t span = kMsPerDay - earliest;
+            if (c && c->batchMinutes > 0) {
+                // Dispatch ticks shared by the whole campaign: many accounts fire within seconds.
+                const std::int64_t period = std::int64_t{c->batchMinutes} * 60000;
+                const std::int64_t phase = static_cast<std::int64_t>(
+                    subKey(c->pacingKey, static_cast<std::uint64_t>(day)) %
+                    static_cast<std::uint64_t>(period));
+                const auto ticks = static_cast<std::uint32_t>((kMsPerDay - phase) / period);
+                for (std::uint32_t s = 0; s < count; ++s) {
+                    const std::int64_t t =
+                        phase + std::int64_t{rng.below(ticks)} * period + rng.below(25000);
+                    push(t, s);
+                }
+                break;
+            }
+            const double step = static_cast<double>(span) / std::max<std::uint32_t>(count, 1);
             for (std::uint32_t s = 0; s < count; ++s) {
                 const std::int64_t t =
-                    stratified ? earliest + static_cast<std::int64_t>(step * (s + rng.uniform()))
-                               : earliest + static_cast<std::int64_t>(rng.uniform() * (kMsPerDay - earliest));
+                    c && c->stratified
+                        ? earliest + static_cast<std::int64_t>(step * (s + rng.uniform()))
+                        : earliest + static_cast<std::int64_t>(rng.uniform() * static_cast<double>(span));
                 push(std::min(t, kMsPerDay - 1), s);
             }
             break;
