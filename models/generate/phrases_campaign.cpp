@@ -124,7 +124,7 @@ coherence, relevance and style
 instruction following and formatting
 
 @graded_prompt
-{{question_word}} {{knowledge_q}}?
+{{question_word}} {{knowledge_q}}.
 Explain {{concept}} {{explain_level}}.
 {{write_verb_cap}} {{write_thing}} {{write_about}}.
 How do I {{code_task}} in {{lang}}?

@@ -128,7 +128,7 @@ There are {{#20-40}} students; {{#30-70}}% are girls. How many boys are there?
 
 @hn_hw_cs101
 ~2 {{hw_intro}} write a Python function that {{hw_cs_task}}. {{hw_outro}}
-{{hw_intro}} my function to {{hw_cs_task}} doesn't work:\n```python\n{{snippet}}\n```\n{{hw_outro}}
+{{hw_intro}} my function to {{hw_cs_task}} doesn't work:\n```python\n{{snippet_py}}\n```\n{{hw_outro}}
 {{hw_intro}} what is the output of this code and why?\n```python\nx = [1, 2, 3]\ny = x\ny.append({{#4-9}})\nprint(x)\n```
 
 @hw_cs_task

@@ -12,20 +12,20 @@ std::string_view technicalPhrases() {
 ~3 How do I {{code_task}} in {{lang}}?
 ~2 {{please}}write a {{lang}} function that {{func_spec}}.
 What's the idiomatic way to {{code_task}} in {{lang}}?
-Can you explain what this does?\n```{{snippet_lang}}\n{{snippet}}\n```
-Convert this {{lang}} code to {{lang}}:\n```\n{{snippet}}\n```
+Can you explain what this does?\n{{code_block}}
+Convert this code to {{lang}}:\n{{code_block}}
 Write unit tests for a function that {{func_spec}}. Use {{test_framework}}.
 What's the time complexity of {{algo}}?
 Best way to structure a {{project_kind}} in {{lang}}? I'm using {{framework}}.
-Review my {{lang}} code and suggest improvements:\n```\n{{snippet}}\n```
+Review my code and suggest improvements:\n{{code_block}}
 Regex to {{regex_task}}?
 Write a SQL query that {{sql_task}}.
 How do I {{git_task}} with git?
 
 @t_debug
 ~3 I'm getting this error: `{{error_msg}}` when I {{debug_context}}. {{debug_ask}}
-~2 Why does this {{snippet_lang}} code {{bug_symptom}}?\n```{{snippet_lang}}\n{{snippet}}\n```\n{{debug_ask}}
-Fix this:\n```\n{{snippet}}\n```\nError: {{error_msg}}
+~2 Why does this code {{bug_symptom}}?\n{{code_block}}\n{{debug_ask}}
+Fix this:\n{{code_block}}\nError: {{error_msg}}
 {{error_msg}}\n\nany idea?
 My {{framework}} app {{bug_symptom}} after upgrading. Logs say "{{error_msg}}".
 
@@ -69,24 +69,46 @@ undefined reference to `pthread_create'
 KeyError: 'user_id'
 OOMKilled
 
-@snippet_lang
-python
-javascript
-cpp
-sql
-go
+@code_block
+~3 ```python\n{{snippet_py}}\n```
+~2 ```javascript\n{{snippet_js}}\n```
+```cpp\n{{snippet_cpp}}\n```
+```sql\n{{snippet_sql}}\n```
+```go\n{{snippet_go}}\n```
+```\n{{snippet_py}}\n```
 
 @snippet
+{{snippet_py}}
+{{snippet_js}}
+{{snippet_cpp}}
+{{snippet_go}}
+
+@snippet_py
 def mean(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total / len(xs)\n\nprint(mean([]))
-for (let i = 0; i <= arr.length; i++) {\n  console.log(arr[i].name, "is", arr[i].age);\n}
-std::vector<int> v = {1, 2, 3};\nfor (auto it = v.begin(); it != v.end(); ++it) {\n    if (*it == 2) v.erase(it);\n}
-SELECT user_id, COUNT(*) AS n\nFROM orders\nWHERE created_at > '2024-01-01'\nGROUP BY 1\nHAVING n > 5;
 df = pd.read_csv("sales.csv", sep=";")\ndf["total"] = df["price"] * df["qty"]\nprint(df.groupby("region").total.sum())
-func handler(w http.ResponseWriter, r *http.Request) {\n    body, _ := io.ReadAll(r.Body)\n    fmt.Fprintf(w, "got %d bytes", len(body))\n}
-const res = await fetch(url, { method: "POST", body: data });\nconst json = res.json();\nconsole.log(json.items.length);
 with open("data.txt") as f:\n    lines = f.readlines()\nwords = [l.split(",") for l in lines]\nprint(len(words))
-int* p = malloc(10 * sizeof(int));\nfor (int i = 0; i < 10; i++) p[i] = i * i;\nprintf("%d\\n", p[10]);
 class Cache:\n    def __init__(self, items=[]):\n        self.items = items\n    def add(self, x):\n        self.items.append(x)
+import requests\nr = requests.get(url, params={"page": 1, "limit": 50})\nfor item in r.json()["data"]:\n    print(item["id"], item.get("name", ""))
+async def fetch_all(urls):\n    tasks = [fetch(u) for u in urls]\n    return await asyncio.gather(*tasks)
+
+@snippet_js
+for (let i = 0; i <= arr.length; i++) {\n  console.log(arr[i].name, "is", arr[i].age);\n}
+const res = await fetch(url, { method: "POST", body: data });\nconst json = res.json();\nconsole.log(json.items.length);
+useEffect(() => {\n  fetch("/api/user").then(r => r.json()).then(setUser);\n});
+const total = cart.reduce((sum, item) => sum + item.price * item.qty);\nconsole.log(`Total: ${total}`);
+
+@snippet_cpp
+std::vector<int> v = {1, 2, 3};\nfor (auto it = v.begin(); it != v.end(); ++it) {\n    if (*it == 2) v.erase(it);\n}
+int* p = malloc(10 * sizeof(int));\nfor (int i = 0; i < 10; i++) p[i] = i * i;\nprintf("%d\\n", p[10]);
+std::string s = "hello";\nconst char* c = (s + " world").c_str();\nstd::cout << c << std::endl;
+
+@snippet_sql
+SELECT user_id, COUNT(*) AS n\nFROM orders\nWHERE created_at > '2024-01-01'\nGROUP BY 1\nHAVING n > 5;
+SELECT a.name, b.total\nFROM accounts a\nLEFT JOIN invoices b ON a.id = b.account_id\nWHERE b.total > 100 OR b.total IS NULL;
+
+@snippet_go
+func handler(w http.ResponseWriter, r *http.Request) {\n    body, _ := io.ReadAll(r.Body)\n    fmt.Fprintf(w, "got %d bytes", len(body))\n}
+for _, v := range items {\n    go func() {\n        process(v)\n    }()\n}
 
 @lang
 ~3 Python

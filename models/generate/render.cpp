@@ -224,6 +224,17 @@ RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, Rng&
     }
 }
 
+namespace {
+// Empty optional slots leave stray spaces at the ends; people do not type those.
+void trimSpaces(std::string& s) {
+    std::size_t end = s.size();
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\n')) --end;
+    std::size_t begin = 0;
+    while (begin < end && s[begin] == ' ') ++begin;
+    if (begin > 0 || end < s.size()) s = s.substr(begin, end - begin);
+}
+}  // namespace
+
 void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::string& out) {
     const AccountSpec& a = pop_.accounts[e.account];
     Rng rng(subKey(seed_, e.account, static_cast<std::uint64_t>(day), 0x10000u + e.seq));
@@ -236,6 +247,7 @@ void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::st
         tb_.expand(embedRule_, rng, prompt_);
     else
         shape = renderPrompt(a, day, rng, prompt_);
+    trimSpaces(prompt_);
 
     // Model: the new release takes over campaign traffic at once, benign traffic gradually.
     int model = a.model;
