@@ -273,6 +273,73 @@ private slots:
         QVERIFY(benignNew < benignAll / 2);
     }
 
+    void campaignsAreCreatedInWavesAndPacedUnderACap() {
+        // Hydra networks sign up in bursts: most of a campaign's accounts share a few clock hours.
+        std::map<QByteArray, std::map<QByteArray, std::set<QByteArray>>> createdHours;
+        std::map<QByteArray, std::map<QByteArray, int>> perDay;  // account -> day -> requests
+        for (const auto& r : rows_) {
+            const QByteArray& id = r[col(Field::AccountId)];
+            const QByteArray& campaign = truth_[id][2];
+            if (!campaign.isEmpty())
+                createdHours[campaign][r[col(Field::AccountCreatedAt)].left(13)].insert(id);
+            ++perDay[id][r[col(Field::Timestamp)].left(10)];
+        }
+        QCOMPARE(createdHours.size(), std::size_t(2));
+        for (const auto& [campaign, hours] : createdHours) {
+            std::vector<int> sizes;
+            int total = 0;
+            for (const auto& [hour, ids] : hours) {
+                sizes.push_back(int(ids.size()));
+                total += int(ids.size());
+            }
+            std::sort(sizes.rbegin(), sizes.rend());
+            int top = 0;
+            for (std::size_t i = 0; i < std::min<std::size_t>(12, sizes.size()); ++i) top += sizes[i];
+            QVERIFY2(top * 2 >= total, campaign.constData());
+        }
+        // Full days of a campaign account vary little; benign days (idle ones too) swing widely.
+        auto spread = [&](const QByteArray& label) {
+            std::vector<double> cvs;
+            for (const auto& [id, days] : perDay) {
+                if (truth_[id][1] != label || days.size() < 3) continue;
+                // Inner days only: the first and last may be partial (created / banned).
+                const QDate first = QDate::fromString(QString::fromUtf8(days.begin()->first), Qt::ISODate);
+                const QDate last = QDate::fromString(QString::fromUtf8(days.rbegin()->first), Qt::ISODate);
+                std::vector<double> v;
+                for (QDate d = first.addDays(1); d < last; d = d.addDays(1)) {
+                    const auto it = days.find(d.toString(Qt::ISODate).toUtf8());
+                    v.push_back(it == days.end() ? 0 : it->second);
+                }
+                if (v.size() < 2) continue;
+                double mean = 0, var = 0;
+                for (double x : v) mean += x;
+                mean /= double(v.size());
+                for (double x : v) var += (x - mean) * (x - mean);
+                cvs.push_back(std::sqrt(var / double(v.size())) / mean);
+            }
+            std::sort(cvs.begin(), cvs.end());
+            return cvs.empty() ? -1.0 : cvs[cvs.size() / 2];
+        };
+        const double campaignCv = spread("campaign"), benignCv = spread("benign");
+        QVERIFY(campaignCv >= 0 && benignCv >= 0);
+        QVERIFY2(campaignCv < 0.15 && benignCv > 0.3,
+                 qPrintable(QStringLiteral("%1 %2").arg(campaignCv).arg(benignCv)));
+    }
+
+    void noCampaignsMeansNoCampaignAccounts() {
+        const QString dir = tmp_.filePath(QStringLiteral("clean"));
+        const auto r = runCli({QStringLiteral("generate"), QStringLiteral("--out"), dir,
+                               QStringLiteral("--accounts"), QStringLiteral("100"),
+                               QStringLiteral("--days"), QStringLiteral("2"),
+                               QStringLiteral("--campaigns"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray truth = readAll(dir + QStringLiteral("/truth.csv"));
+        QVERIFY(truth.count('\n') == 101);
+        QVERIFY(truth.startsWith("account_id,label,campaign,kind\n"));
+        QVERIFY(!truth.contains(",campaign,C"));
+        QVERIFY(truth.contains(",benign,,"));
+    }
+
     void requestTargetIsHonoured() {
         const QString d = generate(QStringLiteral("n"), {QStringLiteral("--requests"), QStringLiteral("40000")});
         QVERIFY(!d.isEmpty());
