@@ -30,6 +30,10 @@ int cmdAnalyze(const QStringList& args) {
     p.addOption({QStringLiteral("taxonomy"), QStringLiteral("Topic taxonomy JSON (default: the built-in one)."),
                  QStringLiteral("FILE")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
+    p.addOption({QStringLiteral("resolution"),
+                 QStringLiteral("Leiden modularity resolution; higher splits clusters finer (default %1).")
+                     .arg(ClusteringParams().resolution),
+                 QStringLiteral("R")});
     if (!p.parse(args)) return fail(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
         std::fputs(qPrintable(p.helpText()), stdout);
@@ -50,6 +54,12 @@ int cmdAnalyze(const QStringList& args) {
     AnalysisOptions options;
     options.taxonomy = custom ? &*custom : nullptr;
     options.cancel = &g_cancel;
+    if (p.isSet(QStringLiteral("resolution"))) {
+        bool ok = false;
+        options.clustering.resolution = p.value(QStringLiteral("resolution")).toDouble(&ok);
+        if (!ok || options.clustering.resolution <= 0)
+            return fail(QStringLiteral("analyze: --resolution must be a positive number"));
+    }
     QElapsedTimer tick;
     tick.start();
     QString lastStage;
@@ -57,7 +67,7 @@ int cmdAnalyze(const QStringList& args) {
         if (stage == lastStage && tick.elapsed() < 500) return;
         lastStage = stage;
         tick.restart();
-        progress(QStringLiteral("analyze: %1%% %2").arg(fraction * 100, 0, 'f', 0).arg(stage));
+        progress(QStringLiteral("analyze: %1% %2").arg(fraction * 100, 0, 'f', 0).arg(stage));
     };
     AnalysisSummary summary;
     if (!analyzeCase(*file, options, summary, &error)) {

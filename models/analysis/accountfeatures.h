@@ -44,6 +44,8 @@ struct AccountFeatures {
     double newModelShare = -1;       // share of traffic after the release on the new model
     // Verdict.
     int clusterId = -1;
+    double automation = 0;  // how machine-like its sending is, 0..1
+    double harvest = 0;     // how much it asks for reasoning or high-value capabilities, 0..1
     double score = 0;
     bool flagged = false;
     QStringList reasons;

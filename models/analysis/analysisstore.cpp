@@ -52,6 +52,8 @@ const std::vector<FeatureColumn>& featureColumns() {
         {"age_at_heavy_use_days", [](const AccountFeatures& f) { return f.ageAtHeavyUseDays; }, false},
         {"pivot_hours", [](const AccountFeatures& f) { return f.pivotHours; }, false},
         {"new_model_share", [](const AccountFeatures& f) { return f.newModelShare; }, false},
+        {"automation", [](const AccountFeatures& f) { return f.automation; }, false},
+        {"harvest", [](const AccountFeatures& f) { return f.harvest; }, false},
         {"score", [](const AccountFeatures& f) { return f.score; }, false},
     };
     return cols;
@@ -78,7 +80,7 @@ CREATE TABLE account_topics(account_id INTEGER, topic_id INTEGER, n INTEGER,
 CREATE TABLE links(a INTEGER NOT NULL, b INTEGER NOT NULL, type TEXT NOT NULL, count INTEGER,
                    weight REAL, evidence TEXT);
 CREATE TABLE clusters(id INTEGER PRIMARY KEY, size INTEGER, score REAL, coordination REAL,
-                      behaviour REAL, flagged INTEGER, reasons TEXT);
+                      automation REAL, harvest REAL, flagged INTEGER, reasons TEXT);
 )sql";
 
 QString json(const QStringList& list) {
@@ -222,18 +224,19 @@ bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<Q
 }
 
 bool writeClusters(sqlite3* db, const std::vector<ClusterVerdict>& clusters, QString* error) {
-    sql::Statement s(db, "INSERT INTO clusters(id, size, score, coordination, behaviour, flagged, reasons) "
-                         "VALUES(?,?,?,?,?,?,?)");
+    sql::Statement s(db, "INSERT INTO clusters(id, size, score, coordination, automation, harvest, flagged, "
+                         "reasons) VALUES(?,?,?,?,?,?,?,?)");
     for (const ClusterVerdict& c : clusters) {
         if (c.size == 0) continue;
         s.bind(1, c.id);
         s.bind(2, c.size);
         s.bindReal(3, c.score);
         s.bindReal(4, c.coordination);
-        s.bindReal(5, c.behaviour);
-        s.bind(6, c.flagged ? 1 : 0);
+        s.bindReal(5, c.automation);
+        s.bindReal(6, c.harvest);
+        s.bind(7, c.flagged ? 1 : 0);
         const QByteArray reasons = json(c.reasons).toUtf8();
-        s.bindTextCopy(7, reasons.toStdString());
+        s.bindTextCopy(8, reasons.toStdString());
         if (!s.run()) return failWith(db, error, "write clusters");
     }
     return true;
@@ -270,7 +273,7 @@ std::vector<AccountRow> accounts(sqlite3* db, bool flaggedOnly) {
 
 QJsonArray clusters(sqlite3* db) {
     QJsonArray out;
-    sql::Statement s(db, "SELECT id, size, score, coordination, behaviour, flagged, reasons FROM clusters "
+    sql::Statement s(db, "SELECT id, size, score, coordination, automation, harvest, flagged, reasons FROM clusters "
                          "ORDER BY flagged DESC, score DESC, id");
     sql::Statement members(db, "SELECT a.value FROM account_features f JOIN accounts a ON a.id = f.account_id "
                                "WHERE f.cluster_id = ? ORDER BY a.value");
@@ -280,9 +283,10 @@ QJsonArray clusters(sqlite3* db) {
         c.insert(QStringLiteral("size"), static_cast<qint64>(s.int64(1)));
         c.insert(QStringLiteral("score"), s.real(2));
         c.insert(QStringLiteral("coordination"), s.real(3));
-        c.insert(QStringLiteral("behaviour"), s.real(4));
-        c.insert(QStringLiteral("flagged"), s.int64(5) != 0);
-        c.insert(QStringLiteral("reasons"), QJsonDocument::fromJson(s.text(6).toUtf8()).array());
+        c.insert(QStringLiteral("automation"), s.real(4));
+        c.insert(QStringLiteral("harvest"), s.real(5));
+        c.insert(QStringLiteral("flagged"), s.int64(6) != 0);
+        c.insert(QStringLiteral("reasons"), QJsonDocument::fromJson(s.text(7).toUtf8()).array());
         QJsonArray m;
         members.bind(1, s.int64(0));
         while (members.step()) m.append(members.text(0));

@@ -11,7 +11,10 @@
 namespace quarry {
 
 struct ClusteringParams {
-    double resolution = 1.0;  // modularity resolution (higher gives smaller clusters)
+    // Modularity resolution; above 1 so that two account networks joined only by look-alike
+    // prompts (public prompt collections, shared phrasing) come out as two clusters, while one
+    // densely linked network stays whole.
+    double resolution = 2.0;
     double minLinkWeight = 0.35;  // lighter links are evidence on record but not graph edges
     uint64_t seed = 42;       // Leiden is randomised; a fixed seed makes analysis repeatable
 };

@@ -44,7 +44,10 @@ struct LinkParams {
     int burstMinAccounts = 5;
     double burstFactor = 5.0;        // a burst is this many times the typical sign-up hour
     double popularUserAgentShare = 0.05;
-    std::array<float, kLinkTypes> typeWeight = {1.0f, 1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 0.2f, 0.3f};
+    // Graph weight per link type. Prompt templates are the commonest evidence and can be shared
+    // by unrelated operators (public prompt collections); payment, addresses and sign-up
+    // bursts tie accounts to one operator, so they weigh more when networks are told apart.
+    std::array<float, kLinkTypes> typeWeight = {0.35f, 1.0f, 0.6f, 0.4f, 0.3f, 0.3f, 0.2f, 0.3f};
 };
 
 struct LinkOutput {

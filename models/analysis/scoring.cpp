@@ -43,11 +43,12 @@ Behaviour behaviourOf(const AccountFeatures& f, const std::vector<TopicInfo>& to
     b.young = (f.ageAtHeavyUseDays >= 0 && f.ageAtHeavyUseDays < 3) ? 1 : 0;
     // Automation: how the account sends; content: what it asks for. Harvesting needs both: a
     // support bot automates without asking for reasoning or code, a student asks for
-    // step-by-step maths by hand.
-    b.automation = clamp01((1.0 * b.roundClock + 0.6 * b.steady + 1.0 * b.templated +
-                            0.3 * b.pivot + 0.3 * b.young) / 2.6);
+    // step-by-step maths by hand. Shared templates are coordination, judged per cluster.
+    // Round-the-clock activity dominates automation because steady daily volume alone is
+    // common among people with a routine.
+    b.automation = clamp01(0.75 * b.roundClock + 0.25 * b.steady + 0.15 * b.pivot + 0.1 * b.young);
     b.content = std::max(b.cot, b.focus);
-    b.combined = 0.6 * std::sqrt(b.automation * b.content) + 0.2 * b.automation + 0.2 * b.content;
+    b.combined = std::sqrt(b.automation * b.content);
     return b;
 }
 
@@ -98,6 +99,8 @@ double scoreAccountBehaviour(AccountFeatures& f, const std::vector<TopicInfo>& t
         r << QStringLiteral("too few requests (%1) to judge its daily rhythm").arg(f.requests);
     f.reasons = r;
     f.score = b.combined;
+    f.automation = b.automation;
+    f.harvest = b.content;
     return b.combined;
 }
 
@@ -145,7 +148,7 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
         auto share = [&](LinkType t) { return e.byType[static_cast<int>(t)].size() / n; };
         int templated = 0;
         double requests = 0, cotRequests = 0;
-        std::vector<double> quiet, cv, memberScores;
+        std::vector<double> quiet, cv, memberScores, automation, harvest;
         std::map<int, double> topicRequests;
         int pivoted = 0;
         for (int64_t a : v.members) {
@@ -159,6 +162,8 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
                 if (f.spanDays >= 3) cv.push_back(f.dailyCv);
             }
             memberScores.push_back(behaviour[static_cast<size_t>(a)]);
+            automation.push_back(f.automation);
+            harvest.push_back(f.harvest);
             pivoted += f.pivotHours >= 0 && f.pivotHours <= 48 && f.newModelShare >= 0.6;
         }
         const double templateShare = templated / n;
@@ -168,11 +173,14 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
         // Noisy-OR: independent kinds of coordination reinforce each other.
         v.coordination = 1.0 - (1.0 - 0.85 * templateShare) * (1.0 - 0.6 * infraShare) *
                                    (1.0 - 0.5 * burstShare) * (1.0 - 0.3 * syncShare);
+        v.automation = median(automation);
+        v.harvest = median(harvest);
         v.behaviour = median(memberScores);
         const double sizeFactor = clamp01((n - 2.0) / 8.0);
-        v.score = sizeFactor * (0.5 * v.coordination + 0.5 * v.behaviour);
+        v.score = sizeFactor * (v.coordination + v.automation + v.harvest) / 3.0;
         v.flagged = v.size >= p.minClusterSize && v.coordination >= p.minCoordination &&
-                    v.behaviour >= p.minBehaviour && v.score >= p.flagScore;
+                    v.automation >= p.minBehaviour && v.harvest >= p.minBehaviour &&
+                    v.score >= p.flagScore;
 
         const double cotShare = requests > 0 ? cotRequests / requests : 0;
         int topTopic = -1;
@@ -240,14 +248,23 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
                 why << QStringLiteral("little coordination (%1 < %2)")
                            .arg(v.coordination, 0, 'f', 2)
                            .arg(p.minCoordination, 0, 'f', 2);
-            if (v.behaviour < p.minBehaviour)
-                why << QStringLiteral("members do not behave like harvesters (median %1 < %2: %3)")
-                           .arg(v.behaviour, 0, 'f', 2)
+            if (v.automation < p.minBehaviour)
+                why << QStringLiteral("members' traffic does not look automated (median %1 < %2: %3)")
+                           .arg(v.automation, 0, 'f', 2)
                            .arg(p.minBehaviour, 0, 'f', 2)
-                           .arg(medQuiet < 0.12 ? QStringLiteral("human daily rhythm")
-                                                : cotShare < 0.2 && topShare < 0.5
-                                                      ? QStringLiteral("no reasoning harvest or capability focus")
-                                                      : QStringLiteral("mixed signals"));
+                           .arg(quiet.size() * 2 < v.members.size()
+                                    ? QStringLiteral("too few requests per account to judge their rhythm")
+                                    : QStringLiteral("human daily rhythm, median quietest-6h share %1").arg(pct(medQuiet)));
+            if (v.harvest < p.minBehaviour)
+                why << QStringLiteral("no harvesting focus (median %1 < %2: %3 of prompts ask for reasoning, "
+                                      "top topic %4 at %5)")
+                           .arg(v.harvest, 0, 'f', 2)
+                           .arg(p.minBehaviour, 0, 'f', 2)
+                           .arg(pct(cotShare))
+                           .arg(topTopic >= 0 && static_cast<size_t>(topTopic) < topics.size()
+                                    ? topics[static_cast<size_t>(topTopic)].name
+                                    : QStringLiteral("-"))
+                           .arg(pct(topShare));
             if (why.isEmpty()) why << QStringLiteral("score %1 below %2").arg(v.score, 0, 'f', 2).arg(p.flagScore, 0, 'f', 2);
             r << QStringLiteral("not flagged: ") + why.join(QStringLiteral("; "));
         }
@@ -257,7 +274,8 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
             AccountFeatures& f = features[static_cast<size_t>(a)];
             const double own = behaviour[static_cast<size_t>(a)];
             f.score = 0.5 * own + 0.5 * v.score;
-            f.flagged = v.flagged && (own >= p.memberBehaviour || f.sharedTemplateShare >= 0.5);
+            f.flagged = v.flagged && (own >= p.memberBehaviour ||
+                                      (f.sharedTemplateShare >= 0.5 && f.harvest >= p.memberBehaviour));
             if (v.flagged && !f.flagged)
                 f.reasons.prepend(QStringLiteral("in flagged cluster %1, but its own traffic does not look "
                                                  "like harvesting (behaviour %2)")

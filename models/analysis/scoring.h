@@ -35,7 +35,7 @@ struct TopicInfo {
 struct ClusterVerdict {
     int id = -1;
     int size = 0;
-    double score = 0, coordination = 0, behaviour = 0;
+    double score = 0, coordination = 0, behaviour = 0, automation = 0, harvest = 0;
     bool flagged = false;
     QStringList reasons;  // most telling first
     std::vector<int64_t> members;

@@ -301,8 +301,8 @@ private slots:
         // Classroom: 20 students signed up together on the university network, daytime homework.
         for (int a = 0; a < 20; ++a)
             for (int d = 0; d < 5; ++d)
-                for (int k = 0; k < 4; ++k)
-                    b.add({kStart + d * kDay + (10 + k * 2) * kHour + a * 60000, QStringLiteral("student%1").arg(a),
+                for (int k = 0; k < 8; ++k)
+                    b.add({kStart + d * kDay + (9 + k) * kHour + a * 60000, QStringLiteral("student%1").arg(a),
                            QStringLiteral("129.97.4.%1").arg(a), QStringLiteral("Mozilla/5.0"), QStringLiteral("org-uni"), {},
                            diversePrompt(seq++), {}, kStart - 1 * kDay + a * 120000});
         // Benchmark run: one account, a burst of templated exam questions asking to think step by step.
