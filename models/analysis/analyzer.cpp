@@ -223,8 +223,9 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         features[a].templateReuse = links.templateReuse[a];
     }
     report(QStringLiteral("clustering"), 0.85);
-    const std::vector<int32_t> cluster = clusterAccounts(features.size(), links.links, options.clustering, &e);
+    std::vector<int32_t> cluster = clusterAccounts(features.size(), links.links, options.clustering, &e);
     if (cluster.size() != features.size()) return fail(e);
+    splitByInfrastructure(cluster, links.links, options.links, options.scoring.minClusterSize);
     for (size_t a = 0; a < features.size(); ++a) features[a].clusterId = cluster[a];
     const std::vector<ClusterVerdict> verdicts =
         scoreClusters(features, links.links, topics, content.subnetNames, options.scoring);

@@ -14,8 +14,8 @@ struct ClusteringParams {
     // Modularity resolution; above 1 so that two account networks joined only by look-alike
     // prompts (public prompt collections, shared phrasing) come out as two clusters, while one
     // densely linked network stays whole.
-    double resolution = 2.0;
-    double minLinkWeight = 0.35;  // lighter links are evidence on record but not graph edges
+    double resolution = 1.0;
+    double minLinkWeight = 0.3;  // lighter links are evidence on record but not graph edges
     uint64_t seed = 42;       // Leiden is randomised; a fixed seed makes analysis repeatable
 };
 
@@ -24,5 +24,12 @@ struct ClusteringParams {
 // ordered by first member.
 std::vector<int32_t> clusterAccounts(size_t accountCount, const std::vector<Link>& links,
                                      const ClusteringParams& params, QString* error);
+
+// Splits a cluster whose members fall into separate operator infrastructures (payments,
+// addresses, organisations) that share next to nothing:
+// two networks that only look alike in their prompts are two clusters. Parts smaller than
+// minPart stay with the part they are most linked to.
+void splitByInfrastructure(std::vector<int32_t>& cluster, const std::vector<Link>& links,
+                           const LinkParams& weights, int minPart);
 
 }  // namespace quarry

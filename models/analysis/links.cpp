@@ -198,17 +198,12 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
         for (size_t a = 0; a < n; ++a)
             if (acc[a].createdAt != 0) entries.emplace_back(acc[a].createdAt / 3600000, static_cast<int32_t>(a));
         std::sort(entries.begin(), entries.end());
-        std::vector<int> perHour;
-        for (size_t i = 0; i < entries.size();) {
-            size_t j = i;
-            while (j < entries.size() && entries[j].first == entries[i].first) ++j;
-            perHour.push_back(static_cast<int>(j - i));
-            i = j;
-        }
-        if (!perHour.empty()) {
-            std::vector<int> sorted = perHour;
-            std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-            const double typical = std::max(1, sorted[sorted.size() / 2]);
+        if (!entries.empty()) {
+            // The typical sign-up hour is the average over the whole sign-up history, silent
+            // hours included: a median over busy hours alone would call every burst typical in a
+            // case with few sign-ups.
+            const double spanHours = static_cast<double>(entries.back().first - entries.front().first + 1);
+            const double typical = std::max(1.0, static_cast<double>(entries.size()) / spanHours);
             const double threshold = std::max<double>(params.burstMinAccounts, params.burstFactor * typical);
             forEachGroup(entries, [&](int64_t hour, std::vector<int32_t>& members) {
                 if (members.size() >= threshold)

@@ -19,6 +19,11 @@ double median(std::vector<double> v) {
     return v[m];
 }
 
+// A daily rhythm needs some requests over more than a couple of (partial) days to show.
+bool rhythmKnown(const AccountFeatures& f, const ScoringParams& p) {
+    return f.requests >= p.minRequestsForRhythm && f.activeDays >= 3;
+}
+
 struct Behaviour {
     double automation = 0, content = 0, combined = 0;
     double roundClock = 0, steady = 0, templated = 0, cot = 0, focus = 0, pivot = 0, young = 0;
@@ -28,7 +33,7 @@ struct Behaviour {
 Behaviour behaviourOf(const AccountFeatures& f, const std::vector<TopicInfo>& topics,
                       const ScoringParams& p) {
     Behaviour b;
-    b.rhythmKnown = f.requests >= p.minRequestsForRhythm && f.activeDays >= 2;
+    b.rhythmKnown = rhythmKnown(f, p);
     if (b.rhythmKnown) {
         // A person's quietest six hours carry almost nothing; a flat 24x7 client's carry 25%.
         b.roundClock = clamp01((f.quietShare - 0.04) / 0.14);
@@ -274,13 +279,32 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
             AccountFeatures& f = features[static_cast<size_t>(a)];
             const double own = behaviour[static_cast<size_t>(a)];
             f.score = 0.5 * own + 0.5 * v.score;
-            f.flagged = v.flagged && (own >= p.memberBehaviour ||
-                                      (f.sharedTemplateShare >= 0.5 && f.harvest >= p.memberBehaviour));
-            if (v.flagged && !f.flagged)
-                f.reasons.prepend(QStringLiteral("in flagged cluster %1, but its own traffic does not look "
-                                                 "like harvesting (behaviour %2)")
+            // A member is flagged for its own harvesting behaviour, or for sharing the cluster's
+            // infrastructure while asking for what the cluster harvests. Look-alike prompts alone
+            // do not carry a verdict over to an account that sends like a person or a batch job.
+            bool sharesInfrastructure = false;
+            for (LinkType t : {LinkType::Payment, LinkType::Ip, LinkType::Subnet, LinkType::Organization})
+                sharesInfrastructure = sharesInfrastructure || e.byType[static_cast<int>(t)].count(a) > 0;
+            const bool shortHistory = !rhythmKnown(f, p);
+            f.flagged = v.flagged && f.harvest >= p.memberBehaviour &&
+                        (f.automation >= p.memberBehaviour || (sharesInfrastructure && shortHistory));
+            if (v.flagged && !f.flagged) {
+                QString why;
+                if (f.harvest < p.memberBehaviour)
+                    why = QStringLiteral("its prompts show no harvesting focus (%1)").arg(f.harvest, 0, 'f', 2);
+                else if (shortHistory)
+                    why = QStringLiteral("too little history to judge its rhythm and it shares no payment, "
+                                         "address or organisation with the cluster");
+                else
+                    why = QStringLiteral("its own traffic does not look automated (%1)").arg(f.automation, 0, 'f', 2);
+                f.reasons.prepend(QStringLiteral("in flagged cluster %1, but not flagged: %2").arg(v.id).arg(why));
+            } else if (f.flagged && f.automation < p.memberBehaviour) {
+                f.reasons.prepend(QStringLiteral("flagged with cluster %1 (%2 accounts, score %3): shares its payment, "
+                                                 "addresses or organisation; too little history to judge its own rhythm")
                                       .arg(v.id)
-                                      .arg(own, 0, 'f', 2));
+                                      .arg(v.size)
+                                      .arg(v.score, 0, 'f', 2));
+            }
             else
                 f.reasons.prepend(QStringLiteral("member of %1cluster %2 (%3 accounts, score %4)")
                                       .arg(v.flagged ? QStringLiteral("flagged ") : QString())
