@@ -27,13 +27,17 @@ if [ "$mode" = test ]; then
   exec ctest --output-on-failure --parallel "$(nproc)" --timeout 900
 fi
 
-# Demo: a seeded dataset with planted campaigns, imported into a fresh case, summarised.
+# Demo: a seeded dataset with planted campaigns, imported into a fresh case, analysed, summarised.
 demo="${QUARRY_DEMO_DIR:-$root/demo}"
 mkdir -p "$demo"
 "$cli" generate --out "$demo/data" --seed 7
 rm -f "$demo/demo.quarry"
 "$cli" import "$demo/demo.quarry" "$demo/data/requests.csv"
+"$cli" analyze "$demo/demo.quarry"
 echo
 "$cli" stats "$demo/demo.quarry"
+echo
+echo "Clusters (most suspicious first):"
+"$cli" clusters "$demo/demo.quarry" --min-size 5 | head -60
 echo
 echo "Case: $demo/demo.quarry   (ground truth: $demo/data/truth.csv)"
