@@ -7,6 +7,7 @@
 #include "ingest/csvreader.h"
 #include "ingest/inputfile.h"
 #include "ingest/recordreader.h"
+#include "readertestutil.h"
 #include "testutil.h"
 
 using namespace quarry;
@@ -14,72 +15,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray kindName(RejectKind k) { return QByteArray(rejectKindName(k)); }
-
-QByteArray bytes(std::string_view v) {
-    return QByteArray(v.data(), static_cast<qsizetype>(v.size()));
-}
-
-// A SourceRow copied out of the reader (its views die on the next call).
-struct Rec {
-    qint64 line = 0;
-    QByteArray kind = kindName(RejectKind::None);
-    QByteArray message;
-    QByteArray raw;
-    QMap<int, QByteArray> values;
-
-    bool has(Field f) const { return values.contains(index(f)); }
-    QByteArray value(Field f) const { return values.value(index(f)); }
-    bool ok() const { return kind == kindName(RejectKind::None); }
-};
-
-Rec copy(const SourceRow& row) {
-    Rec r;
-    r.line = row.line;
-    r.kind = kindName(row.reject);
-    r.message = QByteArray::fromStdString(row.rejectMessage);
-    r.raw = bytes(row.raw);
-    for (int f = 0; f < kFieldCount; ++f)
-        if (row.has(static_cast<Field>(f))) r.values.insert(f, bytes(row.value[f]));
-    return r;
-}
-
-struct Result {
-    bool opened = false;
-    QString error;
-    QStringList header, mapped, ignored;
-    QList<Rec> rows;
-    QByteArray sha256;  // from the reader's InputFile after the last record
-};
+using test::Rec;
+using test::Result;
+using test::bytes;
+using test::kindName;
 
 Result readCsv(const QByteArray& content, const QStringList& maps = {},
                const RecordReader::Limits& limits = {}) {
-    Result res;
-    QTemporaryDir dir;
-    if (!dir.isValid()) {
-        res.error = QStringLiteral("no temporary directory");
-        return res;
-    }
-    const QString path = dir.filePath(QStringLiteral("in.csv"));
-    if (!test::writeFile(path, content)) {
-        res.error = QStringLiteral("cannot write ") + path;
-        return res;
-    }
-    ColumnMapping mapping;
-    for (const QString& m : maps) {
-        if (!mapping.add(m, &res.error)) return res;
-    }
-    CsvReader reader;
-    res.opened = reader.open(path, mapping, limits, &res.error);
-    if (!res.opened) return res;
-    res.header = reader.header();
-    res.mapped = reader.mappingDescription();
-    res.ignored = reader.ignoredColumns();
-    SourceRow row;
-    while (reader.next(row)) res.rows << copy(row);
-    if (!reader.error().isEmpty()) res.error = reader.error();
-    res.sha256 = QByteArray::fromStdString(reader.input().sha256Hex());
-    return res;
+    return test::readAll<CsvReader>(content, QStringLiteral("in.csv"), maps, limits,
+                                    [](CsvReader& r, Result& res) { res.header = r.header(); });
 }
 
 #define OPEN_OK(r) QVERIFY2((r).opened, qPrintable((r).error))

@@ -7,6 +7,7 @@
 #include "ingest/inputfile.h"
 #include "ingest/jsonlreader.h"
 #include "ingest/recordreader.h"
+#include "readertestutil.h"
 #include "testutil.h"
 
 using namespace quarry;
@@ -14,70 +15,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray kindName(RejectKind k) { return QByteArray(rejectKindName(k)); }
-
-QByteArray bytes(std::string_view v) {
-    return QByteArray(v.data(), static_cast<qsizetype>(v.size()));
-}
-
-// A SourceRow copied out of the reader (its views die on the next call).
-struct Rec {
-    qint64 line = 0;
-    QByteArray kind = kindName(RejectKind::None);
-    QByteArray message;
-    QByteArray raw;
-    QMap<int, QByteArray> values;
-
-    bool has(Field f) const { return values.contains(index(f)); }
-    QByteArray value(Field f) const { return values.value(index(f)); }
-    bool ok() const { return kind == kindName(RejectKind::None); }
-};
-
-Rec copy(const SourceRow& row) {
-    Rec r;
-    r.line = row.line;
-    r.kind = kindName(row.reject);
-    r.message = QByteArray::fromStdString(row.rejectMessage);
-    r.raw = bytes(row.raw);
-    for (int f = 0; f < kFieldCount; ++f)
-        if (row.has(static_cast<Field>(f))) r.values.insert(f, bytes(row.value[f]));
-    return r;
-}
-
-struct Result {
-    bool opened = false;
-    QString error;
-    QStringList mapped, ignored;
-    QList<Rec> rows;
-    QByteArray sha256;
-};
+using test::Rec;
+using test::Result;
+using test::bytes;
+using test::kindName;
 
 Result readJsonl(const QByteArray& content, const QStringList& maps = {},
                  const RecordReader::Limits& limits = {}) {
-    Result res;
-    QTemporaryDir dir;
-    if (!dir.isValid()) {
-        res.error = u"no temporary directory"_s;
-        return res;
-    }
-    const QString path = dir.filePath(u"in.jsonl"_s);
-    if (!test::writeFile(path, content)) {
-        res.error = u"cannot write "_s + path;
-        return res;
-    }
-    ColumnMapping mapping;
-    for (const QString& m : maps)
-        if (!mapping.add(m, &res.error)) return res;
-    JsonlReader reader;
-    res.opened = reader.open(path, mapping, limits, &res.error);
-    if (!res.opened) return res;
-    SourceRow row;
-    while (reader.next(row)) res.rows << copy(row);
-    if (!reader.error().isEmpty()) res.error = reader.error();
-    res.mapped = reader.mappingDescription();
-    res.ignored = reader.ignoredColumns();
-    res.sha256 = QByteArray::fromStdString(reader.input().sha256Hex());
-    return res;
+    return test::readAll<JsonlReader>(content, QStringLiteral("in.jsonl"), maps, limits);
 }
 
 // The single record of a one-line file.
