@@ -184,9 +184,10 @@ bool writeFeatures(sqlite3* db, const std::vector<AccountFeatures>& features,
 }
 
 bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<QString>& subnetNames,
-                QString* error) {
+                float minWeight, QString* error) {
     sql::Statement s(db, "INSERT INTO links(a, b, type, count, weight, evidence) VALUES(?,?,?,?,?,?)");
-    for (const Link& l : links)
+    for (const Link& l : links) {
+        if (l.weight < minWeight) continue;
         for (int t = 0; t < kLinkTypes; ++t) {
             if (!l.count[static_cast<size_t>(t)]) continue;
             const LinkType type = static_cast<LinkType>(t);
@@ -220,6 +221,7 @@ bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<Q
             s.bindTextCopy(6, ev.toStdString());
             if (!s.run()) return failWith(db, error, "write links");
         }
+    }
     return true;
 }
 

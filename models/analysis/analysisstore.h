@@ -29,8 +29,9 @@ bool writeAccountTopics(sqlite3* db, const std::vector<ContentAccumulator>& acc,
                         const std::vector<int64_t>& topicDictIds, int topicCount, QString* error);
 bool writeFeatures(sqlite3* db, const std::vector<AccountFeatures>& features,
                    const std::vector<int64_t>& topicDictIds, QString* error);
+// Links at or above minWeight (the edges the clustering used); lighter ones only feed features.
 bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<QString>& subnetNames,
-                QString* error);
+                float minWeight, QString* error);
 bool writeClusters(sqlite3* db, const std::vector<ClusterVerdict>& clusters, QString* error);
 bool writeRun(sqlite3* db, int64_t startedAt, const QJsonObject& params, const QJsonObject& totals,
               QString* error);

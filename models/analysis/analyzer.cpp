@@ -80,6 +80,7 @@ QJsonObject AnalysisSummary::toJson() const {
     o.insert(QStringLiteral("flagged_accounts"), static_cast<qint64>(flaggedAccounts));
     o.insert(QStringLiteral("new_model"), newModel);
     o.insert(QStringLiteral("seconds"), seconds);
+    o.insert(QStringLiteral("stage_seconds"), stageSeconds);
     return o;
 }
 
@@ -89,7 +90,15 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
     timer.start();
     const int64_t startedAt = QDateTime::currentMSecsSinceEpoch();
     sqlite3* db = file.db();
+    QString currentStage;
+    qint64 stageStart = 0;
     auto report = [&](const QString& stage, double f) {
+        if (stage != currentStage) {
+            if (!currentStage.isEmpty())
+                summary.stageSeconds.insert(currentStage, (timer.elapsed() - stageStart) / 1000.0);
+            currentStage = stage;
+            stageStart = timer.elapsed();
+        }
         if (options.progress) options.progress(stage, f);
     };
     const Taxonomy& tax = options.taxonomy ? *options.taxonomy : Taxonomy::builtin();
@@ -236,7 +245,8 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeRequestTopics(db, content.requestTopic, content.requestCot, topicDict, &e) ||
         !analysisstore::writeAccountTopics(db, content.accounts, topicDict, tax.topicCount(), &e) ||
         !analysisstore::writeFeatures(db, features, topicDict, &e) ||
-        !analysisstore::writeLinks(db, links.links, content.subnetNames, &e) ||
+        !analysisstore::writeLinks(db, links.links, content.subnetNames,
+                                   static_cast<float>(options.clustering.minLinkWeight), &e) ||
         !analysisstore::writeClusters(db, verdicts, &e))
         return fail(file.describeError(sqlite3_errcode(db), QStringLiteral("write the analysis")) + QStringLiteral(" (") + e + QLatin1Char(')'));
 
@@ -250,11 +260,13 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         summary.clusters += v.size > 0;
         summary.flaggedClusters += v.flagged;
     }
+    report(QStringLiteral("commit"), 0.99);
     summary.seconds = timer.elapsed() / 1000.0;
     if (!analysisstore::writeRun(db, startedAt, options.toJson(), summary.toJson(), &e)) return fail(e);
     if (!file.commit(&e)) return fail(e);
     sql::exec(db, "PRAGMA cache_size = -16384");
     report(QStringLiteral("done"), 1.0);
+    summary.seconds = timer.elapsed() / 1000.0;
     return true;
 }
 

@@ -32,6 +32,7 @@ struct AnalysisSummary {
     int64_t flaggedClusters = 0, flaggedAccounts = 0;
     QString newModel;  // the model whose release the pivot feature measures against
     double seconds = 0;
+    QJsonObject stageSeconds;  // wall time per stage
     QJsonObject toJson() const;
 };
 

@@ -119,31 +119,43 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
     size_t activeAccounts = 0;
     for (const auto& a : acc) activeAccounts += a.n > 0;
 
-    // Templates: LSH band keys of each account's sampled prompts.
+    // Templates: LSH band keys of each account's sampled prompts. Every key counts towards how
+    // shared an account's prompts are; only each account's smallest few keys become links. The
+    // same template gives the same keys in every account, so the smallest ones coincide and a
+    // network stays connected with a fraction of the links.
     {
-        std::vector<std::pair<int64_t, int32_t>> entries;
+        std::vector<std::pair<int64_t, int32_t>> entries, linkEntries;
         std::vector<uint64_t> keys;
+        std::vector<int64_t> accountKeys;
         for (size_t a = 0; a < n; ++a) {
             const auto& sample = acc[a].sample;
             int reused = 0;
+            accountKeys.clear();
             for (size_t i = 0; i < sample.size(); ++i) {
                 minhash::bandKeys(sample[i].sig, params.templateBandRows, keys);
-                for (uint64_t k : keys)
-                    entries.emplace_back(static_cast<int64_t>(k & 0x7FFFFFFFFFFFFFFFULL),
-                                         static_cast<int32_t>(a));
+                for (uint64_t k : keys) accountKeys.push_back(static_cast<int64_t>(k & 0x7FFFFFFFFFFFFFFFULL));
                 for (size_t j = 0; j < sample.size(); ++j)
                     if (j != i && minhash::similarity(sample[i].sig, sample[j].sig) >= 0.5) {
                         ++reused;
                         break;
                     }
             }
+            std::sort(accountKeys.begin(), accountKeys.end());
+            accountKeys.erase(std::unique(accountKeys.begin(), accountKeys.end()), accountKeys.end());
+            for (size_t i = 0; i < accountKeys.size(); ++i) {
+                entries.emplace_back(accountKeys[i], static_cast<int32_t>(a));
+                if (i < static_cast<size_t>(params.templateKeysPerAccount))
+                    linkEntries.emplace_back(accountKeys[i], static_cast<int32_t>(a));
+            }
             if (!sample.empty()) out.templateReuse[a] = static_cast<double>(reused) / sample.size();
         }
         // Which band keys are shared across accounts, to rate each sample afterwards.
         std::unordered_map<int64_t, int32_t> groupSize;
-        int32_t groupId = 0;
         forEachGroup(entries, [&](int64_t key, std::vector<int32_t>& members) {
             groupSize[key] = static_cast<int32_t>(members.size());
+        });
+        int32_t groupId = 0;
+        forEachGroup(linkEntries, [&](int64_t, std::vector<int32_t>& members) {
             links.addGroup(members, LinkType::Template, groupId++, 1);
         });
         for (size_t a = 0; a < n; ++a) {

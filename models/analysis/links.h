@@ -38,6 +38,7 @@ struct Link {
 struct LinkParams {
     int neighboursPerGroup = 3;      // each account links to this many others per shared key
     int templateBandRows = 3;        // MinHash buckets per LSH band for prompts
+    int templateKeysPerAccount = 16; // band keys per account that become links
     int syncBandRows = 4;
     double syncMinSimilarity = 0.5;
     int syncMinActiveHours = 48;
