@@ -38,6 +38,8 @@ echo
 "$cli" stats "$demo/demo.quarry"
 echo
 echo "Clusters (most suspicious first):"
-"$cli" clusters "$demo/demo.quarry" --min-size 5 | head -60
+"$cli" clusters "$demo/demo.quarry" --min-size 5 > "$demo/clusters.txt"
+head -n 60 "$demo/clusters.txt"
+echo "(all clusters: $demo/clusters.txt)"
 echo
 echo "Case: $demo/demo.quarry   (ground truth: $demo/data/truth.csv)"
