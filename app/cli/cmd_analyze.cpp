@@ -34,11 +34,7 @@ int cmdAnalyze(const QStringList& args) {
                  QStringLiteral("Leiden modularity resolution; higher splits clusters finer (default %1).")
                      .arg(ClusteringParams().resolution),
                  QStringLiteral("R")});
-    if (!p.parse(args)) return fail(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        return 0;
-    }
+    if (const int rc = parseCommandLine(p, args); rc >= 0) return rc;
     if (p.positionalArguments().size() != 1) return fail(QStringLiteral("analyze: expected one CASE"));
     QString error;
     std::optional<Taxonomy> custom;

@@ -58,11 +58,7 @@ int cmdGenerate(const QStringList& args) {
                  QStringLiteral("Approximate total requests; scales every account's volume. "
                                 "Default: natural volumes."),
                  QStringLiteral("N")});
-    if (!p.parse(args)) return fail(QStringLiteral("generate: ") + p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        return 0;
-    }
+    if (const int rc = parseCommandLine(p, args); rc >= 0) return rc;
     if (!p.positionalArguments().isEmpty())
         return fail(QStringLiteral("generate: unexpected argument '%1'")
                         .arg(p.positionalArguments().first()));

@@ -72,11 +72,7 @@ int cmdImport(const QStringList& args) {
                  QStringLiteral("Longest accepted field; longer rows are quarantined "
                                 "(default 1048576)."),
                  QStringLiteral("N"), QStringLiteral("1048576")});
-    if (!p.parse(args)) return fail(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        return 0;
-    }
+    if (const int rc = parseCommandLine(p, args); rc >= 0) return rc;
     const QStringList pos = p.positionalArguments();
     if (pos.size() < 2) return fail(QStringLiteral("import: expected CASE and at least one FILE"));
 

@@ -19,15 +19,7 @@ std::unique_ptr<CaseFile> openAnalysed(QCommandLineParser& p, const QStringList&
                                        const QString& usage, int& exitCode) {
     p.addHelpOption();
     exitCode = -1;
-    if (!p.parse(args)) {
-        exitCode = fail(p.errorText());
-        return nullptr;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        exitCode = 0;
-        return nullptr;
-    }
+    if ((exitCode = parseCommandLine(p, args)) >= 0) return nullptr;
     if (p.positionalArguments().size() != positional) {
         exitCode = fail(usage);
         return nullptr;

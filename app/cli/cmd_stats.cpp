@@ -17,11 +17,7 @@ int cmdStats(const QStringList& args) {
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON (keys requests, accounts, "
                                                          "first_ts, last_ts, sources, quarantined, ...).")});
-    if (!p.parse(args)) return fail(p.errorText());
-    if (p.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(p.helpText()), stdout);
-        return 0;
-    }
+    if (const int rc = parseCommandLine(p, args); rc >= 0) return rc;
     if (p.positionalArguments().size() != 1) return fail(QStringLiteral("stats: expected one CASE"));
     QString error;
     auto file = CaseFile::open(p.positionalArguments().first(), CaseFile::Access::ReadOnly, &error);

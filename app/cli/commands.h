@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCommandLineParser>
 #include <QStringList>
 
 // One function per quarry-cli subcommand. Each gets the arguments after the subcommand name
@@ -15,6 +16,10 @@ int cmdAnalyze(const QStringList& args);
 int cmdAccounts(const QStringList& args);
 int cmdClusters(const QStringList& args);
 int cmdAccount(const QStringList& args);
+
+// Parses args; returns the exit code when the command is already over (a parse error, printed
+// through fail(), or --help, printed on stdout), or -1 when the command should go on.
+int parseCommandLine(QCommandLineParser& parser, const QStringList& args);
 
 // Prints "quarry-cli: <message>" on stderr and returns 1: the single failure path of all commands.
 int fail(const QString& message);

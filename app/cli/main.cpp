@@ -14,6 +14,15 @@ int fail(const QString& message) {
     return 1;
 }
 
+int parseCommandLine(QCommandLineParser& parser, const QStringList& args) {
+    if (!parser.parse(args)) return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    return -1;
+}
+
 static bool g_progressOpen = false;
 
 void progress(const QString& line) {
