@@ -59,7 +59,8 @@ int cmdImport(const QStringList& args) {
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CSV or JSONL log files."),
                             QStringLiteral("FILE..."));
-    p.addOption({QStringLiteral("format"), QStringLiteral("auto (default), csv or jsonl."),
+    p.addOption({QStringLiteral("format"),
+                 QStringLiteral("auto (default), csv, jsonl or combined (Apache/nginx access log)."),
                  QStringLiteral("FORMAT"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("map"),
                  QStringLiteral("Map source column SRC to canonical FIELD (or - to ignore it); "
@@ -79,8 +80,8 @@ int cmdImport(const QStringList& args) {
     ImportOptions options;
     options.format = p.value(QStringLiteral("format"));
     if (options.format != QLatin1String("auto") && options.format != QLatin1String("csv") &&
-        options.format != QLatin1String("jsonl"))
-        return fail(QStringLiteral("import: --format must be auto, csv or jsonl, not '%1'")
+        options.format != QLatin1String("jsonl") && options.format != QLatin1String("combined"))
+        return fail(QStringLiteral("import: --format must be auto, csv, jsonl or combined, not '%1'")
                         .arg(options.format));
     options.force = p.isSet(QStringLiteral("force"));
     bool ok = false;

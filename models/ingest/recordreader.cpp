@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "accesslogreader.h"
 #include "csvreader.h"
 #include "jsonlreader.h"
 
@@ -23,6 +24,7 @@ const char* rejectKindName(RejectKind k) {
         case RejectKind::ColumnCount: return "wrong column count";
         case RejectKind::MalformedCsv: return "malformed CSV";
         case RejectKind::MalformedJson: return "malformed JSON";
+        case RejectKind::MalformedLogLine: return "malformed log line";
         case RejectKind::InvalidUtf8: return "invalid UTF-8";
         case RejectKind::RecordTooLarge: return "record over size cap";
         case RejectKind::FieldTooLarge: return "field over size cap";
@@ -115,12 +117,15 @@ std::unique_ptr<RecordReader> createReader(const QString& format, const QString&
                 return nullptr;
             }
             const QByteArray head = file.read(4096);
-            f = JsonlReader::sniff(head) ? QStringLiteral("jsonl") : QStringLiteral("csv");
+            f = JsonlReader::sniff(head)        ? QStringLiteral("jsonl")
+                : AccessLogReader::sniff(head) ? QStringLiteral("combined")
+                                               : QStringLiteral("csv");
         }
     }
     if (f == QLatin1String("csv")) return std::make_unique<CsvReader>();
     if (f == QLatin1String("jsonl")) return std::make_unique<JsonlReader>();
-    if (error) *error = QStringLiteral("unknown format '%1' (auto, csv or jsonl)").arg(format);
+    if (f == QLatin1String("combined")) return std::make_unique<AccessLogReader>();
+    if (error) *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl or combined)").arg(format);
     return nullptr;
 }
 

@@ -24,6 +24,7 @@ enum class RejectKind {
     ColumnCount,
     MalformedCsv,
     MalformedJson,
+    MalformedLogLine,
     InvalidUtf8,
     RecordTooLarge,
     FieldTooLarge,
@@ -112,7 +113,8 @@ private:
     QStringList ignored_;
 };
 
-// "csv", "jsonl" or "auto" (by extension, then by the first byte of the file).
+// "csv", "jsonl", "combined" (Apache/nginx access log) or "auto" (by extension, then by the
+// first line of the file).
 std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
                                            QString* error);
 
