@@ -9,6 +9,7 @@
 
 #include "analysis/analysisstore.h"
 #include "commands.h"
+#include "evidence/csvwriter.h"
 #include "store/casefile.h"
 
 namespace quarry::cli {
@@ -37,18 +38,7 @@ std::unique_ptr<CaseFile> openAnalysed(QCommandLineParser& p, const QStringList&
     return file;
 }
 
-// CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never runs
-// log content as a formula.
-QString csvCell(const QString& v) {
-    QString s = v;
-    if (!s.isEmpty() && (s[0] == QLatin1Char('=') || s[0] == QLatin1Char('+') ||
-                         s[0] == QLatin1Char('-') || s[0] == QLatin1Char('@')))
-        s.prepend(QLatin1Char('\''));
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n')) ||
-        s.contains(QLatin1Char('\r')))
-        s = QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
-}
+using evidence::csvCell;
 
 }  // namespace
 

@@ -16,6 +16,10 @@ int cmdAnalyze(const QStringList& args);
 int cmdAccounts(const QStringList& args);
 int cmdClusters(const QStringList& args);
 int cmdAccount(const QStringList& args);
+int cmdTag(const QStringList& args);
+int cmdExport(const QStringList& args);
+int cmdVerify(const QStringList& args);
+int cmdAudit(const QStringList& args);
 
 // Parses args; returns the exit code when the command is already over (a parse error, printed
 // through fail(), or --help, printed on stdout), or -1 when the command should go on.

@@ -69,6 +69,19 @@ const char kUsage[] =
     "      Per cluster: id, size, score, flagged, members, reasons.\n"
     "  account CASE ACCOUNT_ID [--json]\n"
     "      One account's features, topics, links and reasons.\n"
+    "  tag CASE (--account ID | --cluster ID)... TAG [--note TEXT] [--members] [--remove]\n"
+    "          [--create [--color #RRGGBB] [--description TEXT]]\n"
+    "      Tag accounts or clusters (--members: also the cluster's accounts); --remove untags.\n"
+    "      Each change is committed at once and written to the audit trail.\n"
+    "  tag CASE --list\n"
+    "      The case's tags and how many accounts, clusters and requests carry each.\n"
+    "  audit CASE [--verify] [--json]\n"
+    "      Print the hash-chained audit trail, or verify it (exit 1 naming the first broken entry).\n"
+    "  export CASE (--cluster ID | --account ID | --tag TAG)... --out FILE.zip [--redact] [--sign]\n"
+    "      Write an evidence bundle (report, CSVs, audit chain, sources, manifest with SHA-256s).\n"
+    "  verify FILE.zip\n"
+    "      Check an evidence bundle: every file's hash and size, the manifest, the signature when\n"
+    "      present and the audit chain; exit 1 naming what failed.\n"
     "\n"
     "Run 'quarry-cli <command> --help' for the options of one command.\n"
     "Exit status: 0 on success; non-zero with a one-line reason on stderr on any failure.\n";
@@ -103,5 +116,9 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("accounts")) return cmdAccounts(rest);
     if (command == QLatin1String("clusters")) return cmdClusters(rest);
     if (command == QLatin1String("account")) return cmdAccount(rest);
+    if (command == QLatin1String("tag")) return cmdTag(rest);
+    if (command == QLatin1String("audit")) return cmdAudit(rest);
+    if (command == QLatin1String("export")) return cmdExport(rest);
+    if (command == QLatin1String("verify")) return cmdVerify(rest);
     return fail(QStringLiteral("unknown command '%1' (see quarry-cli --help)").arg(command));
 }

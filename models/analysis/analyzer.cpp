@@ -11,6 +11,7 @@
 
 #include "analysisstore.h"
 #include "contentpass.h"
+#include "evidence/auditlog.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 #include "taxonomy.h"
@@ -263,6 +264,16 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
     report(QStringLiteral("commit"), 0.99);
     summary.seconds = timer.elapsed() / 1000.0;
     if (!analysisstore::writeRun(db, startedAt, options.toJson(), summary.toJson(), &e)) return fail(e);
+    {
+        // The audit entry commits with the analysis it records.
+        QJsonObject totals = summary.toJson();
+        totals.remove(QStringLiteral("seconds"));
+        totals.remove(QStringLiteral("stage_seconds"));
+        QJsonObject details;
+        details.insert(QStringLiteral("params"), options.toJson());
+        details.insert(QStringLiteral("totals"), totals);
+        if (!evidence::appendAudit(db, QStringLiteral("analyze"), details, &e)) return fail(e);
+    }
     if (!file.commit(&e)) return fail(e);
     sql::exec(db, "PRAGMA cache_size = -16384");
     report(QStringLiteral("done"), 1.0);

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QTimeZone>
 
 #include <sqlite3.h>
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "core/boundedqueue.h"
+#include "evidence/auditlog.h"
 #include "rowconverter.h"
 #include "store/casefile.h"
 #include "store/schema.h"
@@ -353,6 +355,20 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
     src.bind(13, options.force ? 1 : 0);
     if (!src.run())
         return abortWith(file_.describeError(src.resultCode(), QStringLiteral("record the source")));
+    {
+        // The audit entry commits with the rows it records.
+        QJsonObject details;
+        details.insert(QStringLiteral("source_id"), static_cast<qint64>(result.sourceId));
+        details.insert(QStringLiteral("path"), result.path);
+        details.insert(QStringLiteral("sha256"), QString::fromStdString(result.sha256));
+        details.insert(QStringLiteral("size"), static_cast<qint64>(result.bytes));
+        details.insert(QStringLiteral("format"), result.format);
+        details.insert(QStringLiteral("rows_read"), static_cast<qint64>(result.rowsRead));
+        details.insert(QStringLiteral("rows_imported"), static_cast<qint64>(result.rowsImported));
+        details.insert(QStringLiteral("rows_quarantined"), static_cast<qint64>(result.rowsQuarantined));
+        details.insert(QStringLiteral("forced"), options.force);
+        if (!evidence::appendAudit(db, QStringLiteral("import"), details, &e)) return abortWith(e);
+    }
     if (!file_.commit(&e)) return abortWith(e);
     sql::exec(db, "PRAGMA cache_size = -16384");
     result.seconds = timer.elapsed() / 1000.0;

@@ -72,6 +72,63 @@ CREATE TABLE request_text(
 );
 )sql";
 
+// Version 2: the analyst's work. The audit log is append-only (triggers refuse UPDATE and
+// DELETE; the hash chain detects what gets past them); tags and notes point at accounts
+// (accounts.id, stable), clusters (clusters.id of the analysis run in analysis_run) and
+// requests (requests.id).
+const char kV1ToV2[] = R"sql(
+CREATE TABLE audit_log(
+    seq       INTEGER PRIMARY KEY,
+    ts        INTEGER NOT NULL,
+    analyst   TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    details   TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TABLE tags(
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    color       TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL
+);
+INSERT INTO tags(name, color, description, created_at) VALUES
+    ('suspected-distillation', '#e67e22', 'Looks like a distillation campaign; not yet confirmed', 0),
+    ('confirmed-distillation', '#c0392b', 'Confirmed distillation campaign', 0),
+    ('benign', '#27ae60', 'Reviewed and benign', 0),
+    ('needs-review', '#f1c40f', 'Needs an analyst to look at it', 0),
+    ('false-positive', '#7f8c8d', 'Flagged by Quarry but not a campaign', 0);
+
+CREATE TABLE tag_assignments(
+    target_type  TEXT NOT NULL CHECK(target_type IN ('account', 'cluster', 'request')),
+    target_id    INTEGER NOT NULL,
+    tag_id       INTEGER NOT NULL REFERENCES tags(id),
+    analysis_run INTEGER,
+    created_at   INTEGER NOT NULL,
+    analyst      TEXT NOT NULL,
+    PRIMARY KEY(target_type, target_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX tag_assignments_tag ON tag_assignments(tag_id, target_type, target_id);
+
+CREATE TABLE notes(
+    target_type  TEXT NOT NULL CHECK(target_type IN ('account', 'cluster')),
+    target_id    INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    analysis_run INTEGER,
+    updated_at   INTEGER NOT NULL,
+    analyst      TEXT NOT NULL,
+    PRIMARY KEY(target_type, target_id)
+) WITHOUT ROWID;
+)sql";
+
+bool migrateV1ToV2(sqlite3* db, QString* error) { return sql::exec(db, kV1ToV2, error); }
+
 }  // namespace
 
 int dictionaryIndex(Field f) {
@@ -81,6 +138,10 @@ int dictionaryIndex(Field f) {
 }
 
 bool create(sqlite3* db, QString* error) {
+    return createVersion1(db, error) && migrate(db, 1, error);
+}
+
+bool createVersion1(sqlite3* db, QString* error) {
     std::string ddl = kCreateV1;
     for (const Dictionary& d : kDictionaries) {
         ddl += "CREATE TABLE ";
@@ -88,15 +149,15 @@ bool create(sqlite3* db, QString* error) {
         ddl += "(id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE);\n";
     }
     ddl += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";\n";
-    ddl += "PRAGMA user_version = " + std::to_string(kCurrentVersion) + ";\n";
+    ddl += "PRAGMA user_version = 1;\n";
     return sql::exec(db, ddl, error) && createRequestIndexes(db, error);
 }
 
 bool migrate(sqlite3* db, int fromVersion, QString* error) {
-    // Each step takes the schema from version v to v + 1; none exist yet because version 1 is
-    // the first released schema. A step appends here, and user_version follows it.
+    // Each step takes the schema from version v to v + 1 (version 1 is the first released
+    // schema). A step appends here, and user_version follows it.
     using Step = bool (*)(sqlite3*, QString*);
-    static const Step kSteps[] = {nullptr};  // kSteps[v] migrates v -> v + 1 (v >= 1)
+    static const Step kSteps[] = {nullptr, migrateV1ToV2};  // kSteps[v] migrates v -> v + 1
     for (int v = fromVersion; v < kCurrentVersion; ++v) {
         if (v < 1 || v >= static_cast<int>(std::size(kSteps)) || !kSteps[v]) {
             if (error) *error = QStringLiteral("no migration from schema version %1").arg(v);

@@ -14,7 +14,7 @@ namespace quarry::schema {
 // PRAGMA application_id of every case file: "QRRY". A SQLite file without it is not a case.
 inline constexpr int kApplicationId = 0x51525259;
 // PRAGMA user_version. Bump it and append a migration when the schema changes.
-inline constexpr int kCurrentVersion = 1;
+inline constexpr int kCurrentVersion = 2;
 
 // Strings that repeat across requests live once in a dictionary table (id, value) and the
 // requests table stores the id.
@@ -38,8 +38,12 @@ inline constexpr std::array<Dictionary, 10> kDictionaries = {{
 // Index into kDictionaries for a field, or -1 when the field is not dictionary-encoded.
 int dictionaryIndex(Field f);
 
-// Creates the current schema in an empty database (inside the caller's transaction).
+// Creates the current schema in an empty database (inside the caller's transaction): the
+// version 1 schema followed by every forward migration, so each new case runs the migrations.
 bool create(sqlite3* db, QString* error);
+// The version 1 schema alone (user_version 1), as released; kept for create() and for tests
+// that check a version 1 case upgrades.
+bool createVersion1(sqlite3* db, QString* error);
 // Runs the forward migrations from `fromVersion` to kCurrentVersion.
 bool migrate(sqlite3* db, int fromVersion, QString* error);
 
