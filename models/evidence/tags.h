@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Tags and notes on accounts, clusters and requests. Every change is its own committed
+// transaction with its audit entry, so a crash right after a call keeps it. The operations are
+// invertible (assign/unassign report exactly what changed, setNote returns the previous text),
+// which is what the dashboard's QUndoStack commands are built on.
+//
+// Targets: an account is accounts.id (the dictionary id: stable for the life of the case), a
+// request is requests.id, a cluster is clusters.id of the latest analysis run (recorded with the
+// assignment; a re-analysis may renumber clusters, so tag the members with them when the
+// verdict must outlive the analysis).
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace quarry {
+class CaseFile;
+}
+
+namespace quarry::evidence {
+
+enum class TargetType { Account, Cluster, Request };
+const char* targetTypeName(TargetType t);
+
+struct Target {
+    TargetType type = TargetType::Account;
+    int64_t id = 0;
+    bool operator==(const Target& o) const { return type == o.type && id == o.id; }
+};
+
+struct TagInfo {
+    int64_t id = 0;
+    QString name, color, description;
+    int64_t accounts = 0, clusters = 0, requests = 0;  // assignments, filled by tags()
+};
+
+class TagStore {
+public:
+    explicit TagStore(CaseFile& file) : file_(file) {}
+
+    std::vector<TagInfo> tags() const;
+    std::optional<TagInfo> tag(const QString& name) const;
+    // Names are lower-case letters, digits, '-', '_' and '.', at most 64 characters.
+    bool createTag(const QString& name, const QString& color, const QString& description, QString* error);
+
+    // Resolving what the analyst typed.
+    std::optional<int64_t> accountId(const QString& accountName) const;
+    QString accountName(int64_t id) const;
+    bool clusterExists(int64_t clusterId) const;
+    std::vector<int64_t> clusterMembers(int64_t clusterId) const;
+
+    // Assigns the tag to every target that does not carry it yet; *changed lists those (so undo
+    // removes exactly them). One transaction, one audit entry ("tag" / "untag").
+    bool assign(const QString& tagName, const std::vector<Target>& targets, std::vector<Target>* changed,
+                QString* error);
+    bool unassign(const QString& tagName, const std::vector<Target>& targets, std::vector<Target>* changed,
+                  QString* error);
+
+    // Sets (empty text: removes) the note of an account or cluster; *previous gets the note it
+    // replaced, so undo is setNote(target, previous). One transaction, one audit entry ("note").
+    bool setNote(const Target& target, const QString& text, QString* previous, QString* error);
+    QString note(const Target& target) const;
+
+    std::vector<QString> tagsOf(const Target& target) const;
+    std::vector<int64_t> targetsWithTag(const QString& tagName, TargetType type) const;
+
+private:
+    bool change(bool add, const QString& tagName, const std::vector<Target>& targets, std::vector<Target>* changed,
+                QString* error);
+    QString describe(const Target& t) const;
+    CaseFile& file_;
+};
+
+}  // namespace quarry::evidence
