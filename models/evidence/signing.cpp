@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "signing.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <sodium.h>
+
+namespace quarry::evidence {
+namespace {
+
+bool initSodium() {
+    static const bool ok = sodium_init() >= 0;
+    return ok;
+}
+
+}  // namespace
+
+QString signingKeyDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/Quarry/signing");
+}
+
+bool loadOrCreateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QString* error) {
+    auto setError = [&](const QString& e) {
+        if (error) *error = e;
+        return false;
+    };
+    if (!initSodium()) return setError(QStringLiteral("libsodium failed to initialise"));
+    const QString dir = signingKeyDirectory();
+    const QString secretPath = dir + QStringLiteral("/ed25519.secret"), publicPath = dir + QStringLiteral("/ed25519.pub");
+    QFile sf(secretPath);
+    if (sf.exists()) {
+        if (!sf.open(QIODevice::ReadOnly)) return setError(QStringLiteral("%1: cannot read the signing key").arg(secretPath));
+        secretKey = QByteArray::fromHex(sf.readAll().trimmed());
+        if (secretKey.size() != crypto_sign_SECRETKEYBYTES)
+            return setError(QStringLiteral("%1: not an Ed25519 secret key").arg(secretPath));
+        publicKey.resize(crypto_sign_PUBLICKEYBYTES);
+        crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(publicKey.data()),
+                                     reinterpret_cast<const unsigned char*>(secretKey.constData()));
+        return true;
+    }
+    if (!QDir().mkpath(dir)) return setError(QStringLiteral("%1: cannot create the key folder").arg(dir));
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    publicKey.resize(crypto_sign_PUBLICKEYBYTES);
+    secretKey.resize(crypto_sign_SECRETKEYBYTES);
+    crypto_sign_keypair(reinterpret_cast<unsigned char*>(publicKey.data()), reinterpret_cast<unsigned char*>(secretKey.data()));
+    QSaveFile out(secretPath);
+    if (!out.open(QIODevice::WriteOnly))
+        return setError(QStringLiteral("%1: cannot write the signing key").arg(secretPath));
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    out.write(secretKey.toHex() + '\n');
+    if (!out.commit()) return setError(QStringLiteral("%1: cannot write the signing key").arg(secretPath));
+    QSaveFile pub(publicPath);
+    if (pub.open(QIODevice::WriteOnly)) {
+        pub.write(publicKey.toHex() + '\n');
+        pub.commit();
+    }
+    return true;
+}
+
+QByteArray signDetached(const QByteArray& message, const QByteArray& secretKey) {
+    if (!initSodium() || secretKey.size() != crypto_sign_SECRETKEYBYTES) return {};
+    QByteArray sig(crypto_sign_BYTES, '\0');
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(sig.data()), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.constData()), static_cast<unsigned long long>(message.size()),
+                         reinterpret_cast<const unsigned char*>(secretKey.constData()));
+    return sig;
+}
+
+bool verifyDetached(const QByteArray& message, const QByteArray& signature, const QByteArray& publicKey) {
+    if (!initSodium() || signature.size() != crypto_sign_BYTES || publicKey.size() != crypto_sign_PUBLICKEYBYTES) return false;
+    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.constData()),
+                                       reinterpret_cast<const unsigned char*>(message.constData()),
+                                       static_cast<unsigned long long>(message.size()),
+                                       reinterpret_cast<const unsigned char*>(publicKey.constData())) == 0;
+}
+
+}  // namespace quarry::evidence

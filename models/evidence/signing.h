@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Ed25519 signatures over a bundle's manifest (libsodium). The analyst's key pair lives in the
+// user's config folder (QStandardPaths::GenericConfigLocation/Quarry/signing/, shared by
+// quarry-cli and the dashboard), created on first use with the secret key readable by the
+// owner only. The public key travels inside the bundle; compare its fingerprint out of band.
+
+#include <QByteArray>
+#include <QString>
+
+namespace quarry::evidence {
+
+QString signingKeyDirectory();
+// Loads the key pair, creating it on first use. Keys are raw bytes (32 public, 64 secret).
+bool loadOrCreateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QString* error);
+QByteArray signDetached(const QByteArray& message, const QByteArray& secretKey);
+bool verifyDetached(const QByteArray& message, const QByteArray& signature, const QByteArray& publicKey);
+
+}  // namespace quarry::evidence
