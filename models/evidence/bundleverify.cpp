@@ -43,8 +43,8 @@ BundleVerification verifyBundle(const QString& zipPath) {
         return v;
     }
     const QByteArray actual = QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256).toHex();
-    const QByteArray recorded = manifestSha.trimmed().split(' ').value(0);
-    if (recorded != actual) {
+    // Exactly as written (sha256sum format), so any changed byte is noticed.
+    if (manifestSha != actual + "  manifest.json\n") {
         problem(QStringLiteral("manifest.json: its SHA-256 differs from manifest.json.sha256 (manifest.json or "
                                "manifest.json.sha256 was changed)"));
     }
@@ -66,10 +66,11 @@ BundleVerification verifyBundle(const QString& zipPath) {
         const QByteArray pk = QByteArray::fromHex(v.publicKeyHex.toLatin1());
         QByteArray sigHex, pubHex;
         if (!zip.read(kSig, sigHex, &e, 4096)) problem(QStringLiteral("manifest.json.sig: the manifest is signed but %1").arg(e));
-        else if (!verifyDetached(manifestBytes, QByteArray::fromHex(sigHex.trimmed()), pk))
+        else if (QByteArray::fromHex(sigHex).toHex() + '\n' != sigHex ||
+                 !verifyDetached(manifestBytes, QByteArray::fromHex(sigHex), pk))
             problem(QStringLiteral("manifest.json.sig: the Ed25519 signature does not verify (manifest.json or the signature was changed)"));
         if (!zip.read(kPub, pubHex, &e, 4096)) problem(QStringLiteral("signing_key.pub: %1").arg(e));
-        else if (QByteArray::fromHex(pubHex.trimmed()) != pk)
+        else if (pubHex != pk.toHex() + '\n')
             problem(QStringLiteral("signing_key.pub: differs from the public key in manifest.json"));
     } else {
         for (const QString& n : {kSig, kPub})
