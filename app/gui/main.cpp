@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// quarry [CASE] [--screenshot FILE.png [--account ID] [--cluster ID]] | --demo
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <cstdio>
+
+#include "mainwindow.h"
+#include "timelineplot.h"
+#include "topicheatmap.h"
+
+using quarry::gui::MainWindow;
+
+namespace {
+
+// Lets queued work (worker results, queued replots) land until the window is idle.
+void settle(MainWindow& w, int timeoutMs = 120000) {
+    QDeadlineTimer deadline(timeoutMs);
+    QEventLoop loop;
+    do {
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    } while (w.busy() && !deadline.hasExpired());
+    for (int i = 0; i < 5; ++i) {  // debounced reloads and queued replots
+        QTimer::singleShot(60, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+}
+
+int screenshot(MainWindow& w, const QCommandLineParser& args, const QString& casePath) {
+    const QString out = args.value(QStringLiteral("screenshot"));
+    w.resize(1600, 1000);
+    w.show();
+    QString error;
+    if (casePath.isEmpty() || !w.openCase(casePath, &error)) {
+        std::fprintf(stderr, "quarry: %s\n", qPrintable(casePath.isEmpty() ? QStringLiteral("no case given") : error));
+        return 2;
+    }
+    settle(w);
+    if (args.isSet(QStringLiteral("cluster")) && !w.selectCluster(args.value(QStringLiteral("cluster")).toLongLong())) {
+        std::fprintf(stderr, "quarry: no cluster %s\n", qPrintable(args.value(QStringLiteral("cluster"))));
+        return 2;
+    }
+    settle(w);
+    if (args.isSet(QStringLiteral("account")) && !w.selectAccountByName(args.value(QStringLiteral("account")))) {
+        std::fprintf(stderr, "quarry: no account %s\n", qPrintable(args.value(QStringLiteral("account"))));
+        return 2;
+    }
+    settle(w);
+    w.timeline()->replot();
+    w.heatmap()->replot();
+    const QImage image = w.grab().toImage();
+    if (!image.save(out)) {
+        std::fprintf(stderr, "quarry: cannot write %s\n", qPrintable(out));
+        return 1;
+    }
+    std::printf("%s: %dx%d\n", qPrintable(out), image.width(), image.height());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Quarry"));
+    QApplication::setApplicationName(QStringLiteral("quarry"));
+    QApplication::setApplicationVersion(QStringLiteral(QUARRY_VERSION));
+    QApplication::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser args;
+    args.setApplicationDescription(QStringLiteral("Quarry: investigate distillation campaigns in LLM API logs."));
+    args.addHelpOption();
+    args.addVersionOption();
+    args.addPositionalArgument(QStringLiteral("case"), QStringLiteral("A .quarry case to open."), QStringLiteral("[CASE]"));
+    args.addOptions({
+        {QStringLiteral("screenshot"), QStringLiteral("Render the window at 1600x1000 to FILE.png and exit."), QStringLiteral("FILE")},
+        {QStringLiteral("account"), QStringLiteral("With --screenshot: select this account (name or id)."), QStringLiteral("ID")},
+        {QStringLiteral("cluster"), QStringLiteral("With --screenshot: select this cluster."), QStringLiteral("ID")},
+        {QStringLiteral("demo"), QStringLiteral("Generate, import, analyse and open a demo case.")},
+        {QStringLiteral("demo-case"), QStringLiteral("Open this demo case (as CASE)."), QStringLiteral("CASE")},
+    });
+    args.process(app);
+    QString casePath = args.positionalArguments().value(0);
+    if (casePath.isEmpty()) casePath = args.value(QStringLiteral("demo-case"));
+
+    if (args.isSet(QStringLiteral("screenshot"))) {
+        MainWindow w(false);
+        return screenshot(w, args, casePath);
+    }
+
+    MainWindow w;
+    w.show();
+    if (args.isSet(QStringLiteral("demo"))) {
+        QTimer::singleShot(0, &w, [&w] { w.openDemo(); });
+    } else if (!casePath.isEmpty()) {
+        QString error;
+        if (!w.openCase(casePath, &error)) std::fprintf(stderr, "quarry: %s\n", qPrintable(error));
+    }
+    return app.exec();
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The dashboard window. Split by feature: layout and panels (mainwindow.cpp), menus, settings,
+// palettes and drag and drop (mainwindow_actions.cpp), the open case and the selection that
+// links the panels (mainwindow_case.cpp), import / analysis / demo tasks (mainwindow_tasks.cpp).
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include <memory>
+
+#include "casequeries.h"
+
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+namespace quarry {
+class CaseFile;
+}
+
+namespace quarry::gui {
+
+class AccountPanel;
+class ClusterPanel;
+class OverviewPanel;
+class TimelinePlot;
+class TopicHeatmap;
+
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    // restoreSettings=false keeps the default layout (screenshots, tests).
+    explicit MainWindow(bool restoreSettings = true);
+    ~MainWindow() override;
+
+    bool openCase(const QString& path, QString* error = nullptr);
+    void closeCase();
+    QString casePath() const;
+    // True while accounts or a heatmap are still loading on a worker thread.
+    bool busy() const;
+
+    bool selectAccount(int64_t accountId);
+    bool selectAccountByName(const QString& name);
+    bool selectCluster(int64_t clusterId);
+
+    void importLogs(const QStringList& files);
+    void openDemo();
+    void setDarkPalette(bool dark);
+
+    AccountPanel* accountPanel() const { return accounts_; }
+    ClusterPanel* clusterPanel() const { return clusters_; }
+    TimelinePlot* timeline() const { return timeline_; }
+    TopicHeatmap* heatmap() const { return heatmap_; }
+    OverviewPanel* overview() const { return overview_; }
+
+signals:
+    void caseOpened(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    // mainwindow.cpp
+    void createPanels();
+    QDockWidget* addPanel(QWidget* widget, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
+    // mainwindow_actions.cpp
+    void createActions();
+    void restoreLayout();
+    void saveLayout();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void chooseCase();
+    void chooseLogs();
+    // mainwindow_case.cpp
+    void onCurrentAccount(int64_t accountId, const QString& name);
+    void onClusterSelected(int64_t clusterId);
+    void onHeatmapCell(int64_t day, int64_t topicId);
+    void refreshHeatmap();
+    void updateWindowTitle();
+    // mainwindow_tasks.cpp
+    void analyzeAndOpen(const QString& casePath);
+
+    std::unique_ptr<CaseFile> case_;  // the GUI thread's read-only connection
+    TopicTable topics_;
+    int64_t currentAccount_ = -1;
+    int64_t currentCluster_ = -1;
+    QString currentAccountName_;
+
+    OverviewPanel* overview_ = nullptr;
+    AccountPanel* accounts_ = nullptr;
+    ClusterPanel* clusters_ = nullptr;
+    TimelinePlot* timeline_ = nullptr;
+    TopicHeatmap* heatmap_ = nullptr;
+    QComboBox* heatmapScope_ = nullptr;
+    QLabel* statusCase_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QAction* darkAction_ = nullptr;
+    QAction* analyzeAction_ = nullptr;
+    QFutureWatcher<HeatmapData> heatWatcher_;
+    HeatmapData::Scope wantedScope_ = HeatmapData::Scope::Case;
+    int64_t wantedId_ = -1;
+    bool heatPending_ = false;  // a heatmap result not yet shown
+    bool restoreSettings_ = true;
+};
+
+}  // namespace quarry::gui

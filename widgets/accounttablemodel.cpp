@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "accounttablemodel.h"
+
+#include <QBrush>
+#include <QColor>
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+namespace quarry::gui {
+
+AccountTableModel::AccountTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void AccountTableModel::setAccounts(std::vector<AccountRecord> accounts, TopicTable topics) {
+    beginResetModel();
+    records_ = std::move(accounts);
+    topics_ = std::move(topics);
+    sorted_.resize(records_.size());
+    std::iota(sorted_.begin(), sorted_.end(), 0);
+    rowOfRecord_.assign(records_.size(), -1);
+    endResetModel();
+    sort(sortColumn_, sortOrder_);
+}
+
+void AccountTableModel::clear() { setAccounts({}, {}); }
+
+void AccountTableModel::setTextFilter(const QString& text) {
+    if (text == text_) return;
+    beginResetModel();
+    text_ = text;
+    rebuildRows();
+    endResetModel();
+}
+
+void AccountTableModel::setIdFilter(const std::vector<int64_t>& ids) {
+    beginResetModel();
+    ids_ = std::unordered_set<int64_t>(ids.begin(), ids.end());
+    idFilterOn_ = true;
+    rebuildRows();
+    endResetModel();
+}
+
+void AccountTableModel::clearIdFilter() {
+    if (!idFilterOn_) return;
+    beginResetModel();
+    ids_.clear();
+    idFilterOn_ = false;
+    rebuildRows();
+    endResetModel();
+}
+
+void AccountTableModel::setFlaggedOnly(bool on) {
+    if (on == flaggedOnly_) return;
+    beginResetModel();
+    flaggedOnly_ = on;
+    rebuildRows();
+    endResetModel();
+}
+
+bool AccountTableModel::accepts(const AccountRecord& r) const {
+    if (flaggedOnly_ && !r.flagged) return false;
+    if (idFilterOn_ && !ids_.count(r.id)) return false;
+    return text_.isEmpty() || r.name.contains(text_, Qt::CaseInsensitive);
+}
+
+void AccountTableModel::rebuildRows() {
+    rows_.clear();
+    rows_.reserve(sorted_.size());
+    std::fill(rowOfRecord_.begin(), rowOfRecord_.end(), -1);
+    for (int rec : sorted_) {
+        if (!accepts(records_[static_cast<size_t>(rec)])) continue;
+        rowOfRecord_[static_cast<size_t>(rec)] = static_cast<int>(rows_.size());
+        rows_.push_back(rec);
+    }
+}
+
+const AccountRecord* AccountTableModel::recordAt(int row) const {
+    if (row < 0 || row >= static_cast<int>(rows_.size())) return nullptr;
+    return &records_[static_cast<size_t>(rows_[static_cast<size_t>(row)])];
+}
+
+int AccountTableModel::rowOfAccount(int64_t accountId) const {
+    for (size_t i = 0; i < records_.size(); ++i)
+        if (records_[i].id == accountId) return rowOfRecord_[i];
+    return -1;
+}
+
+std::vector<int> AccountTableModel::rowsOfCluster(int64_t cluster) const {
+    std::vector<int> out;
+    for (size_t row = 0; row < rows_.size(); ++row)
+        if (records_[static_cast<size_t>(rows_[row])].cluster == cluster) out.push_back(static_cast<int>(row));
+    return out;
+}
+
+int AccountTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int AccountTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant AccountTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const AccountRecord& r = *recordAt(index.row());
+    const Topic* topic = topics_.find(r.topTopic);
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Account: return r.name;
+        case Score: return QString::number(r.score, 'f', 3);
+        case Cluster: return r.cluster < 0 ? QString() : QString::number(r.cluster);
+        case Flagged: return r.flagged ? tr("flagged") : QString();
+        case Requests: return QVariant::fromValue<qlonglong>(r.requests);
+        case TopTopic: return topic ? topic->name : QString();
+        case CotShare: return QStringLiteral("%1%").arg(qRound(r.cotShare * 100));
+        case QuietShare: return QStringLiteral("%1%").arg(qRound(r.quietShare * 100));
+        case Reasons: return r.reasons;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == Reasons && !r.reasons.isEmpty())
+            return QString(r.reasons).replace(QStringLiteral("; "), QStringLiteral("\n"));
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == TopTopic && topic) return topic->color;
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == Flagged && r.flagged) return QBrush(QColor(0xd6, 0x45, 0x45));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Score || index.column() == Requests || index.column() == CotShare ||
+            index.column() == QuietShare || index.column() == Cluster)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case AccountIdRole: return QVariant::fromValue<qlonglong>(r.id);
+    case ClusterIdRole: return QVariant::fromValue<qlonglong>(r.cluster);
+    case SortRole: return index.column() == Score ? QVariant(r.score) : data(index, Qt::DisplayRole);
+    }
+    return {};
+}
+
+QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Account: return tr("Account");
+    case Score: return tr("Score");
+    case Cluster: return tr("Cluster");
+    case Flagged: return tr("Flag");
+    case Requests: return tr("Requests");
+    case TopTopic: return tr("Top topic");
+    case CotShare: return tr("CoT");
+    case QuietShare: return tr("Quiet 6 h");
+    case Reasons: return tr("Reasons");
+    }
+    return {};
+}
+
+void AccountTableModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= ColumnCount) return;
+    sortColumn_ = column;
+    sortOrder_ = order;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int> records;
+    records.reserve(static_cast<size_t>(before.size()));
+    for (const QModelIndex& i : before) records.push_back(rows_[static_cast<size_t>(i.row())]);
+
+    const auto& R = records_;
+    auto key = [&](auto&& field) {
+        return [&R, field](int a, int b) { return field(R[static_cast<size_t>(a)]) < field(R[static_cast<size_t>(b)]); };
+    };
+    std::function<bool(int, int)> less;
+    switch (column) {
+    case Account: less = [&R](int a, int b) { return R[size_t(a)].name.compare(R[size_t(b)].name) < 0; }; break;
+    case Score: less = key([](const AccountRecord& r) { return r.score; }); break;
+    case Cluster: less = key([](const AccountRecord& r) { return r.cluster; }); break;
+    case Flagged: less = key([](const AccountRecord& r) { return r.flagged; }); break;
+    case Requests: less = key([](const AccountRecord& r) { return r.requests; }); break;
+    case TopTopic: {
+        const TopicTable& t = topics_;
+        less = key([&t](const AccountRecord& r) { return t.find(r.topTopic) ? t.find(r.topTopic)->row : -1; });
+        break;
+    }
+    case CotShare: less = key([](const AccountRecord& r) { return r.cotShare; }); break;
+    case QuietShare: less = key([](const AccountRecord& r) { return r.quietShare; }); break;
+    case Reasons: less = [&R](int a, int b) { return R[size_t(a)].reasons.compare(R[size_t(b)].reasons) < 0; }; break;
+    }
+    std::iota(sorted_.begin(), sorted_.end(), 0);
+    if (order == Qt::AscendingOrder)
+        std::stable_sort(sorted_.begin(), sorted_.end(), less);
+    else
+        std::stable_sort(sorted_.begin(), sorted_.end(), [&less](int a, int b) { return less(b, a); });
+    rebuildRows();
+
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (int i = 0; i < before.size(); ++i) {
+        const int row = rowOfRecord_[static_cast<size_t>(records[static_cast<size_t>(i)])];
+        after.push_back(row < 0 ? QModelIndex() : index(row, before[i].column()));
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+}  // namespace quarry::gui

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Every account of a case in one vector, shown through its own sorted and filtered index so
+// sorting and filtering 100,000 accounts compare plain fields, never QVariants.
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <unordered_set>
+#include <vector>
+
+#include "casequeries.h"
+
+namespace quarry::gui {
+
+class AccountTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Account, Score, Cluster, Flagged, Requests, TopTopic, CotShare, QuietShare, Reasons, ColumnCount };
+    enum Role { AccountIdRole = Qt::UserRole + 1, ClusterIdRole, SortRole };
+
+    explicit AccountTableModel(QObject* parent = nullptr);
+
+    void setAccounts(std::vector<AccountRecord> accounts, TopicTable topics);
+    void clear();
+    const std::vector<AccountRecord>& accounts() const { return records_; }
+
+    // Substring of the account name (case-insensitive); empty shows all.
+    void setTextFilter(const QString& text);
+    // Only these account ids (e.g. the accounts behind an IP); cleared by clearIdFilter().
+    void setIdFilter(const std::vector<int64_t>& ids);
+    void clearIdFilter();
+    void setFlaggedOnly(bool on);
+    bool hasIdFilter() const { return idFilterOn_; }
+
+    const AccountRecord* recordAt(int row) const;
+    int rowOfAccount(int64_t accountId) const;  // -1 when filtered out or unknown
+    std::vector<int> rowsOfCluster(int64_t cluster) const;
+    int totalCount() const { return static_cast<int>(records_.size()); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+private:
+    void rebuildRows();  // filter over the sorted order; callers wrap it in a reset
+    bool accepts(const AccountRecord& r) const;
+
+    std::vector<AccountRecord> records_;
+    TopicTable topics_;
+    std::vector<int> sorted_;  // record indexes in sort order
+    std::vector<int> rows_;    // the visible subset of sorted_
+    std::vector<int> rowOfRecord_;
+    QString text_;
+    std::unordered_set<int64_t> ids_;
+    bool idFilterOn_ = false;
+    bool flaggedOnly_ = false;
+    int sortColumn_ = Score;
+    Qt::SortOrder sortOrder_ = Qt::DescendingOrder;
+};
+
+}  // namespace quarry::gui

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPalette>
+
+class QCustomPlot;
+
+namespace quarry::gui {
+
+// Colors a plot's background, axes, grids and legend from a widget palette, so plots follow
+// the light and dark application palettes.
+void applyPlotTheme(QCustomPlot* plot, const QPalette& palette);
+
+// The application palettes: the style's own light one, and a dark one readable on a projector.
+QPalette lightPalette();
+QPalette darkPalette();
+
+}  // namespace quarry::gui
