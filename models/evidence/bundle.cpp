@@ -161,7 +161,16 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     for (const QString& t : options.tags) {
         if (!store.tag(t)) return setError(QStringLiteral("%1: no tag '%2' in this case").arg(file.path(), t));
         for (int64_t id : store.targetsWithTag(t, TargetType::Account)) accountIds.insert(id);
-        for (int64_t c : store.targetsWithTag(t, TargetType::Cluster)) addCluster(c);
+        // Cluster tags only count when made on the current analysis (a re-analysis renumbers
+        // clusters); their member accounts, tagged with --members, always count.
+        if (analysed) {
+            sql::Statement s(db, "SELECT a.target_id FROM tag_assignments a JOIN tags g ON g.id = a.tag_id "
+                                 "WHERE g.name = ? AND a.target_type = 'cluster' AND "
+                                 "a.analysis_run = (SELECT max(id) FROM analysis_runs)");
+            const QByteArray n = t.toUtf8();
+            s.bindTextCopy(1, {n.constData(), size_t(n.size())});
+            while (s.step()) addCluster(s.int64(0));
+        }
     }
     if (accountIds.empty()) return setError(QStringLiteral("%1: the selection holds no accounts").arg(file.path()));
     {
