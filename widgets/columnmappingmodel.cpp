@@ -129,7 +129,8 @@ int ColumnMappingModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant ColumnMappingModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& r = rows_[static_cast<size_t>(index.row())];
     switch (role) {
@@ -174,7 +175,8 @@ QVariant ColumnMappingModel::headerData(int section, Qt::Orientation orientation
 }
 
 Qt::ItemFlags ColumnMappingModel::flags(const QModelIndex& index) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.column() == Field) f |= Qt::ItemIsEditable;

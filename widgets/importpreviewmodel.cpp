@@ -50,7 +50,8 @@ int ImportPreviewModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const PreviewRow& r = preview_.rows[static_cast<size_t>(index.row())];
     const int col = index.column();

@@ -130,7 +130,8 @@ int QuarantineModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant QuarantineModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row& r = rows_[static_cast<size_t>(index.row())];
     auto text = [&]() -> QString {

@@ -156,11 +156,7 @@ void MainWindow::chooseCase() {
     if (!openCase(path, &error)) QMessageBox::warning(this, tr("Open case"), error);
 }
 
-void MainWindow::chooseLogs() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Logs"), QString(), tr("Request logs (*.csv *.jsonl *.json *.log *.gz);;All files (*)"));
-    if (!files.isEmpty()) importLogs(files);
-}
+void MainWindow::chooseLogs() { importLogs({}); }  // the wizard's first page picks the files
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveLayout();
