@@ -14,7 +14,8 @@ namespace {
 const QString kIgnore = QStringLiteral("ignore");
 
 bool isRequired(int field) {
-    return field == quarry::index(quarry::Field::Timestamp) || field == quarry::index(quarry::Field::AccountId);
+    return field == quarry::index(quarry::Field::Timestamp) ||
+           field == quarry::index(quarry::Field::AccountId);
 }
 
 }  // namespace
@@ -113,7 +114,8 @@ QStringList ColumnMappingModel::missingRequired() const {
     bool have[kFieldCount] = {};
     for (const Row& r : rows_)
         if (r.field >= 0) have[r.field] = true;
-    if (accountFromIp_ && have[quarry::index(quarry::Field::Ip)]) have[quarry::index(quarry::Field::AccountId)] = true;
+    if (accountFromIp_ && have[quarry::index(quarry::Field::Ip)])
+        have[quarry::index(quarry::Field::AccountId)] = true;
     QStringList out;
     for (quarry::Field f : {quarry::Field::Timestamp, quarry::Field::AccountId})
         if (!have[quarry::index(f)]) out << fieldText(quarry::index(f));
@@ -137,9 +139,12 @@ QVariant ColumnMappingModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
         case Qt::EditRole:
             switch (index.column()) {
-                case Source: return r.name;
-                case Field: return fieldText(r.field);
-                case Sample: return r.sample.left(200).simplified();
+                case Source:
+                    return r.name;
+                case Field:
+                    return fieldText(r.field);
+                case Sample:
+                    return r.sample.left(200).simplified();
             }
             break;
         case FieldRole:
@@ -157,8 +162,10 @@ QVariant ColumnMappingModel::data(const QModelIndex& index, int role) const {
             }
             break;
         case Qt::ForegroundRole:
-            if (index.column() == Field && r.field < 0) return QPalette().brush(QPalette::PlaceholderText);
-            if (index.column() == Field && isRequired(r.field)) return QPalette().brush(QPalette::Link);
+            if (index.column() == Field && r.field < 0)
+                return QPalette().brush(QPalette::PlaceholderText);
+            if (index.column() == Field && isRequired(r.field))
+                return QPalette().brush(QPalette::Link);
             break;
     }
     return {};
@@ -167,9 +174,12 @@ QVariant ColumnMappingModel::data(const QModelIndex& index, int role) const {
 QVariant ColumnMappingModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case Source: return tr("Source column");
-        case Field: return tr("Maps to");
-        case Sample: return tr("First value");
+        case Source:
+            return tr("Source column");
+        case Field:
+            return tr("Maps to");
+        case Sample:
+            return tr("First value");
     }
     return {};
 }
@@ -187,8 +197,8 @@ bool ColumnMappingModel::setData(const QModelIndex& index, const QVariant& value
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         index.column() != Field || (role != Qt::EditRole && role != FieldRole))
         return false;
-    const int field = value.typeId() == QMetaType::QString ? fieldFromText(value.toString())
-                                                           : value.toInt();
+    const int field =
+        value.typeId() == QMetaType::QString ? fieldFromText(value.toString()) : value.toInt();
     return setField(index.row(), field);
 }
 

@@ -13,9 +13,8 @@ QWidget* FieldComboDelegate::createEditor(QWidget* parent, const QStyleOptionVie
     auto* combo = new QComboBox(parent);
     combo->addItems(ColumnMappingModel::choices());
     combo->setMaxVisibleItems(20);
-    connect(combo, &QComboBox::currentIndexChanged, this, [this, combo] {
-        emit const_cast<FieldComboDelegate*>(this)->commitData(combo);
-    });
+    connect(combo, &QComboBox::currentIndexChanged, this,
+            [this, combo] { emit const_cast<FieldComboDelegate*>(this)->commitData(combo); });
     return combo;
 }
 

@@ -17,15 +17,16 @@
 namespace quarry::gui {
 namespace {
 
-const QStringList kFormats = {QStringLiteral("auto"), QStringLiteral("csv"), QStringLiteral("jsonl"),
-                              QStringLiteral("combined")};
+const QStringList kFormats = {QStringLiteral("auto"), QStringLiteral("csv"),
+                              QStringLiteral("jsonl"), QStringLiteral("combined")};
 
 }  // namespace
 
 ImportFilesPage::ImportFilesPage(const QString& openCase, QWidget* parent) : QWizardPage(parent) {
     setTitle(tr("Choose log files"));
-    setSubTitle(tr("CSV with a header row, JSON Lines, or an Apache/nginx combined access log. "
-                   "Each file is imported in its own transaction."));
+    setSubTitle(
+        tr("CSV with a header row, JSON Lines, or an Apache/nginx combined access log. "
+           "Each file is imported in its own transaction."));
 
     list_ = new QListWidget;
     list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -101,17 +102,25 @@ void ImportFilesPage::setFormat(const QString& format) {
     format_->setCurrentIndex(i < 0 ? 0 : i);
 }
 
-QString ImportFilesPage::format() const { return format_->currentData().toString(); }
+QString ImportFilesPage::format() const {
+    return format_->currentData().toString();
+}
 
-void ImportFilesPage::setForce(bool force) { force_->setChecked(force); }
-bool ImportFilesPage::force() const { return force_->isChecked(); }
+void ImportFilesPage::setForce(bool force) {
+    force_->setChecked(force);
+}
+bool ImportFilesPage::force() const {
+    return force_->isChecked();
+}
 
 void ImportFilesPage::setCasePath(const QString& path) {
     case_->setText(path);
     caseEdited_ = true;
 }
 
-QString ImportFilesPage::casePath() const { return case_->text().trimmed(); }
+QString ImportFilesPage::casePath() const {
+    return case_->text().trimmed();
+}
 
 bool ImportFilesPage::isComplete() const {
     if (list_->count() == 0 || casePath().isEmpty()) return false;

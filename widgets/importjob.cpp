@@ -60,9 +60,13 @@ void ImportJob::start(const QString& casePath, const QStringList& files,
     watcher_.setFuture(QtConcurrent::run(&ImportJob::run, casePath, files, options, shared_));
 }
 
-void ImportJob::cancel() { shared_->cancel.store(true); }
+void ImportJob::cancel() {
+    shared_->cancel.store(true);
+}
 
-bool ImportJob::cancelRequested() const { return shared_->cancel.load(); }
+bool ImportJob::cancelRequested() const {
+    return shared_->cancel.load();
+}
 
 ImportJob::Progress ImportJob::progress() const {
     Progress p;
@@ -79,7 +83,8 @@ ImportJobResult ImportJob::run(QString casePath, QStringList files, ImportOption
                                std::shared_ptr<Shared> shared) {
     ImportJobResult out;
     out.casePath = casePath;
-    for (const QString& f : files) out.files.push_back({f, ImportFileOutcome::Status::NotStarted, {}, {}});
+    for (const QString& f : files)
+        out.files.push_back({f, ImportFileOutcome::Status::NotStarted, {}, {}});
     const bool existed = QFileInfo::exists(casePath);
     auto file = CaseFile::open(
         casePath, existed ? CaseFile::Access::ReadWrite : CaseFile::Access::CreateIfMissing,

@@ -21,7 +21,8 @@ ImportMappingPage::ImportMappingPage(ImportWizard* wizard) : QWizardPage(wizard)
 
     mappingView_ = new QTableView;
     mappingView_->setModel(wizard->mappingModel());
-    mappingView_->setItemDelegateForColumn(ColumnMappingModel::Field, new FieldComboDelegate(mappingView_));
+    mappingView_->setItemDelegateForColumn(ColumnMappingModel::Field,
+                                           new FieldComboDelegate(mappingView_));
     mappingView_->setSelectionMode(QAbstractItemView::NoSelection);
     mappingView_->verticalHeader()->hide();
     mappingView_->horizontalHeader()->setStretchLastSection(true);
@@ -51,7 +52,9 @@ ImportMappingPage::ImportMappingPage(ImportWizard* wizard) : QWizardPage(wizard)
     });
 }
 
-ImportMappingPage::~ImportMappingPage() { watcher_.waitForFinished(); }
+ImportMappingPage::~ImportMappingPage() {
+    watcher_.waitForFinished();
+}
 
 void ImportMappingPage::initializePage() {
     const QStringList files = wizard_->files();
@@ -109,7 +112,9 @@ void ImportMappingPage::onLoaded() {
     emit previewReady();
 }
 
-QString ImportMappingPage::statusText() const { return status_->text(); }
+QString ImportMappingPage::statusText() const {
+    return status_->text();
+}
 
 void ImportMappingPage::updateStatus() {
     QString text;
@@ -124,9 +129,11 @@ void ImportMappingPage::updateStatus() {
         const QStringList missing = wizard_->mappingModel()->missingRequired();
         int problems = 0;
         for (const PreviewRow& r : p.rows) problems += r.problem.isEmpty() ? 0 : 1;
-        text = tr("Read as %1: %n column(s)", nullptr, static_cast<int>(p.columns.size())).arg(p.format);
+        text = tr("Read as %1: %n column(s)", nullptr, static_cast<int>(p.columns.size()))
+                   .arg(p.format);
         text += tr(", %n row(s) shown", nullptr, static_cast<int>(p.rows.size()));
-        if (problems) text += tr(" (%n will be quarantined whatever the mapping)", nullptr, problems);
+        if (problems)
+            text += tr(" (%n will be quarantined whatever the mapping)", nullptr, problems);
         text += QLatin1Char('.');
         if (!missing.isEmpty()) {
             text += QLatin1Char(' ') +

@@ -22,7 +22,9 @@ void ImportPreviewModel::setPreview(FilePreview preview) {
     endResetModel();
 }
 
-void ImportPreviewModel::clear() { setPreview(FilePreview()); }
+void ImportPreviewModel::clear() {
+    setPreview(FilePreview());
+}
 
 void ImportPreviewModel::setMappingModel(ColumnMappingModel* mapping) {
     if (mapping_) disconnect(mapping_, nullptr, this, nullptr);
@@ -60,8 +62,9 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const {
                                                   : r.values.value(col - 1);
     switch (role) {
         case Qt::DisplayRole:
-            return text.size() > kShownChars ? text.left(kShownChars).simplified() + QStringLiteral(" …")
-                                             : text.simplified();
+            return text.size() > kShownChars
+                       ? text.left(kShownChars).simplified() + QStringLiteral(" …")
+                       : text.simplified();
         case LineRole:
             return static_cast<qlonglong>(r.line);
         case Qt::ToolTipRole:
@@ -85,7 +88,8 @@ QVariant ImportPreviewModel::headerData(int section, Qt::Orientation orientation
     if (role == Qt::ToolTipRole) return logTextToolTip(name);
     const int row = mapping_ ? mapping_->rowOfColumn(name) : -1;
     if (row < 0) return name;
-    return QStringLiteral("%1\n→ %2").arg(name, ColumnMappingModel::fieldText(mapping_->fieldAt(row)));
+    return QStringLiteral("%1\n→ %2")
+        .arg(name, ColumnMappingModel::fieldText(mapping_->fieldAt(row)));
 }
 
 }  // namespace quarry::gui

@@ -13,7 +13,9 @@
 namespace quarry::gui {
 namespace {
 
-QString fileName(const QString& path) { return QFileInfo(path).fileName(); }
+QString fileName(const QString& path) {
+    return QFileInfo(path).fileName();
+}
 
 }  // namespace
 
@@ -58,10 +60,16 @@ void ImportRunPage::initializePage() {
     wizard_->startImport();
 }
 
-bool ImportRunPage::isComplete() const { return done_; }
+bool ImportRunPage::isComplete() const {
+    return done_;
+}
 
-QString ImportRunPage::messageText() const { return message_->text(); }
-int ImportRunPage::progressValue() const { return bar_->value(); }
+QString ImportRunPage::messageText() const {
+    return message_->text();
+}
+int ImportRunPage::progressValue() const {
+    return bar_->value();
+}
 
 void ImportRunPage::showProgress() {
     const ImportJob::Progress p = wizard_->job()->progress();
@@ -72,7 +80,10 @@ void ImportRunPage::showProgress() {
                          .arg(loc.toString(static_cast<qlonglong>(p.rows)),
                               loc.toString(static_cast<qlonglong>(p.quarantined))));
     if (wizard_->job()->running() && !wizard_->job()->cancelRequested())
-        file_->setText(tr("File %1 of %2: %3").arg(p.file + 1).arg(p.files).arg(fileName(files.value(p.file))));
+        file_->setText(tr("File %1 of %2: %3")
+                           .arg(p.file + 1)
+                           .arg(p.files)
+                           .arg(fileName(files.value(p.file))));
 }
 
 void ImportRunPage::onFinished() {
@@ -99,9 +110,11 @@ void ImportRunPage::onFinished() {
         }
     }
     if (r.removedCase)
-        lines << tr("Nothing was imported, so the new case %1 was not kept.").arg(fileName(r.casePath));
-    const bool allImported = r.caseError.isEmpty() && r.imported() == static_cast<int>(r.files.size());
-    file_->setText(allImported ? tr("Import finished.")
+        lines << tr("Nothing was imported, so the new case %1 was not kept.")
+                     .arg(fileName(r.casePath));
+    const bool allImported =
+        r.caseError.isEmpty() && r.imported() == static_cast<int>(r.files.size());
+    file_->setText(allImported     ? tr("Import finished.")
                    : r.cancelled() ? tr("Import cancelled.")
                                    : tr("Import finished with problems."));
     message_->setText(lines.join(QLatin1Char('\n')));

@@ -17,14 +17,20 @@
 namespace quarry::gui {
 namespace {
 
-QString number(int64_t n) { return QLocale().toString(static_cast<qlonglong>(n)); }
+QString number(int64_t n) {
+    return QLocale().toString(static_cast<qlonglong>(n));
+}
 
 QString statusText(ImportFileOutcome::Status s) {
     switch (s) {
-        case ImportFileOutcome::Status::Imported: return QObject::tr("imported");
-        case ImportFileOutcome::Status::Failed: return QObject::tr("failed");
-        case ImportFileOutcome::Status::Cancelled: return QObject::tr("cancelled, rolled back");
-        case ImportFileOutcome::Status::NotStarted: return QObject::tr("not started");
+        case ImportFileOutcome::Status::Imported:
+            return QObject::tr("imported");
+        case ImportFileOutcome::Status::Failed:
+            return QObject::tr("failed");
+        case ImportFileOutcome::Status::Cancelled:
+            return QObject::tr("cancelled, rolled back");
+        case ImportFileOutcome::Status::NotStarted:
+            return QObject::tr("not started");
     }
     return {};
 }
@@ -40,7 +46,8 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard* wizard) : QWizardPage(wizard)
 
     files_ = new QTreeWidget;
     files_->setColumnCount(FileColumnCount);
-    files_->setHeaderLabels({tr("File / reason"), tr("Status"), tr("Rows read"), tr("Imported"), tr("Quarantined")});
+    files_->setHeaderLabels(
+        {tr("File / reason"), tr("Status"), tr("Rows read"), tr("Imported"), tr("Quarantined")});
     files_->setRootIsDecorated(true);
     files_->header()->setSectionResizeMode(FileName, QHeaderView::Stretch);
 
@@ -70,7 +77,9 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard* wizard) : QWizardPage(wizard)
     layout->addWidget(analyse_);
 }
 
-QString ImportSummaryPage::headline() const { return headline_->text(); }
+QString ImportSummaryPage::headline() const {
+    return headline_->text();
+}
 
 void ImportSummaryPage::initializePage() {
     const ImportJobResult& r = wizard_->job()->result();
@@ -90,7 +99,8 @@ void ImportSummaryPage::initializePage() {
         item->setText(Read, number(res.rowsRead));
         item->setText(Imported, number(res.rowsImported));
         item->setText(Quarantined, number(res.rowsQuarantined));
-        for (int c = Read; c < FileColumnCount; ++c) item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        for (int c = Read; c < FileColumnCount; ++c)
+            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         for (const auto& [reason, count] : res.quarantineByReason) {
             auto* child = new QTreeWidgetItem(item);
             child->setText(FileName, QString::fromStdString(reason));
@@ -99,14 +109,16 @@ void ImportSummaryPage::initializePage() {
         }
         imported += res.rowsImported;
         quarantined += res.rowsQuarantined;
-        if (res.rowsQuarantined > 0) sources.push_back({res.sourceId, QFileInfo(f.path).fileName()});
+        if (res.rowsQuarantined > 0)
+            sources.push_back({res.sourceId, QFileInfo(f.path).fileName()});
     }
     files_->expandAll();
     const int ok = r.imported();
-    headline_->setText(tr("%1 of %2 file(s) imported into %3: %4 rows, %5 quarantined.")
-                           .arg(ok)
-                           .arg(r.files.size())
-                           .arg(QFileInfo(r.casePath).fileName(), number(imported), number(quarantined)));
+    headline_->setText(
+        tr("%1 of %2 file(s) imported into %3: %4 rows, %5 quarantined.")
+            .arg(ok)
+            .arg(r.files.size())
+            .arg(QFileInfo(r.casePath).fileName(), number(imported), number(quarantined)));
     quarantineNote_->setVisible(!sources.empty());
     quarantine_->setVisible(!sources.empty());
     if (sources.empty())

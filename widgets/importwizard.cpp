@@ -45,15 +45,33 @@ ImportWizard::ImportWizard(const QString& openCase, QWidget* parent)
 
 ImportWizard::~ImportWizard() = default;
 
-void ImportWizard::setFiles(const QStringList& files) { filesPage_->setFiles(files); }
-QStringList ImportWizard::files() const { return filesPage_->files(); }
-void ImportWizard::setFormat(const QString& format) { filesPage_->setFormat(format); }
-QString ImportWizard::format() const { return filesPage_->format(); }
-void ImportWizard::setForce(bool force) { filesPage_->setForce(force); }
-bool ImportWizard::force() const { return filesPage_->force(); }
-void ImportWizard::setCasePath(const QString& path) { filesPage_->setCasePath(path); }
-QString ImportWizard::casePath() const { return filesPage_->casePath(); }
-void ImportWizard::setAnalyseAfterImport(bool on) { summaryPage_->analyseCheck()->setChecked(on); }
+void ImportWizard::setFiles(const QStringList& files) {
+    filesPage_->setFiles(files);
+}
+QStringList ImportWizard::files() const {
+    return filesPage_->files();
+}
+void ImportWizard::setFormat(const QString& format) {
+    filesPage_->setFormat(format);
+}
+QString ImportWizard::format() const {
+    return filesPage_->format();
+}
+void ImportWizard::setForce(bool force) {
+    filesPage_->setForce(force);
+}
+bool ImportWizard::force() const {
+    return filesPage_->force();
+}
+void ImportWizard::setCasePath(const QString& path) {
+    filesPage_->setCasePath(path);
+}
+QString ImportWizard::casePath() const {
+    return filesPage_->casePath();
+}
+void ImportWizard::setAnalyseAfterImport(bool on) {
+    summaryPage_->analyseCheck()->setChecked(on);
+}
 
 bool ImportWizard::analyseAfterImport() const {
     return summaryPage_->analyseCheck()->isEnabled() && summaryPage_->analyseCheck()->isChecked();

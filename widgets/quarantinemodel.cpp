@@ -21,7 +21,9 @@ QuarantineModel::QuarantineModel(QObject* parent) : QAbstractTableModel(parent) 
     connect(&watcher_, &QFutureWatcher<Page>::finished, this, &QuarantineModel::onPage);
 }
 
-QuarantineModel::~QuarantineModel() { watcher_.waitForFinished(); }
+QuarantineModel::~QuarantineModel() {
+    watcher_.waitForFinished();
+}
 
 QuarantineModel::Page QuarantineModel::loadPage(const QString& casePath,
                                                 const std::vector<Source>& sources, Cursor from,
@@ -35,7 +37,8 @@ QuarantineModel::Page QuarantineModel::loadPage(const QString& casePath,
                      "SELECT id, line, kind, reason, raw FROM quarantine WHERE source_id = ? AND "
                      "(line > ? OR (line = ? AND id > ?)) ORDER BY line, id LIMIT ?");
     if (!s.valid()) {
-        page.error = file->describeError(sqlite3_errcode(file->db()), QObject::tr("read quarantined rows"));
+        page.error =
+            file->describeError(sqlite3_errcode(file->db()), QObject::tr("read quarantined rows"));
         return page;
     }
     while (page.next.source < static_cast<int>(sources.size()) &&
@@ -84,7 +87,9 @@ void QuarantineModel::setSources(const QString& casePath, std::vector<Source> so
     fetchMore({});
 }
 
-void QuarantineModel::clear() { setSources(QString(), {}); }
+void QuarantineModel::clear() {
+    setSources(QString(), {});
+}
 
 void QuarantineModel::onPage() {
     Page page = watcher_.result();
@@ -136,11 +141,16 @@ QVariant QuarantineModel::data(const QModelIndex& index, int role) const {
     const Row& r = rows_[static_cast<size_t>(index.row())];
     auto text = [&]() -> QString {
         switch (index.column()) {
-            case File: return sources_[static_cast<size_t>(r.source)].name;
-            case Line: return QString::number(r.line);
-            case Kind: return r.kind;
-            case Reason: return r.reason;
-            case Raw: return r.raw;
+            case File:
+                return sources_[static_cast<size_t>(r.source)].name;
+            case Line:
+                return QString::number(r.line);
+            case Kind:
+                return r.kind;
+            case Reason:
+                return r.reason;
+            case Raw:
+                return r.raw;
         }
         return {};
     };
@@ -166,11 +176,16 @@ QVariant QuarantineModel::data(const QModelIndex& index, int role) const {
 QVariant QuarantineModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-        case File: return tr("File");
-        case Line: return tr("Line");
-        case Kind: return tr("Kind");
-        case Reason: return tr("Reason");
-        case Raw: return tr("Raw text");
+        case File:
+            return tr("File");
+        case Line:
+            return tr("Line");
+        case Kind:
+            return tr("Kind");
+        case Reason:
+            return tr("Reason");
+        case Raw:
+            return tr("Raw text");
     }
     return {};
 }

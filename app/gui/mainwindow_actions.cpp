@@ -156,7 +156,8 @@ void MainWindow::chooseCase() {
     if (!openCase(path, &error)) QMessageBox::warning(this, tr("Open case"), error);
 }
 
-void MainWindow::chooseLogs() { importLogs({}); }  // the wizard's first page picks the files
+// The wizard's first page picks the files.
+void MainWindow::chooseLogs() { importLogs({}); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveLayout();

@@ -60,7 +60,8 @@ ImportWizard* MainWindow::importLogs(const QStringList& files) {
     auto* wizard = new ImportWizard(casePath(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     wizard->setFiles(files);
-    connect(wizard, &ImportWizard::aboutToImport, this, [this] { closeCase(); });  // the worker writes
+    // The worker writes to the case: let go of the window's connection until it is done.
+    connect(wizard, &ImportWizard::aboutToImport, this, [this] { closeCase(); });
     connect(wizard, &QDialog::finished, this, [this, wizard](int result) {
         if (!wizard->importStarted()) return;
         const QString target = wizard->casePath();

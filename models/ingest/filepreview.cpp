@@ -75,8 +75,9 @@ bool previewFile(const QString& path, const QString& format, int maxRows, FilePr
         TypedRow typed;
         if (!convertRow(row, RecordReader::Limits().maxFieldBytes, typed) &&
             !dependsOnMapping(row.reject))
-            pr.problem = QStringLiteral("%1: %2").arg(QString::fromLatin1(rejectKindName(row.reject)),
-                                                      QString::fromStdString(row.rejectMessage));
+            pr.problem =
+                QStringLiteral("%1: %2").arg(QString::fromLatin1(rejectKindName(row.reject)),
+                                             QString::fromStdString(row.rejectMessage));
         out.rows.push_back(std::move(pr));
     }
     for (PreviewRow& r : out.rows) r.values.resize(static_cast<qsizetype>(out.columns.size()));

@@ -123,10 +123,12 @@ void TestGuiImportWizard::initTestCase() {
 
 void TestGuiImportWizard::endToEnd() {
     ImportWizard w{QString()};
-    QAbstractItemModelTester previewTester(w.previewModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester mappingTester(w.mappingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester quarantineTester(w.quarantineModel(),
-                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester previewTester(w.previewModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester mappingTester(w.mappingModel(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester quarantineTester(
+        w.quarantineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     w.setFiles({csv_});
     w.setCasePath(case_);
     QVERIFY(!QFileInfo::exists(case_));
@@ -139,39 +141,52 @@ void TestGuiImportWizard::endToEnd() {
     QCOMPARE(preview->preview().format, QStringLiteral("csv"));
     const int tenantCol = preview->columnOf(QStringLiteral("tenant_label"));
     QVERIFY(tenantCol > 0);
-    QCOMPARE(preview->data(preview->index(0, preview->lineColumn())).toString(), QStringLiteral("2"));
+    QCOMPARE(preview->data(preview->index(0, preview->lineColumn())).toString(),
+             QStringLiteral("2"));
     QCOMPARE(preview->data(preview->index(0, tenantCol)).toString(), QStringLiteral("tenant_red"));
     QCOMPARE(preview->data(preview->index(1, preview->columnOf(QStringLiteral("user")))).toString(),
              QStringLiteral("acct_1"));
     // Rows the importer quarantines whatever the mapping say so in the preview already.
     const int problem = preview->problemColumn();
-    QVERIFY(preview->data(preview->index(kColumnCountLine - 2, problem)).toString().contains(QStringLiteral("wrong column count")));
-    QVERIFY(preview->data(preview->index(kBadUtf8Line - 2, problem)).toString().contains(QStringLiteral("invalid UTF-8")));
+    QVERIFY(preview->data(preview->index(kColumnCountLine - 2, problem))
+                .toString()
+                .contains(QStringLiteral("wrong column count")));
+    QVERIFY(preview->data(preview->index(kBadUtf8Line - 2, problem))
+                .toString()
+                .contains(QStringLiteral("invalid UTF-8")));
     QVERIFY(preview->data(preview->index(0, problem)).toString().isEmpty());
 
     // The automatic mapping, by canonical name and alias; the odd column maps to nothing.
     ColumnMappingModel* mapping = w.mappingModel();
     QCOMPARE(mapping->rowCount(), 5);
-    auto fieldOf = [&](const char* column) { return mapping->fieldAt(mapping->rowOfColumn(QLatin1String(column))); };
+    auto fieldOf = [&](const char* column) {
+        return mapping->fieldAt(mapping->rowOfColumn(QLatin1String(column)));
+    };
     QCOMPARE(fieldOf("timestamp"), quarry::index(quarry::Field::Timestamp));
     QCOMPARE(fieldOf("user"), quarry::index(quarry::Field::AccountId));
     QCOMPARE(fieldOf("prompt"), quarry::index(quarry::Field::Prompt));
     QCOMPARE(fieldOf("tenant_label"), -1);
-    QCOMPARE(mapping->data(mapping->index(mapping->rowOfColumn(QStringLiteral("tenant_label")), ColumnMappingModel::Field))
+    QCOMPARE(mapping
+                 ->data(mapping->index(mapping->rowOfColumn(QStringLiteral("tenant_label")),
+                                       ColumnMappingModel::Field))
                  .toString(),
              QStringLiteral("ignore"));
     QVERIFY(mapping->missingRequired().isEmpty());
 
     // The analyst maps the odd column with its combo.
-    const QModelIndex tenantField = mapping->index(mapping->rowOfColumn(QStringLiteral("tenant_label")), ColumnMappingModel::Field);
-    auto* combo = qobject_cast<QComboBox*>(w.mappingPage()->mappingView()->indexWidget(tenantField));
+    const QModelIndex tenantField = mapping->index(
+        mapping->rowOfColumn(QStringLiteral("tenant_label")), ColumnMappingModel::Field);
+    auto* combo =
+        qobject_cast<QComboBox*>(w.mappingPage()->mappingView()->indexWidget(tenantField));
     QVERIFY(combo);
     QCOMPARE(combo->count(), quarry::kFieldCount + 1);
     const int orgChoice = combo->findText(QStringLiteral("organization_id"));
     QVERIFY(orgChoice > 0);
     combo->setCurrentIndex(orgChoice);
     QCOMPARE(fieldOf("tenant_label"), quarry::index(quarry::Field::OrganizationId));
-    QVERIFY(preview->headerData(tenantCol, Qt::Horizontal).toString().contains(QStringLiteral("organization_id")));
+    QVERIFY(preview->headerData(tenantCol, Qt::Horizontal)
+                .toString()
+                .contains(QStringLiteral("organization_id")));
     // Exactly what "--map tenant_label=organization_id" gives the importer.
     const quarry::ColumnMapping m = w.importOptions().mapping;
     QCOMPARE(m.overrides().size(), size_t(1));
@@ -189,9 +204,12 @@ void TestGuiImportWizard::endToEnd() {
 
     // The case: exactly the good rows, the remapped field filled in on each.
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests"), int64_t(kGoodRows));
-    QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests WHERE org_id IS NOT NULL"), int64_t(kGoodRows));
-    QCOMPARE(queryCase(case_, "SELECT count(*) FROM organizations WHERE value IN ('tenant_red','tenant_blue')"),
-             int64_t(2));
+    QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests WHERE org_id IS NOT NULL"),
+             int64_t(kGoodRows));
+    QCOMPARE(
+        queryCase(case_,
+                  "SELECT count(*) FROM organizations WHERE value IN ('tenant_red','tenant_blue')"),
+        int64_t(2));
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM quarantine"), int64_t(4));
 
     // The summary: per file rows and quarantined, counts by reason.
@@ -208,30 +226,39 @@ void TestGuiImportWizard::endToEnd() {
         QCOMPARE(fileItem->child(i)->text(ImportSummaryPage::Quarantined), QStringLiteral("1"));
     }
     reasons.sort();
-    QCOMPARE(reasons, (QStringList{QStringLiteral("bad timestamp"), QStringLiteral("invalid UTF-8"),
-                                   QStringLiteral("no account"), QStringLiteral("wrong column count")}));
+    QCOMPARE(reasons,
+             (QStringList{QStringLiteral("bad timestamp"), QStringLiteral("invalid UTF-8"),
+                          QStringLiteral("no account"), QStringLiteral("wrong column count")}));
     QVERIFY(summary->headline().contains(QStringLiteral("4 quarantined")));
     QVERIFY(w.analyseAfterImport());
 
-    // The quarantine viewer: one row per bad row, with its line and reason, read off the GUI thread.
+    // The quarantine viewer: one row per bad row, with its line and reason, read off the GUI
+    // thread.
     QuarantineModel* q = w.quarantineModel();
     QTRY_VERIFY_WITH_TIMEOUT(!q->loading() && q->atEnd(), kWaitMs);
     QVERIFY2(q->error().isEmpty(), qPrintable(q->error()));
     QCOMPARE(q->rowCount(), 4);
-    const std::pair<int, QString> expected[] = {{kBadTimestampLine, QStringLiteral("bad timestamp")},
-                                                {kNoAccountLine, QStringLiteral("no account")},
-                                                {kColumnCountLine, QStringLiteral("wrong column count")},
-                                                {kBadUtf8Line, QStringLiteral("invalid UTF-8")}};
+    const std::pair<int, QString> expected[] = {
+        {kBadTimestampLine, QStringLiteral("bad timestamp")},
+        {kNoAccountLine, QStringLiteral("no account")},
+        {kColumnCountLine, QStringLiteral("wrong column count")},
+        {kBadUtf8Line, QStringLiteral("invalid UTF-8")}};
     for (int r = 0; r < 4; ++r) {
-        QCOMPARE(q->data(q->index(r, QuarantineModel::Line), QuarantineModel::LineRole).toLongLong(),
-                 qlonglong(expected[r].first));
+        QCOMPARE(
+            q->data(q->index(r, QuarantineModel::Line), QuarantineModel::LineRole).toLongLong(),
+            qlonglong(expected[r].first));
         QCOMPARE(q->data(q->index(r, QuarantineModel::Kind)).toString(), expected[r].second);
-        QCOMPARE(q->data(q->index(r, QuarantineModel::File)).toString(), QStringLiteral("gateway.csv"));
+        QCOMPARE(q->data(q->index(r, QuarantineModel::File)).toString(),
+                 QStringLiteral("gateway.csv"));
         QVERIFY(!q->data(q->index(r, QuarantineModel::Reason)).toString().isEmpty());
     }
-    QVERIFY(q->data(q->index(2, QuarantineModel::Raw)).toString().startsWith(QStringLiteral("2026-03-01T11:01:00Z,acct_1")));
+    QVERIFY(q->data(q->index(2, QuarantineModel::Raw))
+                .toString()
+                .startsWith(QStringLiteral("2026-03-01T11:01:00Z,acct_1")));
     // Log text in a tooltip is escaped, never rendered.
-    QVERIFY(q->data(q->index(0, QuarantineModel::Raw), Qt::ToolTipRole).toString().startsWith(QStringLiteral("<p")));
+    QVERIFY(q->data(q->index(0, QuarantineModel::Raw), Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("<p")));
 }
 
 void TestGuiImportWizard::quarantinePaging() {
@@ -273,7 +300,8 @@ void TestGuiImportWizard::duplicateRefusedUnlessForced() {
         QVERIFY(runImport(w));
         const ImportJobResult& r = w.job()->result();
         QCOMPARE(r.files[0].status, Status::Failed);
-        QVERIFY2(r.files[0].message.contains(QStringLiteral("already imported")), qPrintable(r.files[0].message));
+        QVERIFY2(r.files[0].message.contains(QStringLiteral("already imported")),
+                 qPrintable(r.files[0].message));
         // It stays on the import page and says why.
         QCOMPARE(w.currentId(), static_cast<int>(ImportWizard::ImportPageId));
         QVERIFY(w.runPage()->messageText().contains(QStringLiteral("not imported")));
@@ -292,7 +320,8 @@ void TestGuiImportWizard::duplicateRefusedUnlessForced() {
     QCOMPARE(w.job()->result().files[0].status, Status::Imported);
     // No mapping edit this time: the odd column was ignored.
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests"), before + kGoodRows);
-    QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests WHERE org_id IS NULL"), int64_t(kGoodRows));
+    QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests WHERE org_id IS NULL"),
+             int64_t(kGoodRows));
 }
 
 void TestGuiImportWizard::requiredFieldBlocksNext() {
@@ -302,7 +331,8 @@ void TestGuiImportWizard::requiredFieldBlocksNext() {
     QVERIFY(showPreview(w));
     ColumnMappingModel* mapping = w.mappingModel();
     const int userRow = mapping->rowOfColumn(QStringLiteral("user"));
-    QVERIFY(mapping->setData(mapping->index(userRow, ColumnMappingModel::Field), QStringLiteral("ignore")));
+    QVERIFY(mapping->setData(mapping->index(userRow, ColumnMappingModel::Field),
+                             QStringLiteral("ignore")));
     QCOMPARE(mapping->missingRequired(), QStringList{QStringLiteral("account_id")});
     QVERIFY(!w.mappingPage()->isComplete());
     QVERIFY(!w.button(QWizard::CommitButton)->isEnabled());
@@ -310,12 +340,15 @@ void TestGuiImportWizard::requiredFieldBlocksNext() {
     // Giving account_id to another column takes it from nowhere else and unblocks Next; giving
     // it to a second column takes it away from the first (one column per field).
     const int modelRow = mapping->rowOfColumn(QStringLiteral("model"));
-    QVERIFY(mapping->setData(mapping->index(modelRow, ColumnMappingModel::Field), QStringLiteral("account_id")));
+    QVERIFY(mapping->setData(mapping->index(modelRow, ColumnMappingModel::Field),
+                             QStringLiteral("account_id")));
     QVERIFY(w.mappingPage()->isComplete());
-    QVERIFY(mapping->setData(mapping->index(userRow, ColumnMappingModel::Field), QStringLiteral("account_id")));
+    QVERIFY(mapping->setData(mapping->index(userRow, ColumnMappingModel::Field),
+                             QStringLiteral("account_id")));
     QCOMPARE(mapping->fieldAt(modelRow), -1);
     QCOMPARE(mapping->fieldAt(userRow), quarry::index(quarry::Field::AccountId));
-    QVERIFY(!mapping->setData(mapping->index(userRow, ColumnMappingModel::Field), QStringLiteral("no_such_field")));
+    QVERIFY(!mapping->setData(mapping->index(userRow, ColumnMappingModel::Field),
+                              QStringLiteral("no_such_field")));
     QVERIFY(w.button(QWizard::CommitButton)->isEnabled());
     QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("never.quarry"))));
 }
@@ -378,7 +411,8 @@ void TestGuiImportWizard::mainWindowImportsAndAnalyses() {
     auto file = openReadOnly(target);
     QVERIFY(file);
     QVERIFY(hasAnalysis(file->db()));
-    QCOMPARE(quarry::sql::queryInt(file->db(), "SELECT count(*) FROM requests"), int64_t(kGoodRows));
+    QCOMPARE(quarry::sql::queryInt(file->db(), "SELECT count(*) FROM requests"),
+             int64_t(kGoodRows));
 }
 
 QTEST_MAIN(TestGuiImportWizard)

@@ -48,11 +48,12 @@ void TestFilePreview::csvWithoutRequiredColumnsStillPreviews() {
     // No column is called anything like a timestamp: an import refuses the file, the preview
     // shows it so the analyst can say which column holds the time.
     const QString path = dir_.filePath(QStringLiteral("odd.csv"));
-    QVERIFY(test::writeFile(path, "when,user_id,note\n"
-                                  "2026-01-01T00:00:00Z,alice,\"hello, world\"\n"
-                                  "2026-01-01T00:01:00Z,bob\n"
-                                  "\n"
-                                  "2026-01-01T00:02:00Z,carol,x\xff\n"));
+    QVERIFY(test::writeFile(path,
+                            "when,user_id,note\n"
+                            "2026-01-01T00:00:00Z,alice,\"hello, world\"\n"
+                            "2026-01-01T00:01:00Z,bob\n"
+                            "\n"
+                            "2026-01-01T00:02:00Z,carol,x\xff\n"));
     QString error;
     auto reader = createReader(QStringLiteral("auto"), path, &error);
     QVERIFY(reader);
@@ -80,7 +81,8 @@ void TestFilePreview::csvWithoutRequiredColumnsStillPreviews() {
     // With the mapping the analyst then gives, the importer takes the file.
     ImportOptions o;
     o.mapping.add(QStringLiteral("when"), index(Field::Timestamp));
-    auto file = CaseFile::open(dir_.filePath(QStringLiteral("odd.quarry")), CaseFile::Access::CreateIfMissing, &error);
+    auto file = CaseFile::open(dir_.filePath(QStringLiteral("odd.quarry")),
+                               CaseFile::Access::CreateIfMissing, &error);
     QVERIFY(file);
     ImportResult r;
     QVERIFY2(Importer(*file).run(path, o, r, &error), qPrintable(error));
@@ -91,7 +93,8 @@ void TestFilePreview::csvWithoutRequiredColumnsStillPreviews() {
 void TestFilePreview::csvStopsAtMaxRows() {
     const QString path = dir_.filePath(QStringLiteral("many.csv"));
     QByteArray csv = "timestamp,account_id\n";
-    for (int i = 0; i < 500; ++i) csv += QByteArray::number(1700000000 + i) + ",a" + QByteArray::number(i) + "\n";
+    for (int i = 0; i < 500; ++i)
+        csv += QByteArray::number(1700000000 + i) + ",a" + QByteArray::number(i) + "\n";
     QVERIFY(test::writeFile(path, csv));
     FilePreview p;
     QString error;
@@ -104,17 +107,20 @@ void TestFilePreview::csvStopsAtMaxRows() {
 
 void TestFilePreview::jsonlFlattensKeysAsTheyAppear() {
     const QString path = dir_.filePath(QStringLiteral("spans.jsonl"));
-    QVERIFY(test::writeFile(path,
-                            "{\"startTime\":\"2026-02-01T10:00:00Z\",\"user\":{\"id\":\"u1\"},\"tokens\":12}\n"
-                            "not json\n"
-                            "{\"startTime\":\"2026-02-01T10:00:05Z\",\"user\":{\"id\":\"u2\"},\"gen_ai.request.model\":\"m-1\","
-                            "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}\n"));
+    QVERIFY(test::writeFile(
+        path,
+        "{\"startTime\":\"2026-02-01T10:00:00Z\",\"user\":{\"id\":\"u1\"},\"tokens\":12}\n"
+        "not json\n"
+        "{\"startTime\":\"2026-02-01T10:00:05Z\",\"user\":{\"id\":\"u2\"},\"gen_ai.request.model\":"
+        "\"m-1\","
+        "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}\n"));
     FilePreview p;
     QString error;
     QVERIFY2(previewFile(path, QStringLiteral("auto"), 50, p, &error), qPrintable(error));
     QCOMPARE(p.format, QStringLiteral("jsonl"));
     QCOMPARE(p.rows.size(), size_t(3));
-    QCOMPARE(p.columns.size(), size_t(5));  // startTime, user.id, tokens, then the second row's keys
+    QCOMPARE(p.columns.size(),
+             size_t(5));  // startTime, user.id, tokens, then the second row's keys
     QCOMPARE(p.columns[3].name, QStringLiteral("gen_ai.request.model"));
     QCOMPARE(autoField(p, "startTime"), index(Field::Timestamp));
     QCOMPARE(autoField(p, "gen_ai.request.model"), index(Field::Model));
@@ -149,9 +155,11 @@ void TestFilePreview::combinedAccessLog() {
 void TestFilePreview::unreadableFile() {
     FilePreview p;
     QString error;
-    QVERIFY(!previewFile(dir_.filePath(QStringLiteral("missing.csv")), QStringLiteral("auto"), 50, p, &error));
+    QVERIFY(!previewFile(dir_.filePath(QStringLiteral("missing.csv")), QStringLiteral("auto"), 50,
+                         p, &error));
     QVERIFY(!error.isEmpty());
-    QVERIFY(!previewFile(dir_.filePath(QStringLiteral("missing.csv")), QStringLiteral("xml"), 50, p, &error));
+    QVERIFY(!previewFile(dir_.filePath(QStringLiteral("missing.csv")), QStringLiteral("xml"), 50, p,
+                         &error));
     QVERIFY(error.contains(QStringLiteral("unknown format")));
 }
 
