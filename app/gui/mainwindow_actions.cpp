@@ -157,7 +157,9 @@ void MainWindow::chooseCase() {
 }
 
 // The wizard's first page picks the files.
-void MainWindow::chooseLogs() { importLogs({}); }
+void MainWindow::chooseLogs() {
+    importLogs({});
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveLayout();
