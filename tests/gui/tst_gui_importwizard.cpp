@@ -107,6 +107,7 @@ private slots:
     void duplicateRefusedUnlessForced();
     void requiredFieldBlocksNext();
     void cancelLeavesCaseUnchanged();
+    void errorsAreMessages();
     void mainWindowImportsAndAnalyses();
 
 private:
@@ -385,6 +386,76 @@ void TestGuiImportWizard::cancelLeavesCaseUnchanged() {
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM accounts"), accounts);
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM audit_log"), audit);
     QFile::remove(big);
+}
+
+void TestGuiImportWizard::errorsAreMessages() {
+    const int64_t requests = queryCase(case_, "SELECT count(*) FROM requests");
+    const QString copy = dir_.filePath(QStringLiteral("copy.csv"));
+    QVERIFY(QFile::copy(csv_, copy));
+    {
+        // Another writer holds the case: the file is refused with the reason, nothing changes.
+        QString error;
+        auto holder = quarry::CaseFile::open(case_, quarry::CaseFile::Access::ReadWrite, &error);
+        QVERIFY2(holder, qPrintable(error));
+        QVERIFY2(holder->beginWrite(&error), qPrintable(error));
+        ImportWizard w(case_);
+        w.setFiles({copy});
+        w.setForce(true);
+        QVERIFY(showPreview(w));
+        QVERIFY(runImport(w));
+        QCOMPARE(w.job()->result().files[0].status, Status::Failed);
+        QVERIFY2(w.runPage()->messageText().contains(QStringLiteral("locked")),
+                 qPrintable(w.runPage()->messageText()));
+        holder->rollback();
+    }
+    QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests"), requests);
+    {
+        // The file disappears between the preview and the import.
+        ImportWizard w(case_);
+        w.setFiles({copy});
+        w.setForce(true);
+        QVERIFY(showPreview(w));
+        QVERIFY(QFile::remove(copy));
+        QVERIFY(runImport(w));
+        QCOMPARE(w.job()->result().files[0].status, Status::Failed);
+        QVERIFY(w.runPage()->messageText().contains(QStringLiteral("copy.csv: not imported")));
+    }
+    {
+        // A case path that is not a case: said so, and the file is left alone.
+        const QString notACase = dir_.filePath(QStringLiteral("notes.quarry"));
+        {
+            QFile out(notACase);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("just some notes, not a database\n");
+        }
+        ImportWizard w{QString()};
+        w.setFiles({csv_});
+        w.setCasePath(notACase);
+        QVERIFY(showPreview(w));
+        QVERIFY(runImport(w));
+        QVERIFY(!w.job()->result().caseError.isEmpty());
+        QVERIFY(w.runPage()->messageText().startsWith(QStringLiteral("Cannot open the case")));
+        QFile f(notACase);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("just some notes, not a database\n"));
+    }
+    {
+        // A new case that gets nothing (its only file is refused) is not left behind.
+        const QString fresh = dir_.filePath(QStringLiteral("fresh.quarry"));
+        const QString gone = dir_.filePath(QStringLiteral("gone.csv"));
+        QVERIFY(QFile::copy(csv_, gone));
+        ImportWizard w{QString()};
+        w.setFiles({gone});
+        w.setCasePath(fresh);
+        QVERIFY(showPreview(w));
+        QVERIFY(QFile::remove(gone));
+        QVERIFY(runImport(w));
+        const ImportJobResult& r = w.job()->result();
+        QCOMPARE(r.files[0].status, Status::Failed);
+        QVERIFY(r.createdCase && r.removedCase);
+        QVERIFY(!QFileInfo::exists(fresh));
+        QVERIFY(w.runPage()->messageText().contains(QStringLiteral("was not kept")));
+    }
 }
 
 void TestGuiImportWizard::mainWindowImportsAndAnalyses() {
