@@ -67,7 +67,9 @@ ImportFilesPage::ImportFilesPage(const QString& openCase, QWidget* parent) : QWi
         auto* caseRow = new QHBoxLayout;
         caseRow->addWidget(case_, 1);
         caseRow->addWidget(browse);
-        form->addRow(tr("Into &case:"), caseRow);
+        auto* caseLabel = new QLabel(tr("Into &case:"));
+        caseLabel->setBuddy(case_);
+        form->addRow(caseLabel, caseRow);
     } else {
         case_->setText(openCase);
         case_->hide();

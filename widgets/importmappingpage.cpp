@@ -59,11 +59,11 @@ ImportMappingPage::~ImportMappingPage() {
 void ImportMappingPage::initializePage() {
     const QStringList files = wizard_->files();
     setSubTitle(files.size() > 1
-                    ? tr("The first %1 rows of %2. The mapping applies to all %3 files.")
+                    ? tr("Up to the first %1 rows of %2. The mapping applies to all %3 files.")
                           .arg(ImportWizard::kPreviewRows)
                           .arg(QFileInfo(files.value(0)).fileName())
                           .arg(files.size())
-                    : tr("The first %1 rows of %2, read as the importer reads them.")
+                    : tr("Up to the first %1 rows of %2, read as the importer reads them.")
                           .arg(ImportWizard::kPreviewRows)
                           .arg(QFileInfo(files.value(0)).fileName()));
     // Coming back with the same file and format keeps the analyst's edits.
@@ -106,6 +106,7 @@ void ImportMappingPage::onLoaded() {
             mappingView_->openPersistentEditor(model->index(r, ColumnMappingModel::Field));
         mappingView_->resizeColumnToContents(ColumnMappingModel::Source);
         mappingView_->setColumnWidth(ColumnMappingModel::Field, 200);
+        previewView_->resizeColumnToContents(wizard_->previewModel()->lineColumn());
     }
     updateStatus();
     emit completeChanged();

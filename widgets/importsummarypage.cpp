@@ -11,6 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "importwizard.h"
 #include "tooltiptext.h"
 
@@ -49,6 +51,7 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard* wizard) : QWizardPage(wizard)
     files_->setHeaderLabels(
         {tr("File / reason"), tr("Status"), tr("Rows read"), tr("Imported"), tr("Quarantined")});
     files_->setRootIsDecorated(true);
+    files_->header()->setStretchLastSection(false);
     files_->header()->setSectionResizeMode(FileName, QHeaderView::Stretch);
 
     quarantineNote_ = new QLabel(tr("Quarantined rows (nothing is dropped silently):"));
@@ -58,6 +61,15 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard* wizard) : QWizardPage(wizard)
     quarantine_->verticalHeader()->hide();
     quarantine_->horizontalHeader()->setStretchLastSection(true);
     quarantine_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Widths from the first page of rows; the raw text takes the rest.
+    connect(wizard->quarantineModel(), &QuarantineModel::pageLoaded, quarantine_, [this] {
+        if (wizard_->quarantineModel()->rowCount() > wizard_->quarantineModel()->pageSize()) return;
+        for (int c = QuarantineModel::File; c < QuarantineModel::Raw; ++c)
+            quarantine_->resizeColumnToContents(c);
+        quarantine_->setColumnWidth(
+            QuarantineModel::Reason,
+            std::min(quarantine_->columnWidth(QuarantineModel::Reason), 360));
+    });
 
     auto* bottom = new QWidget;
     auto* bottomLayout = new QVBoxLayout(bottom);

@@ -45,6 +45,7 @@ public:
     QString error() const { return error_; }
     const Row* rowAt(int row) const;
     void setPageSize(int rows) { pageSize_ = rows; }
+    int pageSize() const { return pageSize_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
