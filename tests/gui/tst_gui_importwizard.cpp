@@ -106,6 +106,7 @@ private slots:
     void quarantinePaging();
     void duplicateRefusedUnlessForced();
     void requiredFieldBlocksNext();
+    void mappingModelRules();
     void cancelLeavesCaseUnchanged();
     void errorsAreMessages();
     void mainWindowImportsAndAnalyses();
@@ -352,6 +353,53 @@ void TestGuiImportWizard::requiredFieldBlocksNext() {
                               QStringLiteral("no_such_field")));
     QVERIFY(w.button(QWizard::CommitButton)->isEnabled());
     QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("never.quarry"))));
+}
+
+void TestGuiImportWizard::mappingModelRules() {
+    // An access log: the client IP stands in for a missing user, as the reader does.
+    quarry::FilePreview p;
+    p.format = QStringLiteral("combined");
+    p.columns = {{QStringLiteral("ip"), quarry::index(quarry::Field::Ip)},
+                 {QStringLiteral("user"), quarry::index(quarry::Field::AccountId)},
+                 {QStringLiteral("time"), quarry::index(quarry::Field::Timestamp)},
+                 {QStringLiteral("referer"), -1}};
+    quarry::PreviewRow row;
+    row.line = 1;
+    row.values = {QStringLiteral("10.0.0.1"), QString(),
+                  QStringLiteral("17/May/2015:10:05:03 +0000"),
+                  QStringLiteral("<script>x</script>")};
+    p.rows.push_back(row);
+    ColumnMappingModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&m, &ColumnMappingModel::mappingChanged);
+    m.setPreview(p);
+    QCOMPARE(m.rowCount(), 4);
+    QVERIFY(m.mapping().overrides().empty());  // nothing changed: no overrides
+    QCOMPARE(m.data(m.index(0, ColumnMappingModel::Sample)).toString(), QStringLiteral("10.0.0.1"));
+    QVERIFY(m.data(m.index(1, ColumnMappingModel::Sample)).toString().isEmpty());
+    // Sample tooltips are escaped.
+    QVERIFY(m.data(m.index(3, ColumnMappingModel::Sample), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("&lt;script&gt;")));
+    QVERIFY(m.setField(1, -1));
+    QVERIFY(m.missingRequired().isEmpty());
+    QVERIFY(m.setField(0, -1));
+    QCOMPARE(m.missingRequired(), QStringList{QStringLiteral("account_id")});
+    // The referer takes the timestamp: the time column loses it, and both changes are overrides
+    // ("SRC=FIELD" and "SRC=-"), so the importer sees exactly this mapping.
+    QVERIFY(m.setData(m.index(3, ColumnMappingModel::Field), QStringLiteral("timestamp")));
+    QCOMPARE(m.fieldAt(2), -1);
+    QCOMPARE(m.missingRequired(), QStringList{QStringLiteral("account_id")});
+    const auto overrides = m.mapping().overrides();
+    QCOMPARE(overrides.size(), size_t(4));
+    QCOMPARE(m.mapping().fieldFor("time"), -1);
+    QCOMPARE(m.mapping().fieldFor("referer"), quarry::index(quarry::Field::Timestamp));
+    QCOMPARE(m.mapping().fieldFor("ip"), -1);
+    QCOMPARE(changed.count(), 4);  // the preview, then one per edit
+    QVERIFY(!m.setField(9, 0));
+    QVERIFY(!m.setField(0, quarry::kFieldCount));
+    QVERIFY(!(m.flags(m.index(0, ColumnMappingModel::Source)) & Qt::ItemIsEditable));
+    QVERIFY(m.flags(m.index(0, ColumnMappingModel::Field)) & Qt::ItemIsEditable);
 }
 
 void TestGuiImportWizard::cancelLeavesCaseUnchanged() {
