@@ -96,6 +96,13 @@ bool runImport(ImportWizard& w) {
     return finished.count() > 0 || finished.wait(kWaitMs);
 }
 
+// The whole wizard with the automatic mapping: files, preview, import.
+bool importWithDefaults(ImportWizard& w, const QStringList& files, bool force) {
+    w.setFiles(files);
+    w.setForce(force);
+    return showPreview(w) && runImport(w);
+}
+
 }  // namespace
 
 class TestGuiImportWizard final : public QObject {
@@ -297,9 +304,7 @@ void TestGuiImportWizard::duplicateRefusedUnlessForced() {
     const int64_t before = queryCase(case_, "SELECT count(*) FROM requests");
     {
         ImportWizard w(case_);  // into the open case
-        w.setFiles({csv_});
-        QVERIFY(showPreview(w));
-        QVERIFY(runImport(w));
+        QVERIFY(importWithDefaults(w, {csv_}, false));
         const ImportJobResult& r = w.job()->result();
         QCOMPARE(r.files[0].status, Status::Failed);
         QVERIFY2(r.files[0].message.contains(QStringLiteral("already imported")),
@@ -315,10 +320,7 @@ void TestGuiImportWizard::duplicateRefusedUnlessForced() {
         QVERIFY(!w.analyseAfterImport());
     }
     ImportWizard w(case_);
-    w.setFiles({csv_});
-    w.setForce(true);
-    QVERIFY(showPreview(w));
-    QVERIFY(runImport(w));
+    QVERIFY(importWithDefaults(w, {csv_}, true));
     QCOMPARE(w.job()->result().files[0].status, Status::Imported);
     // No mapping edit this time: the odd column was ignored.
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests"), before + kGoodRows);
@@ -447,10 +449,7 @@ void TestGuiImportWizard::errorsAreMessages() {
         QVERIFY2(holder, qPrintable(error));
         QVERIFY2(holder->beginWrite(&error), qPrintable(error));
         ImportWizard w(case_);
-        w.setFiles({copy});
-        w.setForce(true);
-        QVERIFY(showPreview(w));
-        QVERIFY(runImport(w));
+        QVERIFY(importWithDefaults(w, {copy}, true));
         QCOMPARE(w.job()->result().files[0].status, Status::Failed);
         QVERIFY2(w.runPage()->messageText().contains(QStringLiteral("locked")),
                  qPrintable(w.runPage()->messageText()));
@@ -477,10 +476,8 @@ void TestGuiImportWizard::errorsAreMessages() {
             out.write("just some notes, not a database\n");
         }
         ImportWizard w{QString()};
-        w.setFiles({csv_});
         w.setCasePath(notACase);
-        QVERIFY(showPreview(w));
-        QVERIFY(runImport(w));
+        QVERIFY(importWithDefaults(w, {csv_}, false));
         QVERIFY(!w.job()->result().caseError.isEmpty());
         QVERIFY(w.runPage()->messageText().startsWith(QStringLiteral("Cannot open the case")));
         QFile f(notACase);
