@@ -435,6 +435,23 @@ void TestGuiImportWizard::cancelLeavesCaseUnchanged() {
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM sources"), sources);
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM accounts"), accounts);
     QCOMPARE(queryCase(case_, "SELECT count(*) FROM audit_log"), audit);
+
+    // Closing the wizard (Escape, the title bar) during an import cancels it first and closes
+    // once the rollback is done.
+    ImportWizard closing(case_);
+    closing.setFiles({big});
+    QVERIFY(showPreview(closing));
+    QSignalSpy rejected(&closing, &QDialog::rejected);
+    QSignalSpy done(&closing, &ImportWizard::importFinished);
+    connect(closing.job(), &ImportJob::progressChanged, &closing, [&] {
+        if (closing.job()->progress().rows > 0 && closing.job()->running() && rejected.isEmpty())
+            closing.reject();
+    });
+    closing.next();
+    QVERIFY(done.wait(kWaitMs));
+    QCOMPARE(rejected.count(), 1);
+    QCOMPARE(closing.job()->result().files[0].status, Status::Cancelled);
+    QCOMPARE(queryCase(case_, "SELECT count(*) FROM requests"), requests);
     QFile::remove(big);
 }
 
