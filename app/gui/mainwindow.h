@@ -25,6 +25,7 @@ namespace quarry::gui {
 
 class AccountPanel;
 class ClusterPanel;
+class ImportWizard;
 class OverviewPanel;
 class TimelinePlot;
 class TopicHeatmap;
@@ -46,7 +47,9 @@ public:
     bool selectAccountByName(const QString& name);
     bool selectCluster(int64_t clusterId);
 
-    void importLogs(const QStringList& files);
+    // Opens the import wizard (window-modal) with these files chosen; returns it so a caller can
+    // script it. When it closes after an import, the case is analysed (if asked) and reopened.
+    ImportWizard* importLogs(const QStringList& files);
     void openDemo();
     void setDarkPalette(bool dark);
 

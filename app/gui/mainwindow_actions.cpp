@@ -156,10 +156,9 @@ void MainWindow::chooseCase() {
     if (!openCase(path, &error)) QMessageBox::warning(this, tr("Open case"), error);
 }
 
+// The wizard's first page picks the files.
 void MainWindow::chooseLogs() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Logs"), QString(), tr("Request logs (*.csv *.jsonl *.json *.log *.gz);;All files (*)"));
-    if (!files.isEmpty()) importLogs(files);
+    importLogs({});
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

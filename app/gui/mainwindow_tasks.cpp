@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Import, analysis and the demo case: heavy work on a worker thread behind a progress dialog.
+// Import (through the import wizard), analysis and the demo case: heavy work on a worker thread
+// behind a progress dialog.
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QStatusBar>
 
 #include "analysis/analyzer.h"
 #include "backgroundtask.h"
 #include "generate/generator.h"
+#include "importwizard.h"
 #include "ingest/importer.h"
 #include "mainwindow.h"
 #include "store/casefile.h"
@@ -56,31 +56,25 @@ QString analyze(const QString& casePath, TaskProgress& p, double from, double to
 
 }  // namespace
 
-void MainWindow::importLogs(const QStringList& files) {
-    QString target = casePath();
-    if (target.isEmpty()) {
-        target = QFileDialog::getSaveFileName(this, tr("New case for the imported logs"),
-                                              QFileInfo(files.value(0)).dir().filePath(QStringLiteral("case.quarry")),
-                                              tr("Quarry cases (*.quarry)"));
-        if (target.isEmpty()) return;
-        if (QFileInfo(target).suffix().isEmpty()) target += QStringLiteral(".quarry");
-    }
-    closeCase();  // the worker writes; reopen afterwards
-    runBackgroundTask(
-        this, tr("Importing logs"),
-        [target, files](TaskProgress& p) {
-            QString error = importInto(target, files, p, 0.0, 0.5);
-            return error.isEmpty() ? analyze(target, p, 0.5, 1.0) : error;
-        },
-        [this, target](const QString& error) {
-            if (!error.isEmpty() && error != kCancelled)
-                QMessageBox::warning(this, tr("Import"), error);
-            else if (error == kCancelled)
-                statusBar()->showMessage(tr("Import cancelled; the case is as it was before."), 6000);
-            QString openError;
-            if (QFileInfo::exists(target) && !openCase(target, &openError))
-                QMessageBox::warning(this, tr("Open case"), openError);
-        });
+ImportWizard* MainWindow::importLogs(const QStringList& files) {
+    auto* wizard = new ImportWizard(casePath(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setFiles(files);
+    // The worker writes to the case: let go of the window's connection until it is done.
+    connect(wizard, &ImportWizard::aboutToImport, this, [this] { closeCase(); });
+    connect(wizard, &QDialog::finished, this, [this, wizard](int result) {
+        if (!wizard->importStarted()) return;
+        const QString target = wizard->casePath();
+        if (result == QDialog::Accepted && wizard->analyseAfterImport()) {
+            analyzeAndOpen(target);
+            return;
+        }
+        QString openError;
+        if (QFileInfo::exists(target) && !openCase(target, &openError))
+            QMessageBox::warning(this, tr("Open case"), openError);
+    });
+    wizard->open();
+    return wizard;
 }
 
 void MainWindow::analyzeAndOpen(const QString& path) {

@@ -156,6 +156,7 @@ bool AccessLogReader::next(SourceRow& row) {
         }
         for (int c = 0; c < ColumnCount; ++c) {
             std::string_view v = col[c];
+            noteSourceValue(kColumnNames[c], v);
             if (v.empty() || v == "-") continue;
             if (c == Time) {
                 const auto ms = parseClfTimestampMs(v);

@@ -230,7 +230,7 @@ bool CsvReader::readHeader(QString* error) {
         }
     }
     for (Field required : {Field::Timestamp, Field::AccountId}) {
-        if (!fieldTaken[index(required)]) {
+        if (!fieldTaken[index(required)] && !preview_) {
             const auto n = fieldName(required);
             if (error)
                 *error = QStringLiteral("%1: line 1: no column maps to %2 (columns: %3); name one "
@@ -273,6 +273,12 @@ bool CsvReader::next(SourceRow& row) {
             return true;
         }
         if (columnField_.empty()) return true;  // the header itself
+        if (preview_) {
+            for (size_t c = 0; c < fields_.size() && c < static_cast<size_t>(header_.size()); ++c) {
+                const QByteArray name = header_[static_cast<qsizetype>(c)].toUtf8();
+                noteSourceValue({name.constData(), static_cast<size_t>(name.size())}, fields_[c]);
+            }
+        }
         if (fields_.size() != columnField_.size()) {
             row.reject = RejectKind::ColumnCount;
             row.rejectMessage = "expected " + std::to_string(columnField_.size()) +

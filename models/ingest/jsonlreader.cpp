@@ -97,6 +97,7 @@ struct JsonlReader::Impl {
             const int direct = mapping.fieldFor(key);
             if (direct == index(Field::Prompt) && !(taken & (1u << direct))) {
                 taken |= 1u << direct;
+                if (owner->preview_) owner->noteSourceValue(key, simdjson::minify(v));
                 simdjson::dom::array messages;
                 if (v["messages"].get(messages) == simdjson::SUCCESS)
                     takeMessages(direct, messages);
@@ -113,6 +114,12 @@ struct JsonlReader::Impl {
             return;
         }
         const int field = fieldForKey(key, mapping);
+        if (owner->preview_) {
+            if (type == element_type::STRING)
+                owner->noteSourceValue(key, v.get_string().value_unsafe());
+            else
+                owner->noteSourceValue(key, simdjson::minify(v));
+        }
         if (field < 0) return;
         if (taken & (1u << field)) return;  // the first key for a field wins
         switch (type) {

@@ -94,10 +94,13 @@ void RecordReader::noteMapped(const QString& source, int field) {
     const auto n = fieldName(static_cast<Field>(field));
     mapped_ << source + QStringLiteral("->") +
                    QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size()));
+    columnFields_.emplace_back(source, field);
 }
 
 void RecordReader::noteIgnored(const QString& source) {
-    if (!ignored_.contains(source)) ignored_ << source;
+    if (ignored_.contains(source)) return;
+    ignored_ << source;
+    columnFields_.emplace_back(source, -1);
 }
 
 std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,

@@ -98,19 +98,35 @@ public:
     // "src->field" pairs and the source columns that were not used.
     QStringList mappingDescription() const { return mapped_; }
     QStringList ignoredColumns() const { return ignored_; }
+    // The same, per source column in order of first appearance: the field or -1 (ignored).
+    const std::vector<std::pair<QString, int>>& columnFields() const { return columnFields_; }
+
+    // Preview mode, for the import wizard (see filepreview.h): open() accepts a file whose
+    // required columns are not mapped yet (the analyst is about to map them), and every record's
+    // source columns and values are kept, since the SourceRow only holds mapped fields.
+    void setPreview(bool on) { preview_ = on; }
+    using SourceValues = std::vector<std::pair<std::string, std::string>>;
+    const SourceValues& sourceValues() const { return sourceValues_; }
+    void clearSourceValues() { sourceValues_.clear(); }
 
 protected:
     virtual bool readHeader(QString* error) = 0;
     void noteMapped(const QString& source, int field);
     void noteIgnored(const QString& source);
+    void noteSourceValue(std::string_view column, std::string_view value) {
+        if (preview_) sourceValues_.emplace_back(column, value);
+    }
 
     InputFile input_;
     ColumnMapping mapping_;
     Limits limits_;
+    bool preview_ = false;
 
 private:
     QStringList mapped_;
     QStringList ignored_;
+    std::vector<std::pair<QString, int>> columnFields_;
+    SourceValues sourceValues_;
 };
 
 // "csv", "jsonl", "combined" (Apache/nginx access log) or "auto" (by extension, then by the
