@@ -111,6 +111,7 @@ void MainWindow::createPanels() {
         }
         heatmap_->setData(counts, tr("%1 (%2 requests)").arg(title).arg(counts.total));
     });
+    createRequestPanels();
 }
 
 }  // namespace quarry::gui

@@ -24,7 +24,9 @@ class CaseFile;
 namespace quarry::gui {
 
 class AccountPanel;
+class ClusterGraph;
 class ClusterPanel;
+class RequestPanel;
 class ImportWizard;
 class OverviewPanel;
 class TimelinePlot;
@@ -110,6 +112,22 @@ private:
     int64_t wantedId_ = -1;
     bool heatPending_ = false;  // a heatmap result not yet shown
     bool restoreSettings_ = true;
+
+    // requests and cluster graph (mainwindow_reqgraph.cpp)
+public:
+    RequestPanel* requestPanel() const { return requests_; }
+    ClusterGraph* clusterGraph() const { return graph_; }
+signals:
+    // Show these requests in the Requests dock (empty accounts = whole case, times < 0 = open, topic -1 = any).
+    void requestsFilterRequested(QVector<qint64> accountIds, qint64 fromMs, qint64 toMs, qint64 topicId);
+
+private:
+    void createRequestPanels();
+    void setRequestPanelsCase();  // follows case_ (open or closed)
+    void followAccountSelection();
+    RequestPanel* requests_ = nullptr;
+    ClusterGraph* graph_ = nullptr;
+    bool followPending_ = false;
 };
 
 }  // namespace quarry::gui

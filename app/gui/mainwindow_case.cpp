@@ -33,6 +33,7 @@ bool MainWindow::openCase(const QString& path, QString* error) {
     timeline_->setCase(case_->db(), topics_);
     heatmap_->setTopics(topics_);
     accounts_->load(case_->path(), topics_);
+    setRequestPanelsCase();
     if (!hasAnalysis(case_->db())) {
         heatmap_->clearData(tr("No analysis yet — run Case › Analyze (Ctrl+Shift+A)"));
     } else {
@@ -54,6 +55,7 @@ void MainWindow::closeCase() {
     clusters_->setClusters({});
     overview_->setCase(nullptr, {});
     case_.reset();
+    setRequestPanelsCase();
     topics_ = {};
     currentAccount_ = currentCluster_ = -1;
     currentAccountName_.clear();
