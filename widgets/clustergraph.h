@@ -12,6 +12,7 @@
 
 #include "clustergraphdata.h"
 
+class QGraphicsItem;
 class QGraphicsScene;
 class QGraphicsView;
 class QLabel;

@@ -18,6 +18,7 @@
 #include "clustergraphdata.h"
 #include "guitestutil.h"
 #include "mainwindow.h"
+#include "requestpanel.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 
