@@ -84,7 +84,10 @@ ClusterGraph::ClusterGraph(QWidget* parent)
     connect(scene_, &QGraphicsScene::selectionChanged, this, &ClusterGraph::onSceneSelection);
 }
 
-ClusterGraph::~ClusterGraph() { watcher_.waitForFinished(); }
+ClusterGraph::~ClusterGraph() {
+    scene_->disconnect(this);  // the scene deselects its items while it is destroyed
+    watcher_.waitForFinished();
+}
 
 void ClusterGraph::setCase(const QString& casePath) {
     path_ = casePath;
