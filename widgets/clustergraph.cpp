@@ -2,10 +2,10 @@
 #include "clustergraph.h"
 
 #include <QGraphicsEllipseItem>
-#include <QHash>
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QGraphicsView>
+#include <QHash>
 #include <QLabel>
 #include <QVBoxLayout>
 #include <QWheelEvent>
@@ -35,30 +35,41 @@ protected:
     }
 };
 
-QString escaped(const QString& s) { return s.toHtmlEscaped(); }
+QString escaped(const QString& s) {
+    return s.toHtmlEscaped();
+}
 
 }  // namespace
 
 QColor ClusterGraph::linkTypeColor(const QString& type) {
     static const QHash<QString, QColor> colors = {
-        {QStringLiteral("template"), QColor(0x8e, 0x44, 0xad)},  {QStringLiteral("payment"), QColor(0xc0, 0x39, 0x2b)},
-        {QStringLiteral("ip"), QColor(0x29, 0x80, 0xb9)},        {QStringLiteral("subnet"), QColor(0x5d, 0xad, 0xe2)},
-        {QStringLiteral("organization"), QColor(0xd3, 0x54, 0x00)}, {QStringLiteral("user_agent"), QColor(0x7f, 0x8c, 0x8d)},
-        {QStringLiteral("sync"), QColor(0x27, 0xae, 0x60)},      {QStringLiteral("creation_burst"), QColor(0xf1, 0xc4, 0x0f)},
+        {QStringLiteral("template"), QColor(0x8e, 0x44, 0xad)},
+        {QStringLiteral("payment"), QColor(0xc0, 0x39, 0x2b)},
+        {QStringLiteral("ip"), QColor(0x29, 0x80, 0xb9)},
+        {QStringLiteral("subnet"), QColor(0x5d, 0xad, 0xe2)},
+        {QStringLiteral("organization"), QColor(0xd3, 0x54, 0x00)},
+        {QStringLiteral("user_agent"), QColor(0x7f, 0x8c, 0x8d)},
+        {QStringLiteral("sync"), QColor(0x27, 0xae, 0x60)},
+        {QStringLiteral("creation_burst"), QColor(0xf1, 0xc4, 0x0f)},
     };
     const auto it = colors.constFind(type);
-    return it != colors.cend() ? *it : QColor::fromHsv(static_cast<int>(qHash(type) % 360), 150, 170);
+    return it != colors.cend() ? *it
+                               : QColor::fromHsv(static_cast<int>(qHash(type) % 360), 150, 170);
 }
 
 ClusterGraph::ClusterGraph(QWidget* parent)
-    : QWidget(parent), scene_(new QGraphicsScene(this)), view_(new ZoomView(scene_, this)), legend_(new QLabel(this)),
+    : QWidget(parent),
+      scene_(new QGraphicsScene(this)),
+      view_(new ZoomView(scene_, this)),
+      legend_(new QLabel(this)),
       note_(new QLabel(this)) {
     view_->setObjectName(QStringLiteral("clusterGraphView"));
     view_->setRenderHint(QPainter::Antialiasing);
     view_->setDragMode(QGraphicsView::RubberBandDrag);
     view_->setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     QString legend;
-    for (const char* type : {"template", "payment", "ip", "subnet", "organization", "user_agent", "sync", "creation_burst"})
+    for (const char* type : {"template", "payment", "ip", "subnet", "organization", "user_agent",
+                             "sync", "creation_burst"})
         legend += QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2 &nbsp; ")
                       .arg(linkTypeColor(QLatin1String(type)).name(), QLatin1String(type));
     legend_->setText(legend + tr("— node size: requests; fill: score; red ring: flagged"));
@@ -98,7 +109,8 @@ void ClusterGraph::setCase(const QString& casePath) {
 }
 
 void ClusterGraph::setCluster(int64_t clusterId) {
-    if (path_.isEmpty() || (clusterId == wanted_ && (loading() || data_.cluster == clusterId))) return;
+    if (path_.isEmpty() || (clusterId == wanted_ && (loading() || data_.cluster == clusterId)))
+        return;
     wanted_ = clusterId;
     if (watcher_.isRunning()) {
         pending_ = true;
@@ -118,11 +130,15 @@ void ClusterGraph::start() {
 }
 
 QGraphicsItem* ClusterGraph::nodeItem(int index) const {
-    return index >= 0 && index < static_cast<int>(nodes_.size()) ? nodes_[static_cast<size_t>(index)] : nullptr;
+    return index >= 0 && index < static_cast<int>(nodes_.size())
+               ? nodes_[static_cast<size_t>(index)]
+               : nullptr;
 }
 
 QGraphicsItem* ClusterGraph::edgeItem(int index) const {
-    return index >= 0 && index < static_cast<int>(edges_.size()) ? edges_[static_cast<size_t>(index)] : nullptr;
+    return index >= 0 && index < static_cast<int>(edges_.size())
+               ? edges_[static_cast<size_t>(index)]
+               : nullptr;
 }
 
 void ClusterGraph::build() {
@@ -132,7 +148,10 @@ void ClusterGraph::build() {
     edges_.clear();
     building_ = false;
     if (data_.cluster < 0) return;
-    QString note = tr("Cluster %1: %2 accounts, %3 links").arg(data_.cluster).arg(data_.memberCount).arg(data_.linkCount);
+    QString note = tr("Cluster %1: %2 accounts, %3 links")
+                       .arg(data_.cluster)
+                       .arg(data_.memberCount)
+                       .arg(data_.linkCount);
     if (data_.capped())
         note += tr(" — showing the %1 most linked accounts and the %2 strongest links among them")
                     .arg(data_.nodes.size())
@@ -144,15 +163,18 @@ void ClusterGraph::build() {
     for (const GraphEdge& e : data_.edges) maxCount = std::max(maxCount, e.count);
     std::vector<double> radius;
     for (const GraphNode& n : data_.nodes)
-        radius.push_back(5 + 15 * std::sqrt(static_cast<double>(n.requests) / static_cast<double>(maxRequests)));
+        radius.push_back(
+            5 + 15 * std::sqrt(static_cast<double>(n.requests) / static_cast<double>(maxRequests)));
 
     for (const GraphEdge& e : data_.edges) {
         const GraphNode& a = data_.nodes[static_cast<size_t>(e.from)];
         const GraphNode& b = data_.nodes[static_cast<size_t>(e.to)];
         QColor color = linkTypeColor(e.type);
         color.setAlpha(170);
-        const double width = 0.8 + 4.2 * std::sqrt(static_cast<double>(e.count) / static_cast<double>(maxCount));
-        auto* line = scene_->addLine(a.x * kSpread, a.y * kSpread, b.x * kSpread, b.y * kSpread, QPen(color, width));
+        const double width =
+            0.8 + 4.2 * std::sqrt(static_cast<double>(e.count) / static_cast<double>(maxCount));
+        auto* line = scene_->addLine(a.x * kSpread, a.y * kSpread, b.x * kSpread, b.y * kSpread,
+                                     QPen(color, width));
         line->setZValue(0);
         line->setToolTip(tr("<b>%1</b> link × %2<br>%3 ↔ %4<p style='white-space:pre-wrap'>%5</p>")
                              .arg(escaped(e.type))
@@ -164,9 +186,10 @@ void ClusterGraph::build() {
         const GraphNode& n = data_.nodes[i];
         const double r = radius[i];
         const double s = std::clamp(n.score, 0.0, 1.0);
-        auto* dot = scene_->addEllipse(-r, -r, 2 * r, 2 * r, QPen(n.flagged ? QColor(0xc0, 0x10, 0x10) : QColor(60, 60, 60),
-                                                                  n.flagged ? 3 : 1),
-                                       QColor::fromHsvF(0.6 * (1.0 - s), 0.25 + 0.6 * s, 0.95));
+        auto* dot = scene_->addEllipse(
+            -r, -r, 2 * r, 2 * r,
+            QPen(n.flagged ? QColor(0xc0, 0x10, 0x10) : QColor(60, 60, 60), n.flagged ? 3 : 1),
+            QColor::fromHsvF(0.6 * (1.0 - s), 0.25 + 0.6 * s, 0.95));
         dot->setPos(n.x * kSpread, n.y * kSpread);
         dot->setZValue(1);
         dot->setFlag(QGraphicsItem::ItemIsSelectable);

@@ -14,12 +14,16 @@ namespace quarry::gui {
 ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, int maxEdges) {
     ClusterGraphData g;
     g.cluster = cluster;
-    if (sql::queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('account_features', 'links')") < 2)
+    if (sql::queryInt(
+            db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('account_features', 'links')") <
+        2)
         return g;
     std::vector<GraphNode> members;
     {
-        sql::Statement s(db, "SELECT f.account_id, a.value, f.score, f.requests, f.flagged FROM account_features f "
-                             "JOIN accounts a ON a.id = f.account_id WHERE f.cluster_id = ?1 ORDER BY f.account_id");
+        sql::Statement s(
+            db,
+            "SELECT f.account_id, a.value, f.score, f.requests, f.flagged FROM account_features f "
+            "JOIN accounts a ON a.id = f.account_id WHERE f.cluster_id = ?1 ORDER BY f.account_id");
         s.bind(1, cluster);
         while (s.step()) {
             GraphNode n;
@@ -33,13 +37,16 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
     }
     g.memberCount = static_cast<int64_t>(members.size());
     QHash<int64_t, int> memberIndex;
-    for (size_t i = 0; i < members.size(); ++i) memberIndex.insert(members[i].account, static_cast<int>(i));
+    for (size_t i = 0; i < members.size(); ++i)
+        memberIndex.insert(members[i].account, static_cast<int>(i));
 
     std::vector<GraphEdge> links;
     {
-        sql::Statement s(db, "SELECT a, b, type, count, weight, evidence FROM links "
-                             "WHERE a IN (SELECT account_id FROM account_features WHERE cluster_id = ?1) "
-                             "AND b IN (SELECT account_id FROM account_features WHERE cluster_id = ?1)");
+        sql::Statement s(
+            db,
+            "SELECT a, b, type, count, weight, evidence FROM links "
+            "WHERE a IN (SELECT account_id FROM account_features WHERE cluster_id = ?1) "
+            "AND b IN (SELECT account_id FROM account_features WHERE cluster_id = ?1)");
         s.bind(1, cluster);
         while (s.step()) {
             GraphEdge e;
@@ -80,7 +87,8 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
         e.to = kept[static_cast<size_t>(e.to)];
         if (e.from >= 0 && e.to >= 0) g.edges.push_back(std::move(e));
     }
-    std::stable_sort(g.edges.begin(), g.edges.end(), [](const GraphEdge& l, const GraphEdge& r) { return l.weight > r.weight; });
+    std::stable_sort(g.edges.begin(), g.edges.end(),
+                     [](const GraphEdge& l, const GraphEdge& r) { return l.weight > r.weight; });
     if (static_cast<int>(g.edges.size()) > maxEdges) g.edges.resize(static_cast<size_t>(maxEdges));
 
     std::vector<int> ends;

@@ -34,7 +34,8 @@ struct ClusterGraphData {
     std::vector<GraphEdge> edges;
     int64_t memberCount = 0, linkCount = 0;  // before the caps
     bool capped() const {
-        return static_cast<int64_t>(nodes.size()) < memberCount || static_cast<int64_t>(edges.size()) < linkCount;
+        return static_cast<int64_t>(nodes.size()) < memberCount ||
+               static_cast<int64_t>(edges.size()) < linkCount;
     }
 };
 

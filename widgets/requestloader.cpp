@@ -12,11 +12,17 @@ namespace quarry::gui {
 namespace {
 
 bool hasRequestTopics(sqlite3* db) {
-    return sql::queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'request_topics'") > 0;
+    return sql::queryInt(db,
+                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = "
+                         "'request_topics'") > 0;
 }
 
-int64_t lowerBound(const RequestQuery& q) { return q.fromMs < 0 ? INT64_MIN : q.fromMs; }
-int64_t upperBound(const RequestQuery& q) { return q.toMs < 0 ? INT64_MAX : q.toMs; }
+int64_t lowerBound(const RequestQuery& q) {
+    return q.fromMs < 0 ? INT64_MIN : q.fromMs;
+}
+int64_t upperBound(const RequestQuery& q) {
+    return q.toMs < 0 ? INT64_MAX : q.toMs;
+}
 
 // Topics come from the analysis (request_topics) when there is one, else from the log's column.
 std::string topicJoin(bool analysed, int64_t topic) {
@@ -29,25 +35,30 @@ constexpr int kPreviewChars = 160;
 
 }  // namespace
 
-std::vector<RequestRow> fetchRequestPage(sqlite3* db, const RequestQuery& q, RequestCursor& cursor, int limit) {
+std::vector<RequestRow> fetchRequestPage(sqlite3* db, const RequestQuery& q, RequestCursor& cursor,
+                                         int limit) {
     std::vector<RequestRow> out;
     if (cursor.done || limit <= 0) return out;
     const bool analysed = hasRequestTopics(db);
     const bool whole = q.accounts.empty();
     const std::string join = topicJoin(analysed, q.topic);
-    std::string sqlText = std::string("SELECT r.id, r.ts, r.account_id, ") + (analysed ? "rt.topic_id" : "r.topic_id") +
-                          ", r.prompt_tokens, r.completion_tokens, a.value, m.value, i.value, u.value, "
-                          "substr(t.prompt, 1, " + std::to_string(kPreviewChars) + ") FROM requests r" +
-                          (analysed ? join : std::string()) +
-                          " LEFT JOIN accounts a ON a.id = r.account_id LEFT JOIN models m ON m.id = r.model_id"
-                          " LEFT JOIN ips i ON i.id = r.ip_id LEFT JOIN user_agents u ON u.id = r.ua_id"
-                          " LEFT JOIN request_text t ON t.id = r.id WHERE ";
+    std::string sqlText =
+        std::string("SELECT r.id, r.ts, r.account_id, ") +
+        (analysed ? "rt.topic_id" : "r.topic_id") +
+        ", r.prompt_tokens, r.completion_tokens, a.value, m.value, i.value, u.value, "
+        "substr(t.prompt, 1, " +
+        std::to_string(kPreviewChars) + ") FROM requests r" + (analysed ? join : std::string()) +
+        " LEFT JOIN accounts a ON a.id = r.account_id LEFT JOIN models m ON m.id = r.model_id"
+        " LEFT JOIN ips i ON i.id = r.ip_id LEFT JOIN user_agents u ON u.id = r.ua_id"
+        " LEFT JOIN request_text t ON t.id = r.id WHERE ";
     // The (account_id, ts) index holds the rowid, so (account_id, ts, id) is its order and the
     // row-value comparison seeks straight to the page start.
-    sqlText += whole ? "(r.account_id, r.ts, r.id) > (?1, ?2, ?3)" : "r.account_id = ?1 AND (r.ts, r.id) > (?2, ?3)";
+    sqlText += whole ? "(r.account_id, r.ts, r.id) > (?1, ?2, ?3)"
+                     : "r.account_id = ?1 AND (r.ts, r.id) > (?2, ?3)";
     sqlText += " AND r.ts BETWEEN ?4 AND ?5";
     if (!analysed) sqlText += join;
-    sqlText += whole ? " ORDER BY r.account_id, r.ts, r.id LIMIT ?7" : " ORDER BY r.ts, r.id LIMIT ?7";
+    sqlText +=
+        whole ? " ORDER BY r.account_id, r.ts, r.id LIMIT ?7" : " ORDER BY r.ts, r.id LIMIT ?7";
     sql::Statement s(db, sqlText);
     if (!s.valid()) {
         cursor.done = true;
@@ -116,7 +127,10 @@ int64_t countRequests(sqlite3* db, const RequestQuery& q) {
     const size_t passes = q.accounts.empty() ? 1 : q.accounts.size();
     for (size_t i = 0; i < passes; ++i) {
         s.reset();
-        if (q.accounts.empty()) s.bindNull(1); else s.bind(1, q.accounts[i]);
+        if (q.accounts.empty())
+            s.bindNull(1);
+        else
+            s.bind(1, q.accounts[i]);
         s.bind(4, lowerBound(q));
         s.bind(5, upperBound(q));
         if (q.topic >= 0) s.bind(6, q.topic);
@@ -132,7 +146,8 @@ RequestLoader::~RequestLoader() = default;
 
 int RequestLoader::onProgress(void* self) {
     auto* loader = static_cast<RequestLoader*>(self);
-    return loader->working_ != loader->current_->load() ? 1 : 0;  // non-zero interrupts the statement
+    return loader->working_ != loader->current_->load() ? 1
+                                                        : 0;  // non-zero interrupts the statement
 }
 
 void RequestLoader::open(const QString& casePath) {

@@ -19,7 +19,7 @@
 namespace quarry::gui {
 
 struct RequestQuery {
-    std::vector<int64_t> accounts;  // sorted, unique; empty = whole case
+    std::vector<int64_t> accounts;   // sorted, unique; empty = whole case
     int64_t fromMs = -1, toMs = -1;  // < 0 = unbounded
     int64_t topic = -1;              // -1 = any
     bool operator==(const RequestQuery& o) const {
@@ -42,7 +42,8 @@ struct RequestRow {
 };
 
 // One page of the selection after `cursor`: at most `limit` rows, and the cursor after them.
-std::vector<RequestRow> fetchRequestPage(sqlite3* db, const RequestQuery& q, RequestCursor& cursor, int limit);
+std::vector<RequestRow> fetchRequestPage(sqlite3* db, const RequestQuery& q, RequestCursor& cursor,
+                                         int limit);
 int64_t countRequests(sqlite3* db, const RequestQuery& q);
 
 class RequestLoader final : public QObject {
@@ -56,13 +57,15 @@ public:
     void open(const QString& casePath);
     // Each returns false when `generation` went stale before or during the work.
     bool count(int generation, const RequestQuery& q, int64_t* n);
-    bool fetch(int generation, const RequestQuery& q, RequestCursor* cursor, int limit, std::vector<RequestRow>* rows);
+    bool fetch(int generation, const RequestQuery& q, RequestCursor* cursor, int limit,
+               std::vector<RequestRow>* rows);
     RequestDetail detail(qint64 requestId);
 
 private:
     Generation current_;
     std::unique_ptr<CaseFile> file_;
-    int working_ = -1;  // the generation of the statement running now (read by the progress handler)
+    int working_ =
+        -1;  // the generation of the statement running now (read by the progress handler)
     static int onProgress(void* self);
 };
 

@@ -14,8 +14,12 @@
 namespace quarry::gui {
 
 RequestPanel::RequestPanel(QWidget* parent)
-    : QWidget(parent), model_(new RequestTableModel(this)), view_(new QTableView(this)),
-      details_(new QPlainTextEdit(this)), status_(new QLabel(this)), split_(new QSplitter(Qt::Horizontal, this)) {
+    : QWidget(parent),
+      model_(new RequestTableModel(this)),
+      view_(new QTableView(this)),
+      details_(new QPlainTextEdit(this)),
+      status_(new QLabel(this)),
+      split_(new QSplitter(Qt::Horizontal, this)) {
     view_->setObjectName(QStringLiteral("requestTable"));
     view_->setModel(model_);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -60,9 +64,12 @@ RequestPanel::RequestPanel(QWidget* parent)
     updateStatus();
 }
 
-void RequestPanel::setCase(const QString& casePath, const TopicTable& topics) { model_->setCase(casePath, topics); }
+void RequestPanel::setCase(const QString& casePath, const TopicTable& topics) {
+    model_->setCase(casePath, topics);
+}
 
-void RequestPanel::setSelection(const QVector<qint64>& accountIds, qint64 fromMs, qint64 toMs, qint64 topicId) {
+void RequestPanel::setSelection(const QVector<qint64>& accountIds, qint64 fromMs, qint64 toMs,
+                                qint64 topicId) {
     RequestQuery q;
     q.accounts.assign(accountIds.begin(), accountIds.end());
     std::sort(q.accounts.begin(), q.accounts.end());
@@ -79,16 +86,20 @@ void RequestPanel::updateStatus() {
         return;
     }
     const RequestQuery& q = model_->query();
-    QString scope = q.accounts.empty() ? tr("whole case")
-                                       : tr("%n account(s)", nullptr, static_cast<int>(q.accounts.size()));
+    QString scope = q.accounts.empty()
+                        ? tr("whole case")
+                        : tr("%n account(s)", nullptr, static_cast<int>(q.accounts.size()));
     if (q.topic >= 0) scope += tr(", topic %1").arg(model_->topicName(q.topic));
     if (q.fromMs >= 0 || q.toMs >= 0)
-        scope += tr(", %1 – %2").arg(q.fromMs >= 0 ? formatUtc(q.fromMs) : tr("start"),
-                                      q.toMs >= 0 ? formatUtc(q.toMs) : tr("end"));
+        scope += tr(", %1 – %2")
+                     .arg(q.fromMs >= 0 ? formatUtc(q.fromMs) : tr("start"),
+                          q.toMs >= 0 ? formatUtc(q.toMs) : tr("end"));
     const QLocale locale;
-    const QString total = model_->totalCount() < 0 ? tr("counting…")
-                                                   : tr("%1 requests").arg(locale.toString(model_->totalCount()));
-    status_->setText(tr("%1 (%2) — %3 loaded").arg(total, scope, locale.toString(model_->rowCount())));
+    const QString total = model_->totalCount() < 0
+                              ? tr("counting…")
+                              : tr("%1 requests").arg(locale.toString(model_->totalCount()));
+    status_->setText(
+        tr("%1 (%2) — %3 loaded").arg(total, scope, locale.toString(model_->rowCount())));
 }
 
 void RequestPanel::showCurrent(const QModelIndex& index) {
@@ -110,8 +121,10 @@ void RequestPanel::showCurrent(const QModelIndex& index) {
     details_->setPlainText(fields + tr("\nPrompt (loading…)\n") + r->preview);
     model_->requestDetail(r->id, [this, id = r->id, fields](const RequestDetail& d) {
         if (id != shownRequest_) return;  // the user moved on
-        details_->setPlainText(fields + tr("Chain of thought requested: %1\n\nPrompt\n").arg(d.cot ? tr("yes") : tr("no")) +
-                               d.prompt);
+        details_->setPlainText(
+            fields +
+            tr("Chain of thought requested: %1\n\nPrompt\n").arg(d.cot ? tr("yes") : tr("no")) +
+            d.prompt);
     });
 }
 

@@ -29,7 +29,8 @@ public:
 
 public slots:
     // Empty accounts = whole case; fromMs / toMs < 0 = unbounded; topicId -1 = any topic.
-    void setSelection(const QVector<qint64>& accountIds, qint64 fromMs, qint64 toMs, qint64 topicId);
+    void setSelection(const QVector<qint64>& accountIds, qint64 fromMs, qint64 toMs,
+                      qint64 topicId);
 
 private:
     void showCurrent(const QModelIndex& index);

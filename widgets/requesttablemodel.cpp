@@ -7,7 +7,9 @@
 namespace quarry::gui {
 
 RequestTableModel::RequestTableModel(QObject* parent)
-    : QAbstractTableModel(parent), generation_(std::make_shared<std::atomic<int>>(0)), thread_(new QThread(this)),
+    : QAbstractTableModel(parent),
+      generation_(std::make_shared<std::atomic<int>>(0)),
+      thread_(new QThread(this)),
       loader_(new RequestLoader(generation_)) {
     thread_->setObjectName(QStringLiteral("RequestLoader"));
     loader_->moveToThread(thread_);
@@ -24,7 +26,8 @@ RequestTableModel::~RequestTableModel() {
 void RequestTableModel::setCase(const QString& casePath, const TopicTable& topics) {
     path_ = casePath;
     topics_ = topics;
-    QMetaObject::invokeMethod(loader_, [loader = loader_, casePath] { loader->open(casePath); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        loader_, [loader = loader_, casePath] { loader->open(casePath); }, Qt::QueuedConnection);
     query_ = {};
     restart();
 }
@@ -99,18 +102,21 @@ void RequestTableModel::fetchMore(const QModelIndex& parent) {
         Qt::QueuedConnection);
 }
 
-void RequestTableModel::requestDetail(qint64 requestId, std::function<void(const RequestDetail&)> done) {
+void RequestTableModel::requestDetail(qint64 requestId,
+                                      std::function<void(const RequestDetail&)> done) {
     QMetaObject::invokeMethod(
         loader_,
         [this, loader = loader_, requestId, done = std::move(done)] {
             RequestDetail d = loader->detail(requestId);
-            QMetaObject::invokeMethod(this, [d, done] { done(d); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [d, done] { done(d); }, Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
 
 const RequestRow* RequestTableModel::rowAt(int row) const {
-    return row >= 0 && row < static_cast<int>(rows_.size()) ? &rows_[static_cast<size_t>(row)] : nullptr;
+    return row >= 0 && row < static_cast<int>(rows_.size()) ? &rows_[static_cast<size_t>(row)]
+                                                            : nullptr;
 }
 
 QString RequestTableModel::topicName(int64_t topic) const {
@@ -123,44 +129,70 @@ int RequestTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
-int RequestTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int RequestTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant RequestTableModel::data(const QModelIndex& index, int role) const {
     const RequestRow* r = index.isValid() ? rowAt(index.row()) : nullptr;
     if (!r) return {};
     if (role == RequestIdRole) return QVariant::fromValue<qint64>(r->id);
     if (role == AccountIdRole) return QVariant::fromValue<qint64>(r->account);
-    if (role == Qt::TextAlignmentRole && (index.column() == PromptTokens || index.column() == CompletionTokens))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == PromptTokens || index.column() == CompletionTokens))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
-    const auto tokens = [](int64_t n) { return n < 0 ? QVariant() : QVariant::fromValue<qint64>(n); };
+    const auto tokens = [](int64_t n) {
+        return n < 0 ? QVariant() : QVariant::fromValue<qint64>(n);
+    };
     switch (index.column()) {
-    case Time: return formatUtc(r->ts);
-    case Account: return r->accountName;
-    case TopicColumn: return topicName(r->topic);
-    case Model: return r->model;
-    case PromptTokens: return tokens(r->promptTokens);
-    case CompletionTokens: return tokens(r->completionTokens);
-    case Ip: return r->ip;
-    case UserAgent: return r->userAgent;
-    case Preview: return QString(r->preview).replace(QLatin1Char('\n'), QLatin1Char(' '));
-    default: return {};
+        case Time:
+            return formatUtc(r->ts);
+        case Account:
+            return r->accountName;
+        case TopicColumn:
+            return topicName(r->topic);
+        case Model:
+            return r->model;
+        case PromptTokens:
+            return tokens(r->promptTokens);
+        case CompletionTokens:
+            return tokens(r->completionTokens);
+        case Ip:
+            return r->ip;
+        case UserAgent:
+            return r->userAgent;
+        case Preview:
+            return QString(r->preview).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        default:
+            return {};
     }
 }
 
 QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Time: return tr("Time (UTC)");
-    case Account: return tr("Account");
-    case TopicColumn: return tr("Topic");
-    case Model: return tr("Model");
-    case PromptTokens: return tr("Prompt tok.");
-    case CompletionTokens: return tr("Compl. tok.");
-    case Ip: return tr("IP");
-    case UserAgent: return tr("User agent");
-    case Preview: return tr("Prompt");
-    default: return {};
+        case Time:
+            return tr("Time (UTC)");
+        case Account:
+            return tr("Account");
+        case TopicColumn:
+            return tr("Topic");
+        case Model:
+            return tr("Model");
+        case PromptTokens:
+            return tr("Prompt tok.");
+        case CompletionTokens:
+            return tr("Compl. tok.");
+        case Ip:
+            return tr("IP");
+        case UserAgent:
+            return tr("User agent");
+        case Preview:
+            return tr("Prompt");
+        default:
+            return {};
     }
 }
 

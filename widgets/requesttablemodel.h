@@ -19,7 +19,18 @@ namespace quarry::gui {
 class RequestTableModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Account, TopicColumn, Model, PromptTokens, CompletionTokens, Ip, UserAgent, Preview, ColumnCount };
+    enum Column {
+        Time,
+        Account,
+        TopicColumn,
+        Model,
+        PromptTokens,
+        CompletionTokens,
+        Ip,
+        UserAgent,
+        Preview,
+        ColumnCount
+    };
     enum Role { RequestIdRole = Qt::UserRole + 1, AccountIdRole };
     static constexpr int kPageSize = 500;
 
@@ -42,7 +53,8 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent = {}) const override;
     void fetchMore(const QModelIndex& parent = {}) override;
 

@@ -19,8 +19,10 @@ namespace quarry::gui {
 void MainWindow::createRequestPanels() {
     requests_ = new RequestPanel(this);
     graph_ = new ClusterGraph(this);
-    QDockWidget* requestDock = addPanel(requests_, tr("Requests"), QStringLiteral("requestDock"), Qt::BottomDockWidgetArea);
-    QDockWidget* graphDock = addPanel(graph_, tr("Cluster graph"), QStringLiteral("clusterGraphDock"), Qt::RightDockWidgetArea);
+    QDockWidget* requestDock = addPanel(requests_, tr("Requests"), QStringLiteral("requestDock"),
+                                        Qt::BottomDockWidgetArea);
+    QDockWidget* graphDock = addPanel(graph_, tr("Cluster graph"),
+                                      QStringLiteral("clusterGraphDock"), Qt::RightDockWidgetArea);
     if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock")))
         splitDockWidget(accountDock, requestDock, Qt::Horizontal);
     resizeDocks({graphDock}, {420}, Qt::Horizontal);
@@ -42,7 +44,8 @@ void MainWindow::createRequestPanels() {
     });
     connect(graph_, &ClusterGraph::accountsSelected, this, [this](const QVector<qint64>& ids) {
         const int n = accounts_->selectAccounts(std::vector<int64_t>(ids.begin(), ids.end()));
-        statusBar()->showMessage(tr("%n account(s) selected from the cluster graph", nullptr, n), 4000);
+        statusBar()->showMessage(tr("%n account(s) selected from the cluster graph", nullptr, n),
+                                 4000);
     });
 }
 

@@ -35,7 +35,9 @@ private slots:
     void clickingNodesSelectsAccounts();
 
 private:
-    int64_t scalar(const QString& sqlText) const { return sql::queryInt(file_->db(), sqlText.toStdString(), -1); }
+    int64_t scalar(const QString& sqlText) const {
+        return sql::queryInt(file_->db(), sqlText.toStdString(), -1);
+    }
     // Opens the case in a window and shows the largest cluster in the graph.
     bool showLargestCluster(MainWindow& w);
     // A point in viewport coordinates where only this node is under the mouse, or (-1, -1).
@@ -55,8 +57,9 @@ void TestGuiClusterGraph::initTestCase() {
     QVERIFY2(!case_.isEmpty(), qPrintable(log));
     file_ = openReadOnly(case_);
     QVERIFY(file_);
-    cluster_ = scalar(QStringLiteral("SELECT cluster_id FROM account_features WHERE cluster_id IS NOT NULL "
-                                     "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));
+    cluster_ = scalar(
+        QStringLiteral("SELECT cluster_id FROM account_features WHERE cluster_id IS NOT NULL "
+                       "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));
     QVERIFY(cluster_ >= 0);
 }
 
@@ -66,25 +69,33 @@ bool TestGuiClusterGraph::showLargestCluster(MainWindow& w) {
     if (!w.openCase(case_)) return false;
     if (!QTest::qWaitFor([&] { return !w.busy(); }, 60000)) return false;
     if (!w.selectCluster(cluster_)) return false;
-    return QTest::qWaitFor([&] { return !w.clusterGraph()->loading() && w.clusterGraph()->data().cluster == cluster_; },
-                           60000);
+    return QTest::qWaitFor(
+        [&] {
+            return !w.clusterGraph()->loading() && w.clusterGraph()->data().cluster == cluster_;
+        },
+        60000);
 }
 
 QPoint TestGuiClusterGraph::clearSpotOf(QGraphicsView* view, QGraphicsItem* node) {
     const QPoint p = view->mapFromScene(node->scenePos());
     int nodes = 0;
-    for (QGraphicsItem* item : view->items(p)) nodes += (item->flags() & QGraphicsItem::ItemIsSelectable) ? 1 : 0;
+    for (QGraphicsItem* item : view->items(p))
+        nodes += (item->flags() & QGraphicsItem::ItemIsSelectable) ? 1 : 0;
     return nodes == 1 && view->viewport()->rect().contains(p) ? p : QPoint(-1, -1);
 }
 
 void TestGuiClusterGraph::nodesAndEdgesMatchSql() {
     MainWindow w(false);
     QVERIFY(showLargestCluster(w));
-    const int64_t members = scalar(QStringLiteral("SELECT count(*) FROM account_features WHERE cluster_id = %1").arg(cluster_));
-    const int64_t links = scalar(QStringLiteral("SELECT count(*) FROM links l JOIN account_features fa ON fa.account_id = l.a "
-                                                "JOIN account_features fb ON fb.account_id = l.b "
-                                                "WHERE fa.cluster_id = %1 AND fb.cluster_id = %1")
-                                     .arg(cluster_));
+    const int64_t members =
+        scalar(QStringLiteral("SELECT count(*) FROM account_features WHERE cluster_id = %1")
+                   .arg(cluster_));
+    const int64_t links =
+        scalar(QStringLiteral(
+                   "SELECT count(*) FROM links l JOIN account_features fa ON fa.account_id = l.a "
+                   "JOIN account_features fb ON fb.account_id = l.b "
+                   "WHERE fa.cluster_id = %1 AND fb.cluster_id = %1")
+                   .arg(cluster_));
     QVERIFY(members > 1 && members <= kGraphMaxNodes);
     QVERIFY(links > 0 && links <= kGraphMaxEdges);
     ClusterGraph* g = w.clusterGraph();
@@ -92,8 +103,10 @@ void TestGuiClusterGraph::nodesAndEdgesMatchSql() {
     QCOMPARE(static_cast<int64_t>(g->data().edges.size()), links);
     int nodeItems = 0, edgeItems = 0;
     for (QGraphicsItem* item : g->scene()->items()) {
-        if (item->flags() & QGraphicsItem::ItemIsSelectable) ++nodeItems;
-        else ++edgeItems;
+        if (item->flags() & QGraphicsItem::ItemIsSelectable)
+            ++nodeItems;
+        else
+            ++edgeItems;
     }
     QCOMPARE(nodeItems, static_cast<int>(members));
     QCOMPARE(edgeItems, static_cast<int>(links));
@@ -118,8 +131,10 @@ void TestGuiClusterGraph::capsKeepTheStrongest() {
     QCOMPARE(capped.memberCount, static_cast<int64_t>(all.nodes.size()));
     QCOMPARE(capped.linkCount, static_cast<int64_t>(all.edges.size()));
     // The kept edges are the heaviest among the kept nodes.
-    for (size_t i = 1; i < capped.edges.size(); ++i) QVERIFY(capped.edges[i - 1].weight >= capped.edges[i].weight);
-    for (const GraphEdge& e : capped.edges) QVERIFY(e.from >= 0 && e.from < 5 && e.to >= 0 && e.to < 5);
+    for (size_t i = 1; i < capped.edges.size(); ++i)
+        QVERIFY(capped.edges[i - 1].weight >= capped.edges[i].weight);
+    for (const GraphEdge& e : capped.edges)
+        QVERIFY(e.from >= 0 && e.from < 5 && e.to >= 0 && e.to < 5);
     MainWindow w(false);
     QVERIFY(showLargestCluster(w));
     QVERIFY(!w.clusterGraph()->note()->text().contains(QStringLiteral("showing")));
@@ -135,7 +150,8 @@ void TestGuiClusterGraph::tooltipsNameTypeAndEscape() {
         const int64_t a = g->data().nodes[static_cast<size_t>(e.from)].account;
         const int64_t b = g->data().nodes[static_cast<size_t>(e.to)].account;
         // The type in the tooltip is one the links table records for that pair.
-        sql::Statement s(file_->db(), "SELECT type FROM links WHERE a = ? AND b = ? OR a = ? AND b = ?");
+        sql::Statement s(file_->db(),
+                         "SELECT type FROM links WHERE a = ? AND b = ? OR a = ? AND b = ?");
         s.bind(1, a);
         s.bind(2, b);
         s.bind(3, b);
@@ -164,14 +180,16 @@ void TestGuiClusterGraph::clickingNodesSelectsAccounts() {
     const int64_t first = g->data().nodes[static_cast<size_t>(clickable[0])].account;
     const int64_t second = g->data().nodes[static_cast<size_t>(clickable[1])].account;
 
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, clearSpotOf(view, g->nodeItem(clickable[0])));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      clearSpotOf(view, g->nodeItem(clickable[0])));
     QTRY_COMPARE(w.accountPanel()->selectedAccounts(), std::vector<int64_t>{first});
     // The account became current, so the timeline and the request table follow it.
     const QModelIndex current = w.accountPanel()->view()->currentIndex();
     QCOMPARE(w.accountPanel()->model()->recordAt(current.row())->id, first);
     QTRY_COMPARE(w.requestPanel()->model()->query().accounts, std::vector<int64_t>{first});
 
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, clearSpotOf(view, g->nodeItem(clickable[1])));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      clearSpotOf(view, g->nodeItem(clickable[1])));
     std::vector<int64_t> both{first, second};
     std::sort(both.begin(), both.end());
     QTRY_VERIFY([&] {

@@ -85,14 +85,16 @@ int64_t TestGuiRequests::scalar(const QString& sqlText) const {
 QVector<qint64> TestGuiRequests::busiestAccounts(int n) const {
     QVector<qint64> out;
     for (int64_t id : ids(QStringLiteral("SELECT account_id FROM requests GROUP BY account_id "
-                                         "ORDER BY count(*) DESC, account_id LIMIT %1").arg(n)))
+                                         "ORDER BY count(*) DESC, account_id LIMIT %1")
+                              .arg(n)))
         out.push_back(id);
     return out;
 }
 
 void TestGuiRequests::modelPassesTester() {
     RequestPanel panel;
-    QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(panel.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.setCase(case_, loadTopics(file_->db()));
     panel.setSelection(busiestAccounts(3), -1, -1, -1);
     QVERIFY(loadAll(panel.model()));
@@ -104,7 +106,8 @@ void TestGuiRequests::modelPassesTester() {
 
 void TestGuiRequests::accountCountMatchesSql() {
     const qint64 account = busiestAccounts(1).front();
-    const int64_t expected = scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(account));
+    const int64_t expected =
+        scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(account));
     QVERIFY(expected > RequestTableModel::kPageSize);  // so that paging is exercised
     RequestPanel panel;
     panel.setCase(case_, loadTopics(file_->db()));
@@ -113,27 +116,33 @@ void TestGuiRequests::accountCountMatchesSql() {
     QVERIFY(panel.status()->text().contains(QLocale().toString(expected)));
     QVERIFY(loadAll(panel.model()));
     QCOMPARE(panel.model()->rowCount(), static_cast<int>(expected));
-    for (int r = 0; r < panel.model()->rowCount(); ++r) QCOMPARE(panel.model()->rowAt(r)->account, account);
+    for (int r = 0; r < panel.model()->rowCount(); ++r)
+        QCOMPARE(panel.model()->rowAt(r)->account, account);
 }
 
 void TestGuiRequests::timeRangeAndTopicMatchSql() {
     const qint64 account = busiestAccounts(1).front();
-    const int64_t topic = scalar(QStringLiteral("SELECT rt.topic_id FROM requests r JOIN request_topics rt ON rt.id = r.id "
-                                                "WHERE r.account_id = %1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
-                                     .arg(account));
+    const int64_t topic = scalar(
+        QStringLiteral("SELECT rt.topic_id FROM requests r JOIN request_topics rt ON rt.id = r.id "
+                       "WHERE r.account_id = %1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+            .arg(account));
     QVERIFY(topic >= 0);
-    const int64_t lo = scalar(QStringLiteral("SELECT min(ts) FROM requests WHERE account_id = %1").arg(account));
-    const int64_t hi = scalar(QStringLiteral("SELECT max(ts) FROM requests WHERE account_id = %1").arg(account));
+    const int64_t lo =
+        scalar(QStringLiteral("SELECT min(ts) FROM requests WHERE account_id = %1").arg(account));
+    const int64_t hi =
+        scalar(QStringLiteral("SELECT max(ts) FROM requests WHERE account_id = %1").arg(account));
     const int64_t from = lo + (hi - lo) / 4, to = hi - (hi - lo) / 4;
     const std::vector<int64_t> expected =
-        ids(QStringLiteral("SELECT r.id FROM requests r JOIN request_topics rt ON rt.id = r.id WHERE r.account_id = %1 "
+        ids(QStringLiteral("SELECT r.id FROM requests r JOIN request_topics rt ON rt.id = r.id "
+                           "WHERE r.account_id = %1 "
                            "AND r.ts >= %2 AND r.ts <= %3 AND rt.topic_id = %4 ORDER BY r.ts, r.id")
                 .arg(account)
                 .arg(from)
                 .arg(to)
                 .arg(topic));
     QVERIFY(!expected.empty());
-    const int64_t all = scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(account));
+    const int64_t all =
+        scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(account));
     QVERIFY(static_cast<int64_t>(expected.size()) < all);  // the filters really filter
     RequestPanel panel;
     panel.setCase(case_, loadTopics(file_->db()));
@@ -149,9 +158,10 @@ void TestGuiRequests::scrollingToTheEndFetchesEveryRowInOrder() {
     const QVector<qint64> accounts = busiestAccounts(6);
     QStringList list;
     for (qint64 a : accounts) list << QString::number(a);
-    const std::vector<int64_t> expected = ids(QStringLiteral("SELECT id FROM requests WHERE account_id IN (%1) "
-                                                             "ORDER BY account_id, ts, id")
-                                                  .arg(list.join(QLatin1Char(','))));
+    const std::vector<int64_t> expected =
+        ids(QStringLiteral("SELECT id FROM requests WHERE account_id IN (%1) "
+                           "ORDER BY account_id, ts, id")
+                .arg(list.join(QLatin1Char(','))));
     QVERIFY(expected.size() > 3 * RequestTableModel::kPageSize);
     RequestPanel panel;
     panel.resize(1000, 500);
@@ -189,9 +199,11 @@ void TestGuiRequests::wholeCaseCountAndPaging() {
 
 void TestGuiRequests::sidePaneShowsFullPrompt() {
     // The longest prompt: longer than the table's preview.
-    const int64_t id = scalar(QStringLiteral("SELECT id FROM request_text ORDER BY length(prompt) DESC, id LIMIT 1"));
+    const int64_t id = scalar(
+        QStringLiteral("SELECT id FROM request_text ORDER BY length(prompt) DESC, id LIMIT 1"));
     QVERIFY(id >= 0);
-    const qint64 account = scalar(QStringLiteral("SELECT account_id FROM requests WHERE id = %1").arg(id));
+    const qint64 account =
+        scalar(QStringLiteral("SELECT account_id FROM requests WHERE id = %1").arg(id));
     sql::Statement s(file_->db(), "SELECT prompt FROM request_text WHERE id = ?");
     s.bind(1, id);
     QVERIFY(s.step());
@@ -205,7 +217,8 @@ void TestGuiRequests::sidePaneShowsFullPrompt() {
     for (int r = 0; r < panel.model()->rowCount(); ++r)
         if (panel.model()->rowAt(r)->id == id) row = r;
     QVERIFY(row >= 0);
-    QVERIFY(!panel.model()->index(row, RequestTableModel::Preview).data().toString().contains(prompt));
+    QVERIFY(
+        !panel.model()->index(row, RequestTableModel::Preview).data().toString().contains(prompt));
     panel.view()->setCurrentIndex(panel.model()->index(row, 0));
     QTRY_VERIFY(panel.details()->toPlainText().contains(prompt));
     QVERIFY(panel.details()->toPlainText().contains(formatUtc(panel.model()->rowAt(row)->ts)));
@@ -217,7 +230,8 @@ void TestGuiRequests::hostilePromptShowsLiterally() {
     const QString copy = dir_.filePath(QStringLiteral("hostile.quarry"));
     QVERIFY(QFile::copy(case_, copy));
     const int64_t id = scalar(QStringLiteral("SELECT id FROM requests ORDER BY id LIMIT 1"));
-    const qint64 account = scalar(QStringLiteral("SELECT account_id FROM requests WHERE id = %1").arg(id));
+    const qint64 account =
+        scalar(QStringLiteral("SELECT account_id FROM requests WHERE id = %1").arg(id));
     const QString hostile = QStringLiteral("<b>x</b> <img src=y> &amp;");
     {
         sqlite3* db = nullptr;
@@ -246,7 +260,8 @@ void TestGuiRequests::hostilePromptShowsLiterally() {
 void TestGuiRequests::newSelectionWhileLoadingDoesNotMix() {
     const QVector<qint64> busy = busiestAccounts(40);
     const qint64 other = busiestAccounts(41).back();
-    const int64_t expected = scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(other));
+    const int64_t expected =
+        scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(other));
     RequestPanel panel;
     panel.setCase(case_, loadTopics(file_->db()));
     for (int round = 0; round < 5; ++round) {
@@ -259,7 +274,8 @@ void TestGuiRequests::newSelectionWhileLoadingDoesNotMix() {
         QVERIFY(loadAll(panel.model()));
         QCOMPARE(panel.model()->totalCount(), expected);
         QCOMPARE(panel.model()->rowCount(), static_cast<int>(expected));
-        for (int r = 0; r < panel.model()->rowCount(); ++r) QCOMPARE(panel.model()->rowAt(r)->account, other);
+        for (int r = 0; r < panel.model()->rowCount(); ++r)
+            QCOMPARE(panel.model()->rowAt(r)->account, other);
     }
 }
 
@@ -269,14 +285,16 @@ void TestGuiRequests::dockFollowsAccountSelection() {
     QTRY_VERIFY(!w.busy());
     const QVector<qint64> two = busiestAccounts(2);
     QVERIFY(w.selectAccount(two[0]));
-    const int64_t one = scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(two[0]));
+    const int64_t one =
+        scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(two[0]));
     QTRY_COMPARE(w.requestPanel()->model()->query().accounts, std::vector<int64_t>{two[0]});
     QTRY_COMPARE(w.requestPanel()->model()->totalCount(), one);
     // A multi-selection in the account table: the requests of both.
     QVERIFY(w.accountPanel()->selectAccounts({two[0], two[1]}) == 2);
-    const int64_t both = scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id IN (%1, %2)")
-                                    .arg(two[0])
-                                    .arg(two[1]));
+    const int64_t both =
+        scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id IN (%1, %2)")
+                   .arg(two[0])
+                   .arg(two[1]));
     QTRY_COMPARE(w.requestPanel()->model()->totalCount(), both);
     // The filter signal other panels use.
     emit w.requestsFilterRequested({two[1]}, -1, -1, -1);
