@@ -21,7 +21,8 @@ namespace quarry::gui {
 namespace {
 
 constexpr int kAccountRole = 0;  // QGraphicsItem::data key of a node's account id
-constexpr double kSpread = 70;   // scene pixels per layout unit
+constexpr double kSpread =
+    48;  // scene pixels per layout unit (the median nearest-neighbour distance)
 
 class ZoomView final : public QGraphicsView {
 public:
@@ -164,7 +165,7 @@ void ClusterGraph::build() {
     std::vector<double> radius;
     for (const GraphNode& n : data_.nodes)
         radius.push_back(
-            5 + 15 * std::sqrt(static_cast<double>(n.requests) / static_cast<double>(maxRequests)));
+            4 + 14 * std::sqrt(static_cast<double>(n.requests) / static_cast<double>(maxRequests)));
 
     for (const GraphEdge& e : data_.edges) {
         const GraphNode& a = data_.nodes[static_cast<size_t>(e.from)];

@@ -4,6 +4,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "analysis/clustering.h"
@@ -100,9 +101,45 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
         weights.push_back(std::max(e.weight, 0.01));
     }
     const std::vector<double> xy = forceLayout(static_cast<int>(g.nodes.size()), ends, weights);
-    for (size_t i = 0; i < g.nodes.size() && xy.size() == g.nodes.size() * 2; ++i) {
-        g.nodes[i].x = xy[i * 2];
-        g.nodes[i].y = xy[i * 2 + 1];
+    if (xy.size() != g.nodes.size() * 2) return g;
+    // Dense clusters collapse into a clump and one loosely tied member sits far out; scale so the
+    // typical distance to the nearest neighbour is one unit, whatever the layout's own scale.
+    std::vector<double> nearest;
+    for (size_t i = 0; i < g.nodes.size(); ++i) {
+        double best = -1;
+        for (size_t j = 0; j < g.nodes.size(); ++j) {
+            if (i == j) continue;
+            const double d = std::hypot(xy[i * 2] - xy[j * 2], xy[i * 2 + 1] - xy[j * 2 + 1]);
+            if (best < 0 || d < best) best = d;
+        }
+        if (best > 0) nearest.push_back(best);
+    }
+    double unit = 1;
+    if (!nearest.empty()) {
+        std::nth_element(nearest.begin(), nearest.begin() + static_cast<long>(nearest.size() / 2),
+                         nearest.end());
+        unit = nearest[nearest.size() / 2];
+    }
+    double cx = 0, cy = 0;
+    for (size_t i = 0; i < g.nodes.size(); ++i) {
+        cx += xy[i * 2];
+        cy += xy[i * 2 + 1];
+    }
+    cx /= static_cast<double>(g.nodes.size());
+    cy /= static_cast<double>(g.nodes.size());
+    // A member tied by a single weak link drifts far out and shrinks everything else when the
+    // view fits the scene: pull such stragglers in to just outside the bulk.
+    std::vector<double> radius;
+    for (size_t i = 0; i < g.nodes.size(); ++i)
+        radius.push_back(std::hypot(xy[i * 2] - cx, xy[i * 2 + 1] - cy));
+    std::vector<double> sorted = radius;
+    std::sort(sorted.begin(), sorted.end());
+    const double limit =
+        1.3 * sorted[static_cast<size_t>(0.9 * static_cast<double>(sorted.size() - 1))] + unit;
+    for (size_t i = 0; i < g.nodes.size(); ++i) {
+        const double pull = radius[i] > limit ? limit / radius[i] : 1.0;
+        g.nodes[i].x = (cx + (xy[i * 2] - cx) * pull) / unit;
+        g.nodes[i].y = (cy + (xy[i * 2 + 1] - cy) * pull) / unit;
     }
     return g;
 }

@@ -86,9 +86,9 @@ void RequestPanel::updateStatus() {
         return;
     }
     const RequestQuery& q = model_->query();
-    QString scope = q.accounts.empty()
-                        ? tr("whole case")
-                        : tr("%n account(s)", nullptr, static_cast<int>(q.accounts.size()));
+    QString scope = q.accounts.empty()       ? tr("whole case")
+                    : q.accounts.size() == 1 ? tr("1 account")
+                                             : tr("%1 accounts").arg(q.accounts.size());
     if (q.topic >= 0) scope += tr(", topic %1").arg(model_->topicName(q.topic));
     if (q.fromMs >= 0 || q.toMs >= 0)
         scope += tr(", %1 – %2")

@@ -125,6 +125,7 @@ private:
     void createRequestPanels();
     void setRequestPanelsCase();  // follows case_ (open or closed)
     void followAccountSelection();
+    bool requestPanelsBusy() const;
     RequestPanel* requests_ = nullptr;
     ClusterGraph* graph_ = nullptr;
     bool followPending_ = false;

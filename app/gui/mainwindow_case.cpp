@@ -65,7 +65,7 @@ void MainWindow::closeCase() {
 
 QString MainWindow::casePath() const { return case_ ? case_->path() : QString(); }
 
-bool MainWindow::busy() const { return accounts_->loading() || heatPending_; }
+bool MainWindow::busy() const { return accounts_->loading() || heatPending_ || requestPanelsBusy(); }
 
 void MainWindow::updateWindowTitle() {
     setWindowTitle(case_ ? tr("%1 — Quarry").arg(QFileInfo(case_->path()).fileName()) : tr("Quarry"));

@@ -44,8 +44,7 @@ void MainWindow::createRequestPanels() {
     });
     connect(graph_, &ClusterGraph::accountsSelected, this, [this](const QVector<qint64>& ids) {
         const int n = accounts_->selectAccounts(std::vector<int64_t>(ids.begin(), ids.end()));
-        statusBar()->showMessage(tr("%n account(s) selected from the cluster graph", nullptr, n),
-                                 4000);
+        statusBar()->showMessage(tr("%1 accounts selected from the cluster graph").arg(n), 4000);
     });
 }
 
@@ -53,6 +52,10 @@ void MainWindow::setRequestPanelsCase() {
     const QString path = case_ ? case_->path() : QString();
     requests_->setCase(path, topics_);
     graph_->setCase(path);
+}
+
+bool MainWindow::requestPanelsBusy() const {
+    return requests_->model()->loading() || graph_->loading();
 }
 
 void MainWindow::followAccountSelection() {

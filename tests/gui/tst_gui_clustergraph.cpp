@@ -120,6 +120,15 @@ void TestGuiClusterGraph::nodesAndEdgesMatchSql() {
         positions.insert({qRound(n.x * 10), qRound(n.y * 10)});
     }
     QVERIFY(positions.size() > sqlMembers.size() / 2);
+    // The request table follows the cluster: its members' requests.
+    QTRY_COMPARE(w.requestPanel()->model()->query().accounts,
+                 clusterMembers(file_->db(), cluster_));
+    QTRY_COMPARE(
+        w.requestPanel()->model()->totalCount(),
+        scalar(QStringLiteral(
+                   "SELECT count(*) FROM requests r JOIN account_features f ON f.account_id = "
+                   "r.account_id WHERE f.cluster_id = %1")
+                   .arg(cluster_)));
 }
 
 void TestGuiClusterGraph::capsKeepTheStrongest() {
