@@ -165,7 +165,7 @@ void ClusterGraph::build() {
     std::vector<double> radius;
     for (const GraphNode& n : data_.nodes)
         radius.push_back(
-            4 + 14 * std::sqrt(static_cast<double>(n.requests) / static_cast<double>(maxRequests)));
+            3 + 10 * std::sqrt(static_cast<double>(n.requests) / static_cast<double>(maxRequests)));
 
     for (const GraphEdge& e : data_.edges) {
         const GraphNode& a = data_.nodes[static_cast<size_t>(e.from)];
@@ -174,8 +174,10 @@ void ClusterGraph::build() {
         color.setAlpha(170);
         const double width =
             0.8 + 4.2 * std::sqrt(static_cast<double>(e.count) / static_cast<double>(maxCount));
-        auto* line = scene_->addLine(a.x * kSpread, a.y * kSpread, b.x * kSpread, b.y * kSpread,
-                                     QPen(color, width));
+        QPen pen(color, width);
+        pen.setCosmetic(true);  // thickness means count at any zoom
+        auto* line =
+            scene_->addLine(a.x * kSpread, a.y * kSpread, b.x * kSpread, b.y * kSpread, pen);
         line->setZValue(0);
         line->setToolTip(tr("<b>%1</b> link × %2<br>%3 ↔ %4<p style='white-space:pre-wrap'>%5</p>")
                              .arg(escaped(e.type))
@@ -193,6 +195,8 @@ void ClusterGraph::build() {
             QColor::fromHsvF(0.6 * (1.0 - s), 0.25 + 0.6 * s, 0.95));
         dot->setPos(n.x * kSpread, n.y * kSpread);
         dot->setZValue(1);
+        // Dots keep their on-screen size: zooming out shows the shape, zooming in separates them.
+        dot->setFlag(QGraphicsItem::ItemIgnoresTransformations);
         dot->setFlag(QGraphicsItem::ItemIsSelectable);
         dot->setData(kAccountRole, QVariant::fromValue<qint64>(n.account));
         dot->setToolTip(tr("<b>%1</b><br>score %2%3<br>%4 requests")
