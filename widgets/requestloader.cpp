@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <string>
 
 #include "store/casefile.h"
@@ -157,17 +158,25 @@ void RequestLoader::open(const QString& casePath) {
     if (file_) sqlite3_progress_handler(file_->db(), 2000, &RequestLoader::onProgress, this);
 }
 
+// A case that failed to open, or a failed statement, reads as "no requests" rather than leaving
+// the table waiting forever.
 bool RequestLoader::count(int generation, const RequestQuery& q, int64_t* n) {
-    if (!file_ || generation != current_->load()) return false;
+    *n = 0;
+    if (generation != current_->load()) return false;
+    if (!file_) return true;
     working_ = generation;
-    *n = countRequests(file_->db(), q);
+    *n = std::max<int64_t>(countRequests(file_->db(), q), 0);
     working_ = -1;
-    return *n >= 0 && generation == current_->load();
+    return generation == current_->load();
 }
 
 bool RequestLoader::fetch(int generation, const RequestQuery& q, RequestCursor* cursor, int limit,
                           std::vector<RequestRow>* rows) {
-    if (!file_ || generation != current_->load()) return false;
+    if (generation != current_->load()) return false;
+    if (!file_) {
+        cursor->done = true;
+        return true;
+    }
     working_ = generation;
     *rows = fetchRequestPage(file_->db(), q, *cursor, limit);
     working_ = -1;
