@@ -13,7 +13,6 @@ RequestTableModel::RequestTableModel(QObject* parent)
       loader_(new RequestLoader(generation_)) {
     thread_->setObjectName(QStringLiteral("RequestLoader"));
     loader_->moveToThread(thread_);
-    connect(thread_, &QThread::finished, loader_, &QObject::deleteLater);
     thread_->start();
 }
 
@@ -21,6 +20,7 @@ RequestTableModel::~RequestTableModel() {
     generation_->fetch_add(1);  // interrupts whatever runs; its result is never delivered
     thread_->quit();
     thread_->wait();
+    delete loader_;  // its thread has stopped: a deleteLater would never run
 }
 
 void RequestTableModel::setCase(const QString& casePath, const TopicTable& topics) {
