@@ -33,6 +33,7 @@ private slots:
     void capsKeepTheStrongest();
     void tooltipsNameTypeAndEscape();
     void clickingNodesSelectsAccounts();
+    void rubberBandSelectsEveryNode();
 
 private:
     int64_t scalar(const QString& sqlText) const {
@@ -205,6 +206,28 @@ void TestGuiClusterGraph::clickingNodesSelectsAccounts() {
         std::vector<int64_t> sel = w.accountPanel()->selectedAccounts();
         std::sort(sel.begin(), sel.end());
         return sel == both;
+    }());
+}
+
+void TestGuiClusterGraph::rubberBandSelectsEveryNode() {
+    MainWindow w(false);
+    QVERIFY(showLargestCluster(w));
+    QGraphicsView* view = w.clusterGraph()->view();
+    const QRect area = view->viewport()->rect();
+    const QPoint from = area.topLeft() + QPoint(1, 1), to = area.bottomRight() - QPoint(1, 1);
+    QVERIFY(!view->itemAt(from));  // starts on empty canvas: a drag there draws the band
+    // Picking the cluster selected its members; narrow the table to one account first.
+    const std::vector<int64_t> members = clusterMembers(file_->db(), cluster_);
+    QVERIFY(w.selectAccount(members.front()));
+    QCOMPARE(w.accountPanel()->selectedAccounts().size(), size_t(1));
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
+    for (int step = 1; step <= 10; ++step)
+        QTest::mouseMove(view->viewport(), from + (to - from) * step / 10);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
+    QTRY_VERIFY([&] {
+        std::vector<int64_t> sel = w.accountPanel()->selectedAccounts();
+        std::sort(sel.begin(), sel.end());
+        return sel == members;
     }());
 }
 
