@@ -22,7 +22,8 @@ AuditPanel::AuditPanel(QWidget* parent) : QWidget(parent) {
     setupTableView(view_, QAbstractItemView::ExtendedSelection);
     verify_ = new QPushButton(tr("Verify Chain"), this);
     verify_->setObjectName(QStringLiteral("verifyChain"));
-    verify_->setToolTip(tr("Recompute every entry's hash: an edited, deleted or reordered entry breaks the chain"));
+    verify_->setToolTip(
+        tr("Recompute every entry's hash: an edited, deleted or reordered entry breaks the chain"));
     result_ = new QLabel(this);
     result_->setObjectName(QStringLiteral("verifyResult"));
     result_->setTextFormat(Qt::PlainText);  // the reason quotes the entry's action
@@ -41,7 +42,8 @@ AuditPanel::AuditPanel(QWidget* parent) : QWidget(parent) {
         verify_->setEnabled(file_ != nullptr);
         const evidence::AuditVerification v = watcher_.result();
         if (v.ok) {
-            result_->setText(tr("Chain OK: %n entries verified", nullptr, static_cast<int>(v.entries)));
+            result_->setText(
+                tr("Chain OK: %n entries verified", nullptr, static_cast<int>(v.entries)));
             result_->setStyleSheet(QStringLiteral("color: #27ae60"));
         } else {
             result_->setText(tr("Chain BROKEN at %1").arg(v.reason));
@@ -55,7 +57,9 @@ AuditPanel::AuditPanel(QWidget* parent) : QWidget(parent) {
     verify_->setEnabled(false);
 }
 
-AuditPanel::~AuditPanel() { watcher_.waitForFinished(); }
+AuditPanel::~AuditPanel() {
+    watcher_.waitForFinished();
+}
 
 void AuditPanel::setCase(CaseFile* file) {
     watcher_.waitForFinished();
@@ -68,7 +72,8 @@ void AuditPanel::setCase(CaseFile* file) {
 // One row per analyst action: a long case holds thousands, not millions, so the GUI thread reads
 // them directly.
 void AuditPanel::refresh() {
-    model_->setEntries(file_ ? evidence::auditEntries(file_->db()) : std::vector<evidence::AuditEntry>{});
+    model_->setEntries(file_ ? evidence::auditEntries(file_->db())
+                             : std::vector<evidence::AuditEntry>{});
     fitTableColumns(view_);
     if (model_->rowCount() > 0) view_->scrollToBottom();
 }

@@ -7,8 +7,8 @@
 
 namespace quarry::gui {
 
-bool runExport(const QString& casePath, const evidence::BundleOptions& options, const QString& outPath,
-               evidence::BundleResult& result, QString* error) {
+bool runExport(const QString& casePath, const evidence::BundleOptions& options,
+               const QString& outPath, evidence::BundleResult& result, QString* error) {
     QString why;
     auto file = CaseFile::open(casePath, CaseFile::Access::ReadWrite, &why);
     if (!file) {

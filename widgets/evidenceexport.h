@@ -12,7 +12,7 @@ namespace quarry::gui {
 // Opens the case for writing on the calling thread (run it on a worker), writes the bundle and
 // records the export in the audit trail. On failure or cancel nothing is left at outPath, nor
 // its .part file.
-bool runExport(const QString& casePath, const evidence::BundleOptions& options, const QString& outPath,
-               evidence::BundleResult& result, QString* error);
+bool runExport(const QString& casePath, const evidence::BundleOptions& options,
+               const QString& outPath, evidence::BundleResult& result, QString* error);
 
 }  // namespace quarry::gui

@@ -40,7 +40,8 @@ namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
 
-QListWidgetItem* addCheckable(QListWidget* list, const QString& text, const QVariant& id, bool checked) {
+QListWidgetItem* addCheckable(QListWidget* list, const QString& text, const QVariant& id,
+                              bool checked) {
     auto* item = new QListWidgetItem(text, list);
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     item->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
@@ -68,8 +69,10 @@ ExportDialog::ExportDialog(const ExportChoices& choices, QWidget* parent)
     tags_->setObjectName(QStringLiteral("exportTags"));
     for (const evidence::TagInfo& t : choices.tags)
         if (t.accounts + t.clusters > 0)
-            addCheckable(tags_, tr("%1 — %2 accounts, %3 clusters").arg(t.name).arg(t.accounts).arg(t.clusters), t.name,
-                         false);
+            addCheckable(
+                tags_,
+                tr("%1 — %2 accounts, %3 clusters").arg(t.name).arg(t.accounts).arg(t.clusters),
+                t.name, false);
     accounts_ = new QCheckBox(tr("The %n account(s) selected in the account table", nullptr,
                                  static_cast<int>(selectedAccounts_.size())),
                               this);
@@ -79,11 +82,13 @@ ExportDialog::ExportDialog(const ExportChoices& choices, QWidget* parent)
     output_ = new QLineEdit(choices.suggestedOutput, this);
     output_->setObjectName(QStringLiteral("exportOutput"));
     auto* browse = new QPushButton(tr("Browse…"), this);
-    redact_ = new QCheckBox(tr("&Redact prompts, full IP addresses and e-mail account ids (for readers outside "
-                               "the security team)"),
-                            this);
+    redact_ = new QCheckBox(
+        tr("&Redact prompts, full IP addresses and e-mail account ids (for readers outside "
+           "the security team)"),
+        this);
     sign_ = new QCheckBox(tr("&Sign the manifest with my Ed25519 key"), this);
-    sign_->setToolTip(tr("The key lives in %1 and is created on first use").arg(evidence::signingKeyDirectory()));
+    sign_->setToolTip(
+        tr("The key lives in %1 and is created on first use").arg(evidence::signingKeyDirectory()));
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 100);
     progress_->setValue(0);
@@ -134,13 +139,15 @@ ExportDialog::ExportDialog(const ExportChoices& choices, QWidget* parent)
     connect(&watcher_, &QFutureWatcher<bool>::finished, this, &ExportDialog::onFinished);
     connect(&verifyWatcher_, &QFutureWatcher<evidence::BundleVerification>::finished, this, [this] {
         const evidence::BundleVerification v = verifyWatcher_.result();
-        QString html = v.ok ? tr("<p style='color:#27ae60'><b>Verified:</b> %1 files, manifest%2, audit chain of %3 "
+        QString html = v.ok ? tr("<p style='color:#27ae60'><b>Verified:</b> %1 files, manifest%2, "
+                                 "audit chain of %3 "
                                  "entries.</p>")
                                   .arg(v.files)
                                   .arg(v.signedBundle ? tr(" and Ed25519 signature") : QString())
                                   .arg(v.auditEntries)
                             : tr("<p style='color:#d64545'><b>Verification failed:</b></p>");
-        for (const QString& p : v.problems) html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
+        for (const QString& p : v.problems)
+            html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
         summary_->append(html);
         updateButtons();
         emit verifyFinished(v.ok);
@@ -157,18 +164,24 @@ ExportDialog::~ExportDialog() {
 evidence::BundleOptions ExportDialog::options() const {
     evidence::BundleOptions o;
     for (int i = 0; i < clusters_->count(); ++i)
-        if (clusters_->item(i)->checkState() == Qt::Checked) o.clusters.push_back(clusters_->item(i)->data(kIdRole).toLongLong());
+        if (clusters_->item(i)->checkState() == Qt::Checked)
+            o.clusters.push_back(clusters_->item(i)->data(kIdRole).toLongLong());
     if (accounts_->isChecked()) o.accounts = selectedAccounts_;
     for (int i = 0; i < tags_->count(); ++i)
-        if (tags_->item(i)->checkState() == Qt::Checked) o.tags << tags_->item(i)->data(kIdRole).toString();
+        if (tags_->item(i)->checkState() == Qt::Checked)
+            o.tags << tags_->item(i)->data(kIdRole).toString();
     o.redact = redact_->isChecked();
     o.sign = sign_->isChecked();
     return o;
 }
 
-void ExportDialog::setOutputPath(const QString& path) { output_->setText(path); }
+void ExportDialog::setOutputPath(const QString& path) {
+    output_->setText(path);
+}
 
-QString ExportDialog::outputPath() const { return output_->text().trimmed(); }
+QString ExportDialog::outputPath() const {
+    return output_->text().trimmed();
+}
 
 void ExportDialog::setClusterChecked(int64_t clusterId, bool checked) {
     for (int i = 0; i < clusters_->count(); ++i)
@@ -179,7 +192,10 @@ void ExportDialog::setClusterChecked(int64_t clusterId, bool checked) {
 void ExportDialog::chooseOutput() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Evidence Bundle"), outputPath(),
                                                       tr("Evidence bundles (*.zip)"));
-    if (!path.isEmpty()) setOutputPath(path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".zip"));
+    if (!path.isEmpty())
+        setOutputPath(path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive)
+                          ? path
+                          : path + QStringLiteral(".zip"));
 }
 
 void ExportDialog::start() {
@@ -243,7 +259,8 @@ void ExportDialog::onFinished() {
         html += tr("<p>Bundle id: <code>%1</code><br>Manifest SHA-256: <code>%2</code></p>")
                     .arg(result_.bundleId.toHtmlEscaped(), result_.manifestSha256.toHtmlEscaped());
         if (!result_.publicKeyHex.isEmpty())
-            html += tr("<p>Signed. Key fingerprint: <code>%1</code> (compare it with the recipient out of band)</p>")
+            html += tr("<p>Signed. Key fingerprint: <code>%1</code> (compare it with the recipient "
+                       "out of band)</p>")
                         .arg(evidence::publicKeyFingerprint(result_.publicKeyHex).toHtmlEscaped());
         summary_->setHtml(html);
     }

@@ -40,19 +40,23 @@ NotesPanel::NotesPanel(QWidget* parent) : QWidget(parent) {
     layout->addLayout(bar);
     layout->addWidget(editor_, 1);
 
-    connect(subject_, qOverload<int>(&QComboBox::currentIndexChanged), this, &NotesPanel::showSubjectNote);
-    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& cur) {
-        const NoteRecord* n = model_->noteAt(cur.row());
-        if (!n) return;
-        for (size_t i = 0; i < subjects_.size(); ++i)
-            if (subjects_[i].target == n->target) subject_->setCurrentIndex(static_cast<int>(i));
-    });
+    connect(subject_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &NotesPanel::showSubjectNote);
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& cur) {
+                const NoteRecord* n = model_->noteAt(cur.row());
+                if (!n) return;
+                for (size_t i = 0; i < subjects_.size(); ++i)
+                    if (subjects_[i].target == n->target)
+                        subject_->setCurrentIndex(static_cast<int>(i));
+            });
     connect(save_, &QPushButton::clicked, this, [this] {
         if (const NoteSubject* s = currentSubject())
             emit saveRequested(s->target, editor_->toPlainText().trimmed(), s->subject);
     });
     connect(delete_, &QPushButton::clicked, this, [this] {
-        if (const NoteSubject* s = currentSubject()) emit saveRequested(s->target, QString(), s->subject);
+        if (const NoteSubject* s = currentSubject())
+            emit saveRequested(s->target, QString(), s->subject);
     });
     setSubjects(-1, QString(), -1);
 }
@@ -65,11 +69,15 @@ void NotesPanel::setDatabase(sqlite3* db) {
 void NotesPanel::setSubjects(int64_t accountId, const QString& accountName, int64_t clusterId) {
     std::vector<NoteSubject> subjects;
     if (accountId >= 0)
-        subjects.push_back({{evidence::TargetType::Account, accountId}, tr("Account %1").arg(accountName)});
-    if (clusterId >= 0) subjects.push_back({{evidence::TargetType::Cluster, clusterId}, tr("Cluster %1").arg(clusterId)});
+        subjects.push_back(
+            {{evidence::TargetType::Account, accountId}, tr("Account %1").arg(accountName)});
+    if (clusterId >= 0)
+        subjects.push_back(
+            {{evidence::TargetType::Cluster, clusterId}, tr("Cluster %1").arg(clusterId)});
     // Keep the subject the analyst is writing about when the other one changes.
     const NoteSubject* was = currentSubject();
-    const evidence::Target keep = was ? was->target : evidence::Target{evidence::TargetType::Account, -1};
+    const evidence::Target keep =
+        was ? was->target : evidence::Target{evidence::TargetType::Account, -1};
     subjects_ = std::move(subjects);
     const QSignalBlocker block(subject_);
     subject_->clear();
@@ -80,8 +88,8 @@ void NotesPanel::setSubjects(int64_t accountId, const QString& accountName, int6
     }
     subject_->setCurrentIndex(subjects_.empty() ? -1 : index);
     const bool any = !subjects_.empty();
-    for (QWidget* w : {static_cast<QWidget*>(subject_), static_cast<QWidget*>(editor_), static_cast<QWidget*>(save_),
-                       static_cast<QWidget*>(delete_)})
+    for (QWidget* w : {static_cast<QWidget*>(subject_), static_cast<QWidget*>(editor_),
+                       static_cast<QWidget*>(save_), static_cast<QWidget*>(delete_)})
         w->setEnabled(any);
     refresh();
 }
@@ -94,7 +102,8 @@ void NotesPanel::refresh() {
 
 const NoteSubject* NotesPanel::currentSubject() const {
     const int i = subject_->currentIndex();
-    return i >= 0 && i < static_cast<int>(subjects_.size()) ? &subjects_[static_cast<size_t>(i)] : nullptr;
+    return i >= 0 && i < static_cast<int>(subjects_.size()) ? &subjects_[static_cast<size_t>(i)]
+                                                            : nullptr;
 }
 
 void NotesPanel::showSubjectNote() {

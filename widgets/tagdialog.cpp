@@ -16,8 +16,8 @@ TagDialog::TagDialog(QWidget* parent) : QDialog(parent) {
     name_ = new QLineEdit(this);
     name_->setObjectName(QStringLiteral("tagName"));
     // The core's rule: lower-case letters, digits, '-', '_' and '.', at most 64 characters.
-    name_->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[a-z0-9][a-z0-9._-]{0,63}")), name_));
+    name_->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[a-z0-9][a-z0-9._-]{0,63}")), name_));
     name_->setPlaceholderText(tr("e.g. campaign-b"));
     description_ = new QLineEdit(this);
     description_->setObjectName(QStringLiteral("tagDescription"));
@@ -48,9 +48,13 @@ void TagDialog::setTag(const QString& name, const QString& color, const QString&
     setColor(QColor(color));
 }
 
-QString TagDialog::name() const { return name_->text().trimmed(); }
+QString TagDialog::name() const {
+    return name_->text().trimmed();
+}
 
-QString TagDialog::description() const { return description_->text().trimmed(); }
+QString TagDialog::description() const {
+    return description_->text().trimmed();
+}
 
 void TagDialog::setColor(const QColor& color) {
     if (!color.isValid()) return;
@@ -61,8 +65,12 @@ void TagDialog::setColor(const QColor& color) {
     colorButton_->setText(color_.name());
 }
 
-void TagDialog::chooseColor() { setColor(QColorDialog::getColor(color_, this, tr("Tag Color"))); }
+void TagDialog::chooseColor() {
+    setColor(QColorDialog::getColor(color_, this, tr("Tag Color")));
+}
 
-void TagDialog::validate() { ok_->setEnabled(name_->hasAcceptableInput()); }
+void TagDialog::validate() {
+    ok_->setEnabled(name_->hasAcceptableInput());
+}
 
 }  // namespace quarry::gui

@@ -15,7 +15,8 @@ class TagDialog final : public QDialog {
     Q_OBJECT
 public:
     explicit TagDialog(QWidget* parent = nullptr);
-    void setTag(const QString& name, const QString& color, const QString& description);  // edit mode
+    void setTag(const QString& name, const QString& color,
+                const QString& description);  // edit mode
 
     QString name() const;
     QString color() const { return color_.name(); }

@@ -24,16 +24,21 @@ TagPanel::TagPanel(QWidget* parent) : QWidget(parent) {
         return b;
     };
     create_ = makeButton(QStringLiteral("newTag"), tr("New…"), tr("Create a tag"));
-    QPushButton* edit = makeButton(QStringLiteral("editTag"), tr("Edit…"), tr("Change the tag's color and description"));
-    QPushButton* remove = makeButton(QStringLiteral("deleteTag"), tr("Delete"), tr("Delete a tag no target carries"));
-    QPushButton* tagAccounts = makeButton(QStringLiteral("tagAccounts"), tr("Tag accounts"),
-                                          tr("Apply the tag to the accounts selected in the account table"));
+    QPushButton* edit = makeButton(QStringLiteral("editTag"), tr("Edit…"),
+                                   tr("Change the tag's color and description"));
+    QPushButton* remove =
+        makeButton(QStringLiteral("deleteTag"), tr("Delete"), tr("Delete a tag no target carries"));
+    QPushButton* tagAccounts =
+        makeButton(QStringLiteral("tagAccounts"), tr("Tag accounts"),
+                   tr("Apply the tag to the accounts selected in the account table"));
     QPushButton* untagAccounts = makeButton(QStringLiteral("untagAccounts"), tr("Untag accounts"),
                                             tr("Remove the tag from the selected accounts"));
-    QPushButton* tagCluster = makeButton(QStringLiteral("tagCluster"), tr("Tag cluster…"),
-                                         tr("Apply the tag to the selected cluster (and, if you wish, its members)"));
-    QPushButton* untagCluster = makeButton(QStringLiteral("untagCluster"), tr("Untag cluster…"),
-                                           tr("Remove the tag from the selected cluster (and, if you wish, its members)"));
+    QPushButton* tagCluster =
+        makeButton(QStringLiteral("tagCluster"), tr("Tag cluster…"),
+                   tr("Apply the tag to the selected cluster (and, if you wish, its members)"));
+    QPushButton* untagCluster =
+        makeButton(QStringLiteral("untagCluster"), tr("Untag cluster…"),
+                   tr("Remove the tag from the selected cluster (and, if you wish, its members)"));
     needTag_ = {edit, remove, tagAccounts, untagAccounts, tagCluster, untagCluster};
 
     auto* buttons = new QGridLayout;
@@ -52,11 +57,16 @@ TagPanel::TagPanel(QWidget* parent) : QWidget(parent) {
     connect(create_, &QPushButton::clicked, this, &TagPanel::createRequested);
     connect(edit, &QPushButton::clicked, this, [this] { emit editRequested(currentTag()); });
     connect(remove, &QPushButton::clicked, this, [this] { emit deleteRequested(currentTag()); });
-    connect(tagAccounts, &QPushButton::clicked, this, [this] { emit applyRequested(currentTag(), Scope::Accounts, true); });
-    connect(untagAccounts, &QPushButton::clicked, this, [this] { emit applyRequested(currentTag(), Scope::Accounts, false); });
-    connect(tagCluster, &QPushButton::clicked, this, [this] { emit applyRequested(currentTag(), Scope::Cluster, true); });
-    connect(untagCluster, &QPushButton::clicked, this, [this] { emit applyRequested(currentTag(), Scope::Cluster, false); });
-    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TagPanel::updateButtons);
+    connect(tagAccounts, &QPushButton::clicked, this,
+            [this] { emit applyRequested(currentTag(), Scope::Accounts, true); });
+    connect(untagAccounts, &QPushButton::clicked, this,
+            [this] { emit applyRequested(currentTag(), Scope::Accounts, false); });
+    connect(tagCluster, &QPushButton::clicked, this,
+            [this] { emit applyRequested(currentTag(), Scope::Cluster, true); });
+    connect(untagCluster, &QPushButton::clicked, this,
+            [this] { emit applyRequested(currentTag(), Scope::Cluster, false); });
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TagPanel::updateButtons);
     connect(view_, &QTableView::doubleClicked, this, [this] { emit editRequested(currentTag()); });
     updateButtons();
 }
@@ -82,12 +92,14 @@ QString TagPanel::currentTag() const {
 bool TagPanel::selectTag(const QString& name) {
     const int row = model_->rowOfTag(name);
     if (row < 0) return false;
-    view_->selectionModel()->setCurrentIndex(model_->index(row, 0),
-                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view_->selectionModel()->setCurrentIndex(
+        model_->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     return true;
 }
 
-QPushButton* TagPanel::button(const QString& objectName) const { return findChild<QPushButton*>(objectName); }
+QPushButton* TagPanel::button(const QString& objectName) const {
+    return findChild<QPushButton*>(objectName);
+}
 
 void TagPanel::updateButtons() {
     const bool haveTag = !currentTag().isEmpty();

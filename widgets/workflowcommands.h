@@ -41,8 +41,8 @@ private:
 // Tags (add) or untags targets; undo and redo touch exactly the targets that changed.
 class TagAssignCommand final : public EditCommand {
 public:
-    TagAssignCommand(CaseEditor* editor, const QString& tag, std::vector<evidence::Target> targets, bool add,
-                     const QString& description);
+    TagAssignCommand(CaseEditor* editor, const QString& tag, std::vector<evidence::Target> targets,
+                     bool add, const QString& description);
     bool changedAnything() const override { return !changed_.empty(); }
     const std::vector<evidence::Target>& changed() const { return changed_; }
 
@@ -61,7 +61,8 @@ private:
 // Sets (empty: deletes) the note on an account or cluster; undo restores the previous text.
 class NoteCommand final : public EditCommand {
 public:
-    NoteCommand(CaseEditor* editor, const evidence::Target& target, const QString& text, const QString& subject);
+    NoteCommand(CaseEditor* editor, const evidence::Target& target, const QString& text,
+                const QString& subject);
     bool changedAnything() const override { return previous_ != text_; }
 
 protected:
@@ -77,8 +78,8 @@ private:
 class TagDefinitionCommand final : public EditCommand {
 public:
     enum class Kind { Create, Edit, Delete };
-    TagDefinitionCommand(CaseEditor* editor, Kind kind, const QString& name, const QString& color = {},
-                         const QString& description = {});
+    TagDefinitionCommand(CaseEditor* editor, Kind kind, const QString& name,
+                         const QString& color = {}, const QString& description = {});
 
 protected:
     bool forward(evidence::TagStore& store, QString* error) override;

@@ -41,10 +41,14 @@ void MainWindow::createWorkflowPanels() {
     auditPanel_ = new AuditPanel(this);
     auto* history = new QUndoView(undo_, this);
     history->setEmptyLabel(tr("<case opened>"));
-    QDockWidget* tagDock = addPanel(tagPanel_, tr("Tags"), QStringLiteral("tagDock"), Qt::RightDockWidgetArea);
-    QDockWidget* notesDock = addPanel(notesPanel_, tr("Notes"), QStringLiteral("notesDock"), Qt::RightDockWidgetArea);
-    QDockWidget* historyDock = addPanel(history, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
-    QDockWidget* auditDock = addPanel(auditPanel_, tr("Audit"), QStringLiteral("auditDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* tagDock =
+        addPanel(tagPanel_, tr("Tags"), QStringLiteral("tagDock"), Qt::RightDockWidgetArea);
+    QDockWidget* notesDock =
+        addPanel(notesPanel_, tr("Notes"), QStringLiteral("notesDock"), Qt::RightDockWidgetArea);
+    QDockWidget* historyDock =
+        addPanel(history, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
+    QDockWidget* auditDock =
+        addPanel(auditPanel_, tr("Audit"), QStringLiteral("auditDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(notesDock, historyDock);
     notesDock->raise();
     if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock"))) {
@@ -58,14 +62,17 @@ void MainWindow::createWorkflowPanels() {
     connect(editor_, &CaseEditor::failed, this,
             [this](const QString& message) { QMessageBox::warning(this, tr("Quarry"), message); });
     connect(tagPanel_, &TagPanel::createRequested, this, [this] { createTag(); });
-    connect(tagPanel_, &TagPanel::editRequested, this, [this](const QString& tag) { editTag(tag); });
-    connect(tagPanel_, &TagPanel::deleteRequested, this, [this](const QString& tag) { deleteTag(tag); });
-    connect(tagPanel_, &TagPanel::applyRequested, this, [this](const QString& tag, TagPanel::Scope scope, bool add) {
-        if (scope == TagPanel::Scope::Accounts)
-            tagSelectedAccounts(tag, add);
-        else
-            tagCurrentCluster(tag, add);
-    });
+    connect(tagPanel_, &TagPanel::editRequested, this,
+            [this](const QString& tag) { editTag(tag); });
+    connect(tagPanel_, &TagPanel::deleteRequested, this,
+            [this](const QString& tag) { deleteTag(tag); });
+    connect(tagPanel_, &TagPanel::applyRequested, this,
+            [this](const QString& tag, TagPanel::Scope scope, bool add) {
+                if (scope == TagPanel::Scope::Accounts)
+                    tagSelectedAccounts(tag, add);
+                else
+                    tagCurrentCluster(tag, add);
+            });
     connect(notesPanel_, &NotesPanel::saveRequested, this,
             [this](const evidence::Target& target, const QString& text, const QString& subject) {
                 saveNote(target, text, subject);
@@ -101,7 +108,8 @@ void MainWindow::createWorkflowActions() {
     edit->addSeparator();
     QAction* tag = edit->addAction(tr("&Tag Selection…"), this, [this] { tagSelection(true); });
     tag->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    QAction* untag = edit->addAction(tr("&Remove Tag from Selection…"), this, [this] { tagSelection(false); });
+    QAction* untag =
+        edit->addAction(tr("&Remove Tag from Selection…"), this, [this] { tagSelection(false); });
     untag->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     edit->addAction(tr("&New Tag…"), this, [this] { createTag(); });
 
@@ -110,7 +118,8 @@ void MainWindow::createWorkflowActions() {
         if (auto* m = qobject_cast<QMenu*>(o)) caseMenu = m;
     if (caseMenu) {
         caseMenu->addSeparator();
-        exportAction_ = caseMenu->addAction(tr("&Export Evidence…"), this, [this] { exportEvidence(); });
+        exportAction_ =
+            caseMenu->addAction(tr("&Export Evidence…"), this, [this] { exportEvidence(); });
         exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
         exportAction_->setEnabled(false);
     }
@@ -168,7 +177,8 @@ void MainWindow::refreshAccountTags() {
     }));
 }
 
-bool MainWindow::pushEdits(const QString& macroText, std::vector<std::unique_ptr<EditCommand>> commands) {
+bool MainWindow::pushEdits(const QString& macroText,
+                           std::vector<std::unique_ptr<EditCommand>> commands) {
     std::vector<std::unique_ptr<EditCommand>> done;
     for (auto& c : commands) {
         QString error;
@@ -200,9 +210,11 @@ bool MainWindow::tagSelectedAccounts(const QString& tag, bool add) {
     std::vector<evidence::Target> targets;
     for (int64_t id : ids) targets.push_back({evidence::TargetType::Account, id});
     const int n = static_cast<int>(ids.size());
-    const QString text = add ? tr("Tag %n account(s) %1", nullptr, n).arg(tag) : tr("Untag %n account(s) %1", nullptr, n).arg(tag);
+    const QString text = add ? tr("Tag %n account(s) %1", nullptr, n).arg(tag)
+                             : tr("Untag %n account(s) %1", nullptr, n).arg(tag);
     std::vector<std::unique_ptr<EditCommand>> commands;
-    commands.push_back(std::make_unique<TagAssignCommand>(editor_, tag, std::move(targets), add, text));
+    commands.push_back(
+        std::make_unique<TagAssignCommand>(editor_, tag, std::move(targets), add, text));
     return pushEdits(text, std::move(commands));
 }
 
@@ -218,8 +230,11 @@ bool MainWindow::tagCurrentCluster(const QString& tag, bool add) {
         const int n = static_cast<int>(members.size());
         const auto answer = QMessageBox::question(
             this, add ? tr("Tag Cluster") : tr("Untag Cluster"),
-            add ? tr("Tag cluster %1 with %2.\n\nAlso tag its %n member account(s)?", nullptr, n).arg(cluster).arg(tag)
-                : tr("Remove %2 from cluster %1.\n\nAlso remove it from its %n member account(s)?", nullptr, n)
+            add ? tr("Tag cluster %1 with %2.\n\nAlso tag its %n member account(s)?", nullptr, n)
+                      .arg(cluster)
+                      .arg(tag)
+                : tr("Remove %2 from cluster %1.\n\nAlso remove it from its %n member account(s)?",
+                     nullptr, n)
                       .arg(cluster)
                       .arg(tag),
             QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes);
@@ -227,9 +242,11 @@ bool MainWindow::tagCurrentCluster(const QString& tag, bool add) {
         withMembers = answer == QMessageBox::Yes;
     }
     std::vector<std::unique_ptr<EditCommand>> commands;
-    const QString clusterText = add ? tr("Tag cluster %1 %2").arg(cluster).arg(tag) : tr("Untag cluster %1 %2").arg(cluster).arg(tag);
+    const QString clusterText = add ? tr("Tag cluster %1 %2").arg(cluster).arg(tag)
+                                    : tr("Untag cluster %1 %2").arg(cluster).arg(tag);
     commands.push_back(std::make_unique<TagAssignCommand>(
-        editor_, tag, std::vector<evidence::Target>{{evidence::TargetType::Cluster, cluster}}, add, clusterText));
+        editor_, tag, std::vector<evidence::Target>{{evidence::TargetType::Cluster, cluster}}, add,
+        clusterText));
     if (withMembers) {
         std::vector<evidence::Target> targets;
         for (int64_t id : members) targets.push_back({evidence::TargetType::Account, id});
@@ -239,10 +256,12 @@ bool MainWindow::tagCurrentCluster(const QString& tag, bool add) {
             add ? tr("Tag %n member(s) of cluster %1 %2", nullptr, n).arg(cluster).arg(tag)
                 : tr("Untag %n member(s) of cluster %1 %2", nullptr, n).arg(cluster).arg(tag)));
     }
-    return pushEdits(withMembers ? tr("%1 and its members").arg(clusterText) : clusterText, std::move(commands));
+    return pushEdits(withMembers ? tr("%1 and its members").arg(clusterText) : clusterText,
+                     std::move(commands));
 }
 
-bool MainWindow::saveNote(const evidence::Target& target, const QString& text, const QString& subject) {
+bool MainWindow::saveNote(const evidence::Target& target, const QString& text,
+                          const QString& subject) {
     if (!case_) return false;
     std::vector<std::unique_ptr<EditCommand>> commands;
     commands.push_back(std::make_unique<NoteCommand>(editor_, target, text, subject));
@@ -256,14 +275,18 @@ void MainWindow::tagSelection(bool add) {
     const bool cluster = clusterScope_ && currentCluster_ >= 0;
     const int accounts = static_cast<int>(accounts_->selectedAccounts().size());
     if (names.isEmpty() || (!cluster && accounts == 0)) {
-        statusBar()->showMessage(names.isEmpty() ? tr("The case has no tags yet") : tr("Select accounts or a cluster first"), 4000);
+        statusBar()->showMessage(names.isEmpty() ? tr("The case has no tags yet")
+                                                 : tr("Select accounts or a cluster first"),
+                                 4000);
         return;
     }
-    const QString what = cluster ? tr("cluster %1").arg(currentCluster_) : tr("the %n selected account(s)", nullptr, accounts);
+    const QString what = cluster ? tr("cluster %1").arg(currentCluster_)
+                                 : tr("the %n selected account(s)", nullptr, accounts);
     bool ok = false;
-    const QString tag = QInputDialog::getItem(this, add ? tr("Tag Selection") : tr("Remove Tag from Selection"),
-                                              add ? tr("Tag %1 with:").arg(what) : tr("Remove from %1:").arg(what), names,
-                                              std::max(0, static_cast<int>(names.indexOf(tagPanel_->currentTag()))), false, &ok);
+    const QString tag = QInputDialog::getItem(
+        this, add ? tr("Tag Selection") : tr("Remove Tag from Selection"),
+        add ? tr("Tag %1 with:").arg(what) : tr("Remove from %1:").arg(what), names,
+        std::max(0, static_cast<int>(names.indexOf(tagPanel_->currentTag()))), false, &ok);
     if (!ok || tag.isEmpty()) return;
     tagPanel_->selectTag(tag);
     if (cluster)
@@ -277,8 +300,9 @@ void MainWindow::createTag() {
     TagDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted) return;
     std::vector<std::unique_ptr<EditCommand>> commands;
-    commands.push_back(std::make_unique<TagDefinitionCommand>(editor_, TagDefinitionCommand::Kind::Create, dialog.name(),
-                                                              dialog.color(), dialog.description()));
+    commands.push_back(std::make_unique<TagDefinitionCommand>(
+        editor_, TagDefinitionCommand::Kind::Create, dialog.name(), dialog.color(),
+        dialog.description()));
     if (pushEdits(QString(), std::move(commands))) tagPanel_->selectTag(dialog.name());
 }
 
@@ -290,29 +314,34 @@ void MainWindow::editTag(const QString& name) {
     dialog.setTag(tag->name, tag->color, tag->description);
     if (dialog.exec() != QDialog::Accepted) return;
     std::vector<std::unique_ptr<EditCommand>> commands;
-    commands.push_back(std::make_unique<TagDefinitionCommand>(editor_, TagDefinitionCommand::Kind::Edit, name,
-                                                              dialog.color(), dialog.description()));
+    commands.push_back(std::make_unique<TagDefinitionCommand>(
+        editor_, TagDefinitionCommand::Kind::Edit, name, dialog.color(), dialog.description()));
     pushEdits(QString(), std::move(commands));
 }
 
 void MainWindow::deleteTag(const QString& name) {
     if (!case_ || name.isEmpty()) return;
-    if (QMessageBox::question(this, tr("Delete Tag"), tr("Delete the tag %1?").arg(name)) != QMessageBox::Yes) return;
+    if (QMessageBox::question(this, tr("Delete Tag"), tr("Delete the tag %1?").arg(name)) !=
+        QMessageBox::Yes)
+        return;
     std::vector<std::unique_ptr<EditCommand>> commands;
-    commands.push_back(std::make_unique<TagDefinitionCommand>(editor_, TagDefinitionCommand::Kind::Delete, name));
+    commands.push_back(
+        std::make_unique<TagDefinitionCommand>(editor_, TagDefinitionCommand::Kind::Delete, name));
     pushEdits(QString(), std::move(commands));
 }
 
 void MainWindow::chooseAnalystName() {
     bool ok = false;
-    const QString name = QInputDialog::getText(
-        this, tr("Analyst Name"),
-        tr("Your name as the audit trail records it with every action\n(the QUARRY_ANALYST environment variable "
-           "overrides it; empty: the OS user):"),
-        QLineEdit::Normal, evidence::configuredAnalyst(), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Analyst Name"),
+                              tr("Your name as the audit trail records it with every action\n(the "
+                                 "QUARRY_ANALYST environment variable "
+                                 "overrides it; empty: the OS user):"),
+                              QLineEdit::Normal, evidence::configuredAnalyst(), &ok);
     if (!ok) return;
     evidence::setConfiguredAnalyst(name);
-    statusBar()->showMessage(tr("Actions are recorded as %1").arg(evidence::currentAnalyst()), 5000);
+    statusBar()->showMessage(tr("Actions are recorded as %1").arg(evidence::currentAnalyst()),
+                             5000);
 }
 
 ExportDialog* MainWindow::exportEvidence() {
@@ -328,11 +357,13 @@ ExportDialog* MainWindow::exportEvidence() {
     const QFileInfo info(case_->path());
     choices.suggestedOutput = info.dir().filePath(
         QStringLiteral("%1-evidence-%2.zip")
-            .arg(info.completeBaseName(), QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+            .arg(info.completeBaseName(),
+                 QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmm"))));
     auto* dialog = new ExportDialog(choices, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &ExportDialog::exportFinished, this, [this] { refreshWorkflowViews(); });  // the "export" audit entry
+    connect(dialog, &ExportDialog::exportFinished, this,
+            [this] { refreshWorkflowViews(); });  // the "export" audit entry
     dialog->show();
     return dialog;
 }

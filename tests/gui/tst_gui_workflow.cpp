@@ -52,7 +52,8 @@ public:
     // The first column of the first row, with the arguments bound in order.
     QVariant value(const char* sql, const QVariantList& args = {}) const {
         sqlite3_stmt* s = nullptr;
-        if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK) return QStringLiteral("prepare failed");
+        if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK)
+            return QStringLiteral("prepare failed");
         for (int i = 0; i < args.size(); ++i) {
             if (args[i].typeId() == QMetaType::QString) {
                 const QByteArray b = args[i].toString().toUtf8();
@@ -64,25 +65,33 @@ public:
         QVariant out;
         if (sqlite3_step(s) == SQLITE_ROW)
             out = sqlite3_column_type(s, 0) == SQLITE_TEXT
-                      ? QVariant(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))))
+                      ? QVariant(QString::fromUtf8(
+                            reinterpret_cast<const char*>(sqlite3_column_text(s, 0))))
                       : QVariant(static_cast<qlonglong>(sqlite3_column_int64(s, 0)));
         sqlite3_finalize(s);
         return out;
     }
-    qint64 count(const char* sql, const QVariantList& args = {}) const { return value(sql, args).toLongLong(); }
-    bool exec(const char* sql) { return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+    qint64 count(const char* sql, const QVariantList& args = {}) const {
+        return value(sql, args).toLongLong();
+    }
+    bool exec(const char* sql) {
+        return sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
 
 private:
     sqlite3* db_ = nullptr;
 };
 
 qint64 assignments(const QString& casePath, const QString& tag, const char* type) {
-    return Db(casePath).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
-                              "WHERE t.name = ? AND a.target_type = ?",
-                              {tag, QString::fromLatin1(type)});
+    return Db(casePath).count(
+        "SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+        "WHERE t.name = ? AND a.target_type = ?",
+        {tag, QString::fromLatin1(type)});
 }
 
-qint64 auditRows(const QString& casePath) { return Db(casePath).count("SELECT count(*) FROM audit_log"); }
+qint64 auditRows(const QString& casePath) {
+    return Db(casePath).count("SELECT count(*) FROM audit_log");
+}
 
 QString lastAction(const QString& casePath) {
     return Db(casePath).value("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1").toString();
@@ -147,13 +156,15 @@ std::unique_ptr<MainWindow> TestGuiWorkflow::openWindow() {
     auto w = std::make_unique<MainWindow>(false);
     testers_.clear();
     for (QAbstractItemModel* m : std::initializer_list<QAbstractItemModel*>{
-             w->tagPanel()->model(), w->notesPanel()->model(), w->auditPanel()->model(), w->accountPanel()->model()})
+             w->tagPanel()->model(), w->notesPanel()->model(), w->auditPanel()->model(),
+             w->accountPanel()->model()})
         testers_.push_back(std::make_unique<QAbstractItemModelTester>(
             m, QAbstractItemModelTester::FailureReportingMode::QtTest));
     w->show();
     QString error;
     if (!w->openCase(case_, &error)) qWarning() << error;
-    if (!QTest::qWaitFor([&] { return !w->busy() && !w->tagsLoading(); }, 30000)) qWarning() << "still loading";
+    if (!QTest::qWaitFor([&] { return !w->busy() && !w->tagsLoading(); }, 30000))
+        qWarning() << "still loading";
     return w;
 }
 
@@ -163,10 +174,13 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
     QCOMPARE(assignments(case_, tag, "account"), 0);
     QTableView* view = w->accountPanel()->view();
     AccountTableModel* model = w->accountPanel()->model();
-    view->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(2, AccountTableModel::ColumnCount - 1)),
-                                   QItemSelectionModel::ClearAndSelect);
+    view->selectionModel()->select(
+        QItemSelection(model->index(0, 0), model->index(2, AccountTableModel::ColumnCount - 1)),
+        QItemSelectionModel::ClearAndSelect);
     std::vector<qint64> ids;
-    for (int r = 0; r < 3; ++r) ids.push_back(model->data(model->index(r, 0), AccountTableModel::AccountIdRole).toLongLong());
+    for (int r = 0; r < 3; ++r)
+        ids.push_back(
+            model->data(model->index(r, 0), AccountTableModel::AccountIdRole).toLongLong());
     const qint64 before = auditRows(case_);
 
     QVERIFY(w->tagPanel()->selectTag(tag));
@@ -174,17 +188,22 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
 
     QCOMPARE(assignments(case_, tag, "account"), 3);
     for (qint64 id : ids)
-        QCOMPARE(Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
-                                 "WHERE t.name = ? AND a.target_type = 'account' AND a.target_id = ?",
-                                 {tag, id}),
-                 1);
+        QCOMPARE(
+            Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+                            "WHERE t.name = ? AND a.target_type = 'account' AND a.target_id = ?",
+                            {tag, id}),
+            1);
     QCOMPARE(auditRows(case_), before + 1);
     QCOMPARE(lastAction(case_), QStringLiteral("tag"));
-    QCOMPARE(Db(case_).value("SELECT analyst FROM audit_log ORDER BY seq DESC LIMIT 1").toString(), kAnalyst);
+    QCOMPARE(Db(case_).value("SELECT analyst FROM audit_log ORDER BY seq DESC LIMIT 1").toString(),
+             kAnalyst);
     // The views follow: the panel's count, the account table's Tags column, the audit panel.
     const int tagRow = w->tagPanel()->model()->rowOfTag(tag);
     QCOMPARE(w->tagPanel()->model()->index(tagRow, TagTableModel::Accounts).data().toLongLong(), 3);
-    QTRY_VERIFY(model->index(model->rowOfAccount(ids[0]), AccountTableModel::Tags).data().toString().contains(tag));
+    QTRY_VERIFY(model->index(model->rowOfAccount(ids[0]), AccountTableModel::Tags)
+                    .data()
+                    .toString()
+                    .contains(tag));
     QCOMPARE(w->auditPanel()->model()->rowCount(), before + 1);
 
     QAction* undo = actionWithShortcut(w.get(), QKeySequence(Qt::CTRL | Qt::Key_Z));
@@ -196,7 +215,10 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
     QCOMPARE(auditRows(case_), before + 2);
     QCOMPARE(lastAction(case_), QStringLiteral("untag"));
     QCOMPARE(w->auditPanel()->model()->rowCount(), before + 2);
-    QTRY_VERIFY(model->index(model->rowOfAccount(ids[0]), AccountTableModel::Tags).data().toString().isEmpty());
+    QTRY_VERIFY(model->index(model->rowOfAccount(ids[0]), AccountTableModel::Tags)
+                    .data()
+                    .toString()
+                    .isEmpty());
 
     QVERIFY(redo->isEnabled());
     redo->trigger();
@@ -205,8 +227,9 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
     QCOMPARE(lastAction(case_), QStringLiteral("tag"));
 
     // Undo removes only what the command added: an account that carried the tag before keeps it.
-    view->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(4, AccountTableModel::ColumnCount - 1)),
-                                   QItemSelectionModel::ClearAndSelect);
+    view->selectionModel()->select(
+        QItemSelection(model->index(0, 0), model->index(4, AccountTableModel::ColumnCount - 1)),
+        QItemSelectionModel::ClearAndSelect);
     QVERIFY(w->tagSelectedAccounts(tag, true));
     QCOMPARE(assignments(case_, tag, "account"), 5);
     w->undoStack()->undo();
@@ -216,10 +239,11 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
 void TestGuiWorkflow::clusterTagAsksForMembers() {
     auto w = openWindow();
     const QString tag = QStringLiteral("suspected-distillation");
-    const qint64 cluster =
-        Db(case_).count("SELECT cluster_id FROM account_features WHERE cluster_id IS NOT NULL AND cluster_id >= 0 "
-                        "GROUP BY cluster_id ORDER BY count(*) DESC LIMIT 1");
-    const qint64 members = Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
+    const qint64 cluster = Db(case_).count(
+        "SELECT cluster_id FROM account_features WHERE cluster_id IS NOT NULL AND cluster_id >= 0 "
+        "GROUP BY cluster_id ORDER BY count(*) DESC LIMIT 1");
+    const qint64 members =
+        Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
     QVERIFY(members > 1);
     QVERIFY(w->selectCluster(cluster));
     QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 30000);
@@ -227,15 +251,17 @@ void TestGuiWorkflow::clusterTagAsksForMembers() {
 
     answerNextMessageBox(QMessageBox::Yes);
     QTest::mouseClick(w->tagPanel()->button(QStringLiteral("tagCluster")), Qt::LeftButton);
-    QCOMPARE(Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
-                             "WHERE t.name = ? AND a.target_type = 'cluster' AND a.target_id = ?",
-                             {tag, cluster}),
-             1);
-    QCOMPARE(Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
-                             "JOIN account_features f ON f.account_id = a.target_id "
-                             "WHERE t.name = ? AND a.target_type = 'account' AND f.cluster_id = ?",
-                             {tag, cluster}),
-             members);
+    QCOMPARE(
+        Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+                        "WHERE t.name = ? AND a.target_type = 'cluster' AND a.target_id = ?",
+                        {tag, cluster}),
+        1);
+    QCOMPARE(
+        Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+                        "JOIN account_features f ON f.account_id = a.target_id "
+                        "WHERE t.name = ? AND a.target_type = 'account' AND f.cluster_id = ?",
+                        {tag, cluster}),
+        members);
     QCOMPARE(assignments(case_, tag, "account"), members);
 
     // One undo step takes back the cluster and its members.
@@ -261,9 +287,15 @@ void TestGuiWorkflow::noteFromPanel() {
     notes->editor()->setPlainText(text);
     QTest::mouseClick(notes->saveButton(), Qt::LeftButton);
 
-    QCOMPARE(Db(case_).value("SELECT text FROM notes WHERE target_type = 'account' AND target_id = ?", {account}).toString(),
+    QCOMPARE(Db(case_)
+                 .value("SELECT text FROM notes WHERE target_type = 'account' AND target_id = ?",
+                        {account})
+                 .toString(),
              text);
-    QCOMPARE(Db(case_).value("SELECT analyst FROM notes WHERE target_type = 'account' AND target_id = ?", {account}).toString(),
+    QCOMPARE(Db(case_)
+                 .value("SELECT analyst FROM notes WHERE target_type = 'account' AND target_id = ?",
+                        {account})
+                 .toString(),
              kAnalyst);
     QCOMPARE(lastAction(case_), QStringLiteral("note"));
     QCOMPARE(notes->model()->rowCount(), 1);
@@ -272,10 +304,16 @@ void TestGuiWorkflow::noteFromPanel() {
 
     // Delete, then undo the delete: the note comes back.
     QTest::mouseClick(notes->deleteButton(), Qt::LeftButton);
-    QCOMPARE(Db(case_).count("SELECT count(*) FROM notes WHERE target_type = 'account' AND target_id = ?", {account}), 0);
+    QCOMPARE(Db(case_).count(
+                 "SELECT count(*) FROM notes WHERE target_type = 'account' AND target_id = ?",
+                 {account}),
+             0);
     QCOMPARE(notes->model()->rowCount(), 0);
     w->undoStack()->undo();
-    QCOMPARE(Db(case_).value("SELECT text FROM notes WHERE target_type = 'account' AND target_id = ?", {account}).toString(),
+    QCOMPARE(Db(case_)
+                 .value("SELECT text FROM notes WHERE target_type = 'account' AND target_id = ?",
+                        {account})
+                 .toString(),
              text);
     QCOMPARE(notes->editor()->toPlainText(), text);
 }
@@ -288,10 +326,11 @@ void TestGuiWorkflow::tagSurvivesCrash() {
     // The window stays open (no clean close): a new connection already sees the tag, and no
     // transaction is left open (no rollback journal).
     QVERIFY(!QFile::exists(case_ + QStringLiteral("-journal")));
-    QCOMPARE(Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
-                             "WHERE t.name = 'benign' AND a.target_type = 'account' AND a.target_id = ?",
-                             {account}),
-             1);
+    QCOMPARE(
+        Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+                        "WHERE t.name = 'benign' AND a.target_type = 'account' AND a.target_id = ?",
+                        {account}),
+        1);
     QVERIFY(quarry::evidence::verifyAudit(openReadOnly(case_)->db()).ok);
 }
 
@@ -299,11 +338,13 @@ void TestGuiWorkflow::exportClusterAndVerify() {
     auto w = openWindow();
     const qint64 cluster =
         Db(case_).count("SELECT id FROM clusters WHERE flagged = 1 ORDER BY size DESC LIMIT 1");
-    const qint64 members = Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
+    const qint64 members =
+        Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
     ExportDialog* dialog = w->exportEvidence();
     QVERIFY(dialog);
     QCOMPARE(dialog->options().clusters.size(),
-             static_cast<size_t>(Db(case_).count("SELECT count(*) FROM clusters WHERE flagged = 1")));  // pre-checked
+             static_cast<size_t>(Db(case_).count(
+                 "SELECT count(*) FROM clusters WHERE flagged = 1")));  // pre-checked
     for (const auto& c : dialog->options().clusters) dialog->setClusterChecked(c, false);
     dialog->setClusterChecked(cluster, true);
     QCOMPARE(dialog->options().clusters, std::vector<int64_t>{cluster});
@@ -368,7 +409,8 @@ void TestGuiWorkflow::auditPanelAndBrokenChain() {
     const qint64 rows = auditRows(case_);
     QVERIFY(rows >= 3);
     QCOMPARE(audit->model()->rowCount(), rows);
-    QCOMPARE(audit->model()->index(int(rows - 1), AuditTableModel::Action).data().toString(), lastAction(case_));
+    QCOMPARE(audit->model()->index(int(rows - 1), AuditTableModel::Action).data().toString(),
+             lastAction(case_));
 
     QSignalSpy verified(audit, &AuditPanel::verified);
     QTest::mouseClick(audit->verifyButton(), Qt::LeftButton);
@@ -379,7 +421,9 @@ void TestGuiWorkflow::auditPanelAndBrokenChain() {
     // Tamper with entry 2 behind Quarry's back (past the append-only trigger).
     {
         Db db(case_, true);
-        QVERIFY(db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET analyst = 'mallory' WHERE seq = 2"));
+        QVERIFY(
+            db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET analyst = 'mallory' "
+                    "WHERE seq = 2"));
     }
     QTest::mouseClick(audit->verifyButton(), Qt::LeftButton);
     QVERIFY(verified.wait(30000));
