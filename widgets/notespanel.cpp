@@ -66,7 +66,8 @@ void NotesPanel::setDatabase(sqlite3* db) {
     refresh();
 }
 
-void NotesPanel::setSubjects(int64_t accountId, const QString& accountName, int64_t clusterId) {
+void NotesPanel::setSubjects(int64_t accountId, const QString& accountName, int64_t clusterId,
+                             evidence::TargetType show) {
     std::vector<NoteSubject> subjects;
     if (accountId >= 0)
         subjects.push_back(
@@ -74,22 +75,17 @@ void NotesPanel::setSubjects(int64_t accountId, const QString& accountName, int6
     if (clusterId >= 0)
         subjects.push_back(
             {{evidence::TargetType::Cluster, clusterId}, tr("Cluster %1").arg(clusterId)});
-    // Keep the subject the analyst is writing about when the other one changes.
-    const NoteSubject* was = currentSubject();
-    const evidence::Target keep =
-        was ? was->target : evidence::Target{evidence::TargetType::Account, -1};
     subjects_ = std::move(subjects);
     const QSignalBlocker block(subject_);
     subject_->clear();
     int index = 0;
     for (size_t i = 0; i < subjects_.size(); ++i) {
         subject_->addItem(subjects_[i].subject);
-        if (subjects_[i].target == keep) index = static_cast<int>(i);
+        if (subjects_[i].target.type == show) index = static_cast<int>(i);
     }
     subject_->setCurrentIndex(subjects_.empty() ? -1 : index);
     const bool any = !subjects_.empty();
-    for (QWidget* w : {static_cast<QWidget*>(subject_), static_cast<QWidget*>(editor_),
-                       static_cast<QWidget*>(save_), static_cast<QWidget*>(delete_)})
+    for (QWidget* w : std::initializer_list<QWidget*>{subject_, editor_, save_, delete_})
         w->setEnabled(any);
     refresh();
 }

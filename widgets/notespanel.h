@@ -23,8 +23,10 @@ class NotesPanel final : public QWidget {
 public:
     explicit NotesPanel(QWidget* parent = nullptr);
     void setDatabase(sqlite3* db);  // the GUI thread's read-only connection; nullptr clears
-    // What can carry a note right now: the current account and/or cluster (id < 0: none).
-    void setSubjects(int64_t accountId, const QString& accountName, int64_t clusterId);
+    // What can carry a note right now: the current account and/or cluster (id < 0: none); the
+    // editor turns to the one of type `show` (the one just selected).
+    void setSubjects(int64_t accountId, const QString& accountName, int64_t clusterId,
+                     evidence::TargetType show = evidence::TargetType::Account);
     void refresh();
 
     NoteTableModel* model() const { return model_; }

@@ -55,7 +55,15 @@ void MainWindow::createWorkflowPanels() {
         tabifyDockWidget(accountDock, auditDock);
         accountDock->raise();
     }
-    resizeDocks({tagDock, notesDock}, {360, 360}, Qt::Horizontal);
+    // The right column takes its width from the central plots, not from the left column.
+    QList<QDockWidget*> docks{tagDock};
+    QList<int> widths{340};
+    for (const char* name : {"overviewDock", "clusterDock"})
+        if (auto* d = findChild<QDockWidget*>(QLatin1String(name))) {
+            docks << d;
+            widths << 430;
+        }
+    resizeDocks(docks, widths, Qt::Horizontal);
 
     connect(this, &MainWindow::caseOpened, this, [this] { workflowCaseOpened(); });
     connect(editor_, &CaseEditor::changed, this, [this] { refreshWorkflowViews(); });
@@ -79,12 +87,14 @@ void MainWindow::createWorkflowPanels() {
             });
     // Ctrl+T tags what the analyst picked last: a cluster row, or rows of the account table.
     connect(accounts_, &AccountPanel::currentAccountChanged, this, [this] {
-        notesPanel_->setSubjects(currentAccount_, currentAccountName_, currentCluster_);
+        notesPanel_->setSubjects(currentAccount_, currentAccountName_, currentCluster_,
+                                 evidence::TargetType::Account);
     });
     connect(accounts_->view(), &QTableView::pressed, this, [this] { clusterScope_ = false; });
     connect(clusters_, &ClusterPanel::clusterSelected, this, [this] {
         clusterScope_ = true;
-        notesPanel_->setSubjects(currentAccount_, currentAccountName_, currentCluster_);
+        notesPanel_->setSubjects(currentAccount_, currentAccountName_, currentCluster_,
+                                 evidence::TargetType::Cluster);
     });
     connect(&tagsWatcher_, &QFutureWatcher<AccountTagMap>::finished, this, [this] {
         if (tagsStale_) {
