@@ -32,6 +32,16 @@
 #include "workflowcommands.h"
 
 namespace quarry::gui {
+namespace {
+
+// Messages quote account names and note text from the logs: never let Qt guess they are HTML.
+void warnPlain(QWidget* parent, const QString& message) {
+    QMessageBox box(QMessageBox::Warning, QObject::tr("Quarry"), message, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+}  // namespace
 
 void MainWindow::createWorkflowPanels() {
     editor_ = new CaseEditor(this);
@@ -68,7 +78,7 @@ void MainWindow::createWorkflowPanels() {
     connect(this, &MainWindow::caseOpened, this, [this] { workflowCaseOpened(); });
     connect(editor_, &CaseEditor::changed, this, [this] { refreshWorkflowViews(); });
     connect(editor_, &CaseEditor::failed, this,
-            [this](const QString& message) { QMessageBox::warning(this, tr("Quarry"), message); });
+            [this](const QString& message) { warnPlain(this, message); });
     connect(tagPanel_, &TagPanel::createRequested, this, [this] { createTag(); });
     connect(tagPanel_, &TagPanel::editRequested, this,
             [this](const QString& tag) { editTag(tag); });
@@ -193,7 +203,7 @@ bool MainWindow::pushEdits(const QString& macroText,
     for (auto& c : commands) {
         QString error;
         if (!c->perform(&error)) {
-            QMessageBox::warning(this, tr("Quarry"), error);
+            warnPlain(this, error);
             break;  // the ones already done stay done, and undoable
         }
         if (c->changedAnything()) done.push_back(std::move(c));

@@ -7,7 +7,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -22,6 +24,8 @@
 
 #include <sqlite3.h>
 
+#include <functional>
+
 #include "accountpanel.h"
 #include "auditpanel.h"
 #include "evidence/auditlog.h"
@@ -32,6 +36,7 @@
 #include "mainwindow.h"
 #include "notespanel.h"
 #include "store/casefile.h"
+#include "tagdialog.h"
 #include "tagpanel.h"
 
 using namespace quarry::gui;
@@ -103,18 +108,24 @@ QAction* actionWithShortcut(QWidget* w, const QKeySequence& key) {
     return nullptr;
 }
 
-// Answers the next message box (the "also tag its members?" question) once it is up.
-void answerNextMessageBox(QMessageBox::StandardButton answer) {
+// Runs `act` on the next modal dialog of type T once it is up (the window's own questions and
+// dialogs run their event loop inside the call under test).
+template <typename T>
+void onNextModal(std::function<void(T*)> act) {
     auto* timer = new QTimer(qApp);
     timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) return;
-        timer->deleteLater();
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
+        auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
+        if (!dialog) return;
         timer->stop();
-        box->button(answer)->click();
+        timer->deleteLater();
+        act(dialog);
     });
     timer->start();
+}
+
+void answerNextMessageBox(QMessageBox::StandardButton answer) {
+    onNextModal<QMessageBox>([answer](QMessageBox* box) { box->button(answer)->click(); });
 }
 
 }  // namespace
@@ -126,6 +137,8 @@ private slots:
     void bulkTagUndoRedo();
     void clusterTagAsksForMembers();
     void noteFromPanel();
+    void tagDefinitions();
+    void ctrlTTagsTheSelectedCluster();
     void tagSurvivesCrash();
     void exportClusterAndVerify();
     void cancelledExportLeavesNothing();
@@ -316,6 +329,73 @@ void TestGuiWorkflow::noteFromPanel() {
                  .toString(),
              text);
     QCOMPARE(notes->editor()->toPlainText(), text);
+}
+
+void TestGuiWorkflow::tagDefinitions() {
+    auto w = openWindow();
+    const QString name = QStringLiteral("campaign-b");
+    const qint64 tagsBefore = Db(case_).count("SELECT count(*) FROM tags");
+    onNextModal<TagDialog>([&name](TagDialog* d) {
+        d->findChild<QLineEdit*>(QStringLiteral("tagName"))->setText(name);
+        d->setColor(QColor(0x12, 0x34, 0x56));
+        d->findChild<QLineEdit*>(QStringLiteral("tagDescription"))
+            ->setText(QStringLiteral("Second <i>wave</i>"));
+        d->accept();
+    });
+    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("newTag")), Qt::LeftButton);
+    QCOMPARE(Db(case_).count("SELECT count(*) FROM tags"), tagsBefore + 1);
+    QCOMPARE(Db(case_).value("SELECT color FROM tags WHERE name = ?", {name}).toString(),
+             QStringLiteral("#123456"));
+    QCOMPARE(lastAction(case_), QStringLiteral("tag.create"));
+    QCOMPARE(w->tagPanel()->model()->rowCount(), tagsBefore + 1);
+    QCOMPARE(w->tagPanel()->currentTag(), name);
+
+    onNextModal<TagDialog>([](TagDialog* d) {
+        d->findChild<QLineEdit*>(QStringLiteral("tagDescription"))
+            ->setText(QStringLiteral("Second wave, confirmed"));
+        d->accept();
+    });
+    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("editTag")), Qt::LeftButton);
+    QCOMPARE(Db(case_).value("SELECT description FROM tags WHERE name = ?", {name}).toString(),
+             QStringLiteral("Second wave, confirmed"));
+    QCOMPARE(lastAction(case_), QStringLiteral("tag.edit"));
+    w->undoStack()->undo();
+    QCOMPARE(Db(case_).value("SELECT description FROM tags WHERE name = ?", {name}).toString(),
+             QStringLiteral("Second <i>wave</i>"));
+
+    answerNextMessageBox(QMessageBox::Yes);
+    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("deleteTag")), Qt::LeftButton);
+    QCOMPARE(Db(case_).count("SELECT count(*) FROM tags WHERE name = ?", {name}), 0);
+    QCOMPARE(lastAction(case_), QStringLiteral("tag.delete"));
+    w->undoStack()->undo();  // the tag comes back with its color
+    QCOMPARE(Db(case_).value("SELECT color FROM tags WHERE name = ?", {name}).toString(),
+             QStringLiteral("#123456"));
+    QVERIFY(quarry::evidence::verifyAudit(openReadOnly(case_)->db()).ok);
+}
+
+void TestGuiWorkflow::ctrlTTagsTheSelectedCluster() {
+    auto w = openWindow();
+    const QString tag = QStringLiteral("confirmed-distillation");
+    const qint64 cluster = Db(case_).count("SELECT id FROM clusters ORDER BY size ASC LIMIT 1");
+    const qint64 members =
+        Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
+    QVERIFY(w->selectCluster(cluster));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 30000);
+    QAction* tagAction = actionWithShortcut(w.get(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    QVERIFY(tagAction);
+    onNextModal<QInputDialog>([&tag](QInputDialog* d) {
+        QVERIFY(d->labelText().contains(QStringLiteral("cluster")));
+        d->setTextValue(tag);
+        answerNextMessageBox(QMessageBox::Yes);
+        d->accept();
+    });
+    tagAction->trigger();
+    QCOMPARE(
+        Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+                        "WHERE t.name = ? AND a.target_type = 'cluster' AND a.target_id = ?",
+                        {tag, cluster}),
+        1);
+    QCOMPARE(assignments(case_, tag, "account"), members);
 }
 
 void TestGuiWorkflow::tagSurvivesCrash() {
