@@ -73,6 +73,10 @@ ExportDialog::ExportDialog(const ExportChoices& choices, QWidget* parent)
                 tags_,
                 tr("%1 — %2 accounts, %3 clusters").arg(t.name).arg(t.accounts).arg(t.clusters),
                 t.name, false);
+    if (tags_->count() == 0) {
+        auto* none = new QListWidgetItem(tr("(no tag is on an account or cluster yet)"), tags_);
+        none->setFlags(Qt::NoItemFlags);
+    }
     accounts_ = new QCheckBox(tr("The %n account(s) selected in the account table", nullptr,
                                  static_cast<int>(selectedAccounts_.size())),
                               this);
