@@ -207,6 +207,7 @@ void AccountTableModel::sort(int column, Qt::SortOrder order) {
         return [&R, field](int a, int b) { return field(R[static_cast<size_t>(a)]) < field(R[static_cast<size_t>(b)]); };
     };
     std::function<bool(int, int)> less;
+    std::vector<QString> tagKeys;  // joined once, not per comparison
     switch (column) {
     case Account: less = [&R](int a, int b) { return R[size_t(a)].name.compare(R[size_t(b)].name) < 0; }; break;
     case Score: less = key([](const AccountRecord& r) { return r.score; }); break;
@@ -220,7 +221,11 @@ void AccountTableModel::sort(int column, Qt::SortOrder order) {
     }
     case CotShare: less = key([](const AccountRecord& r) { return r.cotShare; }); break;
     case QuietShare: less = key([](const AccountRecord& r) { return r.quietShare; }); break;
-    case Tags: less = [this, &R](int a, int b) { return tagText(R[size_t(a)].id) < tagText(R[size_t(b)].id); }; break;
+    case Tags:
+        tagKeys.reserve(R.size());
+        for (const AccountRecord& r : R) tagKeys.push_back(tagText(r.id));
+        less = [&tagKeys](int a, int b) { return tagKeys[size_t(a)] < tagKeys[size_t(b)]; };
+        break;
     case Reasons: less = [&R](int a, int b) { return R[size_t(a)].reasons.compare(R[size_t(b)].reasons) < 0; }; break;
     }
     std::iota(sorted_.begin(), sorted_.end(), 0);
