@@ -33,10 +33,10 @@ class CaseEditor;
 class ClusterPanel;
 class EditCommand;
 class ExportDialog;
-class NotesPanel;
-class TagPanel;
 class ImportWizard;
+class NotesPanel;
 class OverviewPanel;
+class TagPanel;
 class TimelinePlot;
 class TopicHeatmap;
 
@@ -69,7 +69,7 @@ public:
     TopicHeatmap* heatmap() const { return heatmap_; }
     OverviewPanel* overview() const { return overview_; }
 
-    // workflow: tags, notes, undo, audit, evidence export (mainwindow_workflow.cpp)
+    // workflow: tags, notes, undo/redo, audit, evidence export (mainwindow_workflow.cpp) -----
     TagPanel* tagPanel() const { return tagPanel_; }
     NotesPanel* notesPanel() const { return notesPanel_; }
     AuditPanel* auditPanel() const { return auditPanel_; }
@@ -83,6 +83,32 @@ public:
     ExportDialog* exportEvidence();
     // True while the account table's Tags column is being reloaded.
     bool tagsLoading() const { return tagsWatcher_.isRunning(); }
+
+private:
+    void createWorkflowPanels();
+    void createWorkflowActions();
+    void workflowCaseOpened();
+    void workflowCaseClosed();
+    void refreshWorkflowViews();
+    void refreshAccountTags();
+    // Performs the commands (each commits at once) and pushes those that changed something on the
+    // undo stack, as one step named macroText when there are several.
+    bool pushEdits(const QString& macroText, std::vector<std::unique_ptr<EditCommand>> commands);
+    void tagSelection(bool add);
+    void createTag();
+    void editTag(const QString& name);
+    void deleteTag(const QString& name);
+    void chooseAnalystName();
+    CaseEditor* editor_ = nullptr;
+    QUndoStack* undo_ = nullptr;
+    TagPanel* tagPanel_ = nullptr;
+    NotesPanel* notesPanel_ = nullptr;
+    AuditPanel* auditPanel_ = nullptr;
+    QAction* exportAction_ = nullptr;
+    QFutureWatcher<AccountTagMap> tagsWatcher_;
+    bool tagsStale_ = false;     // a change arrived while the Tags column was loading
+    bool clusterScope_ = false;  // the last selection was a cluster (Ctrl+T tags it)
+    // ----- end of workflow
 
 signals:
     void caseOpened(const QString& path);
@@ -112,31 +138,6 @@ private:
     void updateWindowTitle();
     // mainwindow_tasks.cpp
     void analyzeAndOpen(const QString& casePath);
-
-    // workflow (mainwindow_workflow.cpp)
-    void createWorkflowPanels();
-    void createWorkflowActions();
-    void workflowCaseOpened();
-    void workflowCaseClosed();
-    void refreshWorkflowViews();
-    void refreshAccountTags();
-    // Performs the commands (each commits at once) and pushes those that changed something on the
-    // undo stack, as one step named macroText when there are several.
-    bool pushEdits(const QString& macroText, std::vector<std::unique_ptr<EditCommand>> commands);
-    void tagSelection(bool add);
-    void createTag();
-    void editTag(const QString& name);
-    void deleteTag(const QString& name);
-    void chooseAnalystName();
-    CaseEditor* editor_ = nullptr;
-    QUndoStack* undo_ = nullptr;
-    TagPanel* tagPanel_ = nullptr;
-    NotesPanel* notesPanel_ = nullptr;
-    AuditPanel* auditPanel_ = nullptr;
-    QAction* exportAction_ = nullptr;
-    QFutureWatcher<AccountTagMap> tagsWatcher_;
-    bool tagsStale_ = false;      // a change arrived while the Tags column was loading
-    bool clusterScope_ = false;   // the last selection was a cluster (Ctrl+T tags it)
 
     std::unique_ptr<CaseFile> case_;  // the GUI thread's read-only connection
     TopicTable topics_;
