@@ -23,9 +23,10 @@ void MainWindow::createRequestPanels() {
                                         Qt::BottomDockWidgetArea);
     QDockWidget* graphDock = addPanel(graph_, tr("Cluster graph"),
                                       QStringLiteral("clusterGraphDock"), Qt::RightDockWidgetArea);
-    if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock")))
-        splitDockWidget(accountDock, requestDock, Qt::Horizontal);
-    resizeDocks({graphDock}, {420}, Qt::Horizontal);
+    // Beside the account table (and whatever is tabbed with it), not behind a tab: picking
+    // accounts and reading their requests go together.
+    addDockWidget(Qt::BottomDockWidgetArea, requestDock, Qt::Horizontal);
+    resizeDocks({graphDock}, {440}, Qt::Vertical);
 
     connect(this, &MainWindow::requestsFilterRequested, requests_, &RequestPanel::setSelection);
     // A cluster pick selects its members one row range at a time; follow once it settles.
