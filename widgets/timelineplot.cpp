@@ -7,13 +7,14 @@
 #include <cmath>
 
 #include "plottheme.h"
+#include "rangeselector.h"
 
 namespace quarry::gui {
 namespace {
 
 constexpr int64_t kHourMs = 3600000;
-double toKey(int64_t ms) { return static_cast<double>(ms) / 1000.0; }
-int64_t toMs(double key) { return static_cast<int64_t>(std::llround(key * 1000.0)); }
+double toKey(int64_t ms) { return toPlotKey(ms); }
+int64_t toMs(double key) { return fromPlotKey(key); }
 
 }  // namespace
 
@@ -38,9 +39,7 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
     laneRect_->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
     laneRect_->setMargins(QMargins(0, 0, 0, 0));
 
-    QSharedPointer<QCPAxisTickerDateTime> dates(new QCPAxisTickerDateTime);
-    dates->setDateTimeSpec(Qt::UTC);
-    dates->setDateTimeFormat(QStringLiteral("MMM d\nHH:mm"));
+    QSharedPointer<QCPAxisTickerDateTime> dates = utcTicker(QStringLiteral("MMM d\nHH:mm"));
     for (QCPAxisRect* rect : {rateRect_, laneRect_}) {
         rect->axis(QCPAxis::atBottom)->setTicker(dates);
         rect->setRangeDrag(Qt::Horizontal);
@@ -71,7 +70,15 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
     reload_.setInterval(40);
     connect(&reload_, &QTimer::timeout, this, &TimelinePlot::reloadVisible);
     setMouseTracking(true);
+    range_ = new RangeSelector(this);
+    range_->setRects({rateRect_, laneRect_});
+    connect(range_, &RangeSelector::rangeSelected, this, &TimelinePlot::rangeSelected);
     applyPlotTheme(this, palette());
+}
+
+void TimelinePlot::selectVisibleRange() {
+    const auto [lo, hi] = visibleRangeMs();
+    range_->select(lo, hi);
 }
 
 void TimelinePlot::setCase(sqlite3* db, const TopicTable& topics) {
@@ -80,10 +87,10 @@ void TimelinePlot::setCase(sqlite3* db, const TopicTable& topics) {
     account_ = -1;
     accountName_.clear();
     topicFilter_ = -1;
-    daily_.clear();
+    requests_.reset({});
+    range_->clear();
     rebuildLanes();
     rate_->data()->clear();
-    rawShown_ = false;
     updateTitle();
     replot(rpQueuedReplot);
 }
@@ -118,21 +125,20 @@ int TimelinePlot::laneOf(int64_t topic) const {
 void TimelinePlot::setAccount(int64_t accountId, const QString& name) {
     account_ = accountId;
     accountName_ = name;
-    daily_ = db_ && accountId >= 0 ? accountDaily(db_, accountId) : std::vector<DayCount>{};
-    loadedFrom_ = 0;
-    loadedTo_ = -1;
-    loadedComplete_ = false;
+    requests_.reset(db_ && accountId >= 0 ? accountDaily(db_, accountId) : std::vector<DayCount>{});
+    range_->clear();
     tipId_ = -1;
     showAll();
     refreshNow();
 }
 
 void TimelinePlot::showAll() {
-    if (daily_.empty()) {
+    const std::vector<DayCount>& daily = requests_.daily();
+    if (daily.empty()) {
         setRangeMs(0, kDayMs);
         return;
     }
-    setRangeMs(daily_.front().day * kDayMs, (daily_.back().day + 1) * kDayMs);
+    setRangeMs(daily.front().day * kDayMs, (daily.back().day + 1) * kDayMs);
 }
 
 void TimelinePlot::showDay(int64_t day) { setRangeMs(day * kDayMs, (day + 1) * kDayMs); }
@@ -173,55 +179,17 @@ void TimelinePlot::refreshNow() {
 }
 
 void TimelinePlot::reloadVisible() {
-    if (!db_ || account_ < 0) {
-        for (QCPGraph* g : lanes_) g->data()->clear();
-        rawShown_ = false;
-        updateRate();
-        updateTitle();
-        replot(rpQueuedReplot);
-        return;
-    }
     const auto [lo, hi] = visibleRangeMs();
-    // How many requests the range holds, from the daily aggregate (whole days it touches).
-    int64_t estimate = 0;
-    for (const DayCount& d : daily_)
-        if ((d.day + 1) * kDayMs > lo && d.day * kDayMs <= hi) estimate += d.n;
-    const bool covered = loadedComplete_ && lo >= loadedFrom_ && hi <= loadedTo_;
-    if (!covered) {
-        if (estimate > kRawPointLimit) {
-            for (QCPGraph* g : lanes_) g->data()->clear();
-            loadedTs_.clear();
-            loadedComplete_ = false;
-            rawShown_ = false;
-        } else {
-            // Load the visible range plus half a width each side so short pans need no query.
-            const int64_t margin = (hi - lo) / 2;
-            bool truncated = false;
-            std::vector<RequestPoint> points =
-                accountRequests(db_, account_, lo - margin, hi + margin, 2 * kRawPointLimit, &truncated);
-            int64_t from = lo - margin, to = hi + margin;
-            if (truncated) {  // keep exactly the visible range then
-                points = accountRequests(db_, account_, lo, hi, 2 * kRawPointLimit, &truncated);
-                from = lo;
-                to = hi;
-            }
-            std::vector<QVector<double>> keys(lanes_.size()), values(lanes_.size());
-            for (auto& ids : laneIds_) ids.clear();
-            loadedTs_.clear();
-            loadedTs_.reserve(points.size());
-            for (const RequestPoint& p : points) {
-                const size_t lane = static_cast<size_t>(laneOf(p.topic));
-                keys[lane].push_back(toKey(p.ts));
-                values[lane].push_back(static_cast<double>(lane));
-                laneIds_[lane].push_back(p.id);
-                loadedTs_.push_back(p.ts);
-            }
-            for (size_t i = 0; i < lanes_.size(); ++i) lanes_[i]->setData(keys[i], values[i], true);
-            loadedFrom_ = from;
-            loadedTo_ = to;
-            loadedComplete_ = !truncated;
-            rawShown_ = true;
+    if (requests_.update(account_ >= 0 ? db_ : nullptr, account_, lo, hi) != VisibleRequests::Change::None) {
+        std::vector<QVector<double>> keys(lanes_.size()), values(lanes_.size());
+        for (auto& ids : laneIds_) ids.clear();
+        for (const RequestPoint& p : requests_.points()) {
+            const size_t lane = static_cast<size_t>(laneOf(p.topic));
+            keys[lane].push_back(toKey(p.ts));
+            values[lane].push_back(static_cast<double>(lane));
+            laneIds_[lane].push_back(p.id);
         }
+        for (size_t i = 0; i < lanes_.size(); ++i) lanes_[i]->setData(keys[i], values[i], true);
     }
     updateRate();
     updateTitle();
@@ -232,13 +200,14 @@ void TimelinePlot::updateRate() {
     QVector<double> keys, values;
     const auto [lo, hi] = visibleRangeMs();
     QCPAxis* y = rateRect_->axis(QCPAxis::atLeft);
-    if (rawShown_ && hi - lo <= 3 * kDayMs && !loadedTs_.empty()) {
+    const std::vector<RequestPoint>& points = requests_.points();
+    if (requests_.shown() && hi - lo <= 3 * kDayMs && !points.empty()) {
         // Zoomed in: requests per hour from the loaded points (they cover the visible range).
-        const int64_t first = std::max(loadedFrom_, loadedTs_.front()) / kHourMs;
-        const int64_t last = std::min(loadedTo_, loadedTs_.back()) / kHourMs;
+        const int64_t first = std::max(requests_.loadedFrom(), points.front().ts) / kHourMs;
+        const int64_t last = std::min(requests_.loadedTo(), points.back().ts) / kHourMs;
         std::vector<double> counts(static_cast<size_t>(last - first + 1), 0.0);
-        for (int64_t ts : loadedTs_) {
-            const int64_t h = ts / kHourMs;
+        for (const RequestPoint& p : points) {
+            const int64_t h = p.ts / kHourMs;
             if (h >= first && h <= last) counts[size_t(h - first)] += 1;
         }
         for (size_t i = 0; i < counts.size(); ++i) {
@@ -249,20 +218,7 @@ void TimelinePlot::updateRate() {
         values.push_back(counts.empty() ? 0 : counts.back());
         y->setLabel(tr("requests / hour"));
     } else {
-        int64_t prev = INT64_MIN;
-        for (const DayCount& d : daily_) {
-            if (prev != INT64_MIN && d.day > prev + 1) {  // idle days drop to zero
-                keys.push_back(toKey((prev + 1) * kDayMs));
-                values.push_back(0);
-            }
-            keys.push_back(toKey(d.day * kDayMs));
-            values.push_back(static_cast<double>(d.n));
-            prev = d.day;
-        }
-        if (!daily_.empty()) {
-            keys.push_back(toKey((daily_.back().day + 1) * kDayMs));
-            values.push_back(static_cast<double>(daily_.back().n));
-        }
+        dailyStepLine(requests_.daily(), &keys, &values);
         y->setLabel(tr("requests / day"));
     }
     rate_->setData(keys, values, true);
@@ -276,14 +232,12 @@ void TimelinePlot::updateTitle() {
     if (account_ < 0) {
         text = tr("Select an account");
     } else {
-        int64_t total = 0;
-        for (const DayCount& d : daily_) total += d.n;
-        text = tr("%1 — %2 requests").arg(accountName_).arg(total);
+        text = tr("%1 — %2 requests").arg(accountName_).arg(requests_.total());
         if (topicFilter_ >= 0) {
             const Topic* t = topics_.find(topicFilter_);
             text += tr("  ·  topic: %1").arg(t ? t->name : QString::number(topicFilter_));
         }
-        text += rawShown_ ? tr("  ·  %1 requests in view").arg(visiblePointCount())
+        text += requests_.shown() ? tr("  ·  %1 requests in view").arg(visiblePointCount())
                           : tr("  ·  zoom in to see individual requests");
     }
     title_->setText(text);
@@ -291,23 +245,14 @@ void TimelinePlot::updateTitle() {
 
 QString TimelinePlot::tooltipFor(int64_t requestId) {
     if (requestId == tipId_) return tipText_;
-    const RequestDetail d = requestDetail(db_, requestId);
     tipId_ = requestId;
-    if (!d.found) return tipText_ = QString();
-    const Topic* t = topics_.find(d.topic);
-    QString tokens = d.promptTokens < 0 ? tr("n/a") : QString::number(d.promptTokens);
-    if (d.completionTokens >= 0) tokens += QStringLiteral(" → %1").arg(d.completionTokens);
-    tipText_ = QStringLiteral("<b>%1</b><br>%2: %3%4<br>%5: %6<br>%7: %8 &nbsp; %9: %10<br><i>%11</i>")
-                   .arg(formatUtc(d.ts), tr("Topic"), t ? t->name.toHtmlEscaped() : tr("unclassified"),
-                        d.cot ? tr(" (asks for step-by-step reasoning)") : QString(), tr("Tokens"), tokens,
-                        tr("Model"), d.model.toHtmlEscaped(), tr("IP"), d.ip.toHtmlEscaped(),
-                        d.prompt.toHtmlEscaped());
+    tipText_ = requestToolTip(requestDetail(db_, requestId), topics_);
     return tipText_;
 }
 
 void TimelinePlot::mouseMoveEvent(QMouseEvent* event) {
     QCustomPlot::mouseMoveEvent(event);
-    if (!rawShown_ || !db_ || !laneRect_->rect().contains(event->pos())) {
+    if (!requests_.shown() || !db_ || !laneRect_->rect().contains(event->pos())) {
         QToolTip::hideText();
         return;
     }

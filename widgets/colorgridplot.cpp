@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "colorgridplot.h"
+
+#include "plottheme.h"
+
+namespace quarry::gui {
+
+ColorGridPlot::ColorGridPlot(const QString& title, QWidget* parent) : QCustomPlot(parent) {
+    setMinimumHeight(200);
+    title_ = new QCPTextElement(this, title, QFont(font().family(), 10, QFont::Bold));
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, title_);
+    QCPAxisRect* rect = axisRect();
+    map_ = new QCPColorMap(xAxis, yAxis);
+    scale_ = new QCPColorScale(this);
+    plotLayout()->addElement(1, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    scale_->axis()->setLabel(tr("requests"));
+    map_->setColorScale(scale_);
+    map_->setGradient(QCPColorGradient(QCPColorGradient::gpThermal));
+    map_->setInterpolate(false);
+    map_->setTightBoundary(true);
+    auto* margins = new QCPMarginGroup(this);
+    rect->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    yAxis->setRangeReversed(true);
+    xAxis->grid()->setVisible(false);
+    yAxis->grid()->setVisible(false);
+
+    mark_ = new QCPItemRect(this);
+    mark_->setPen(QPen(QColor(0x00, 0xc8, 0xff), 2));
+    mark_->setBrush(Qt::NoBrush);
+    mark_->setVisible(false);
+    mark_->topLeft->setAxes(xAxis, yAxis);
+    mark_->bottomRight->setAxes(xAxis, yAxis);
+    applyPlotTheme(this, palette());
+}
+
+QString ColorGridPlot::title() const { return title_->text(); }
+
+void ColorGridPlot::setLoading(const QString& message) {
+    loading_ = true;
+    title_->setText(message);
+    replot(rpQueuedReplot);
+}
+
+void ColorGridPlot::clearGrid(const QString& message) {
+    loading_ = false;
+    cols_ = rows_ = 0;
+    map_->data()->clear();
+    mark_->setVisible(false);
+    title_->setText(message);
+    replot(rpQueuedReplot);
+}
+
+void ColorGridPlot::setRowLabels(const QStringList& labels) {
+    QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+    for (int i = 0; i < labels.size(); ++i) names->addTick(i, labels.at(i));
+    yAxis->setTicker(names);
+}
+
+void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx, const std::function<double(int, int)>& value,
+                            const QString& title) {
+    loading_ = false;
+    mark_->setVisible(false);
+    title_->setText(title);
+    if (cols <= 0 || rows <= 0) {
+        cols_ = rows_ = 0;
+        map_->data()->clear();
+        replot(rpQueuedReplot);
+        return;
+    }
+    cols_ = cols;
+    rows_ = rows;
+    x0_ = x0;
+    dx_ = dx;
+    map_->data()->setSize(cols, rows);
+    // A single column or row needs a non-empty range; the cells keep their width either way.
+    map_->data()->setRange(QCPRange(x0, cols > 1 ? x0 + (cols - 1) * dx : x0 + dx * 1e-6),
+                           QCPRange(0, rows > 1 ? rows - 1 : 1e-6));
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) map_->data()->setCell(c, r, value(c, r));
+    map_->rescaleDataRange(true);
+    xAxis->setRange(x0 - dx / 2, x0 + (cols - 0.5) * dx);
+    yAxis->setRange(-0.5, rows - 0.5);
+    replot(rpQueuedReplot);
+}
+
+QPoint ColorGridPlot::cellPoint(int col, int row) const {
+    if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return {};
+    return QPoint(qRound(xAxis->coordToPixel(x0_ + col * dx_)), qRound(yAxis->coordToPixel(row)));
+}
+
+void ColorGridPlot::markCell(int col, int row) {
+    const double x = x0_ + col * dx_;
+    mark_->topLeft->setCoords(x - dx_ / 2, row - 0.5);
+    mark_->bottomRight->setCoords(x + dx_ / 2, row + 0.5);
+    mark_->setVisible(true);
+    replot(rpQueuedReplot);
+}
+
+void ColorGridPlot::mousePressEvent(QMouseEvent* event) {
+    QCustomPlot::mousePressEvent(event);
+    if (event->button() != Qt::LeftButton || cols_ <= 0 || !axisRect()->rect().contains(event->pos())) return;
+    const int col = static_cast<int>(std::floor((xAxis->pixelToCoord(event->position().x()) - x0_) / dx_ + 0.5));
+    const int row = static_cast<int>(std::floor(yAxis->pixelToCoord(event->position().y()) + 0.5));
+    if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return;
+    markCell(col, row);
+    emit gridCellClicked(col, row);
+}
+
+void ColorGridPlot::changeEvent(QEvent* event) {
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPlotTheme(this, palette());
+        replot(rpQueuedReplot);
+    }
+}
+
+}  // namespace quarry::gui
