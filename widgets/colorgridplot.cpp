@@ -36,7 +36,9 @@ ColorGridPlot::ColorGridPlot(const QString& title, QWidget* parent) : QCustomPlo
     applyPlotTheme(this, palette());
 }
 
-QString ColorGridPlot::title() const { return title_->text(); }
+QString ColorGridPlot::title() const {
+    return title_->text();
+}
 
 void ColorGridPlot::setLoading(const QString& message) {
     loading_ = true;
@@ -59,8 +61,8 @@ void ColorGridPlot::setRowLabels(const QStringList& labels) {
     yAxis->setTicker(names);
 }
 
-void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx, const std::function<double(int, int)>& value,
-                            const QString& title) {
+void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
+                            const std::function<double(int, int)>& value, const QString& title) {
     loading_ = false;
     mark_->setVisible(false);
     title_->setText(title);
@@ -101,8 +103,11 @@ void ColorGridPlot::markCell(int col, int row) {
 
 void ColorGridPlot::mousePressEvent(QMouseEvent* event) {
     QCustomPlot::mousePressEvent(event);
-    if (event->button() != Qt::LeftButton || cols_ <= 0 || !axisRect()->rect().contains(event->pos())) return;
-    const int col = static_cast<int>(std::floor((xAxis->pixelToCoord(event->position().x()) - x0_) / dx_ + 0.5));
+    if (event->button() != Qt::LeftButton || cols_ <= 0 ||
+        !axisRect()->rect().contains(event->pos()))
+        return;
+    const int col = static_cast<int>(
+        std::floor((xAxis->pixelToCoord(event->position().x()) - x0_) / dx_ + 0.5));
     const int row = static_cast<int>(std::floor(yAxis->pixelToCoord(event->position().y()) + 0.5));
     if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return;
     markCell(col, row);

@@ -30,8 +30,8 @@ signals:
 
 protected:
     // Column c is centered at x0 + c * dx on the x axis; row r at r on the (reversed) y axis.
-    void setGrid(int cols, int rows, double x0, double dx, const std::function<double(int, int)>& value,
-                 const QString& title);
+    void setGrid(int cols, int rows, double x0, double dx,
+                 const std::function<double(int, int)>& value, const QString& title);
     void setRowLabels(const QStringList& labels);
     void mousePressEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;

@@ -7,8 +7,8 @@
 #include <cmath>
 
 #include "plottheme.h"
-#include "viewqueries.h"
 #include "rangeselector.h"
+#include "viewqueries.h"
 
 namespace quarry::gui {
 
@@ -130,7 +130,8 @@ void CompareTimeline::addRow(Row& row, bool last) {
         row.lanes.push_back(g);
     }
     row.laneIds.assign(row.lanes.size(), {});
-    connect(x, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this, x] { syncFrom(x); });
+    connect(x, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this, x] { syncFrom(x); });
 }
 
 void CompareTimeline::syncFrom(QCPAxis* source) {
@@ -153,8 +154,10 @@ void CompareTimeline::showAll() {
         lo = std::min(lo, row.requests.daily().front().day * kDayMs);
         hi = std::max(hi, (row.requests.daily().back().day + 1) * kDayMs);
     }
-    if (lo > hi) setRangeMs(0, kDayMs);
-    else setRangeMs(lo, hi);
+    if (lo > hi)
+        setRangeMs(0, kDayMs);
+    else
+        setRangeMs(lo, hi);
 }
 
 void CompareTimeline::setRangeMs(int64_t fromMs, int64_t toMs) {
@@ -165,7 +168,8 @@ void CompareTimeline::setRangeMs(int64_t fromMs, int64_t toMs) {
 std::pair<int64_t, int64_t> CompareTimeline::visibleRangeMs(int row) const {
     if (rows_.empty()) return {0, 0};
     const QCPRange r = rows_[static_cast<size_t>(row)].rect->axis(QCPAxis::atBottom)->range();
-    return {static_cast<int64_t>(std::ceil(r.lower * 1000.0)), static_cast<int64_t>(std::floor(r.upper * 1000.0))};
+    return {static_cast<int64_t>(std::ceil(r.lower * 1000.0)),
+            static_cast<int64_t>(std::floor(r.upper * 1000.0))};
 }
 
 int64_t CompareTimeline::visiblePointCount(int row) const {
@@ -192,7 +196,8 @@ void CompareTimeline::selectVisibleRange() {
 void CompareTimeline::reloadVisible() {
     const auto [lo, hi] = visibleRangeMs();
     for (Row& row : rows_) {
-        if (row.requests.update(db_, row.account, lo, hi) == VisibleRequests::Change::None) continue;
+        if (row.requests.update(db_, row.account, lo, hi) == VisibleRequests::Change::None)
+            continue;
         std::vector<QVector<double>> keys(row.lanes.size()), values(row.lanes.size());
         for (auto& ids : row.laneIds) ids.clear();
         for (const RequestPoint& p : row.requests.points()) {
@@ -201,13 +206,16 @@ void CompareTimeline::reloadVisible() {
             values[lane].push_back(static_cast<double>(lane));
             row.laneIds[lane].push_back(p.id);
         }
-        for (size_t i = 0; i < row.lanes.size(); ++i) row.lanes[i]->setData(keys[i], values[i], true);
+        for (size_t i = 0; i < row.lanes.size(); ++i)
+            row.lanes[i]->setData(keys[i], values[i], true);
     }
     updateTitle();
     replot(rpQueuedReplot);
 }
 
-QString CompareTimeline::title() const { return title_ ? title_->text() : QString(); }
+QString CompareTimeline::title() const {
+    return title_ ? title_->text() : QString();
+}
 
 void CompareTimeline::updateTitle() {
     if (rows_.empty()) {
@@ -218,7 +226,8 @@ void CompareTimeline::updateTitle() {
     if (requested_ > rowCount()) text += tr("  ·  %1 of %2 shown").arg(rowCount()).arg(requested_);
     bool raw = true;
     for (const Row& row : rows_) raw = raw && row.requests.shown();
-    text += raw ? tr("  ·  one point per request, colored by topic") : tr("  ·  zoom in to see individual requests");
+    text += raw ? tr("  ·  one point per request, colored by topic")
+                : tr("  ·  zoom in to see individual requests");
     title_->setText(text);
 }
 

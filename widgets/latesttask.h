@@ -17,7 +17,8 @@ template <class T>
 class LatestTask {
 public:
     explicit LatestTask(std::function<void(const T&)> apply) : apply_(std::move(apply)) {
-        QObject::connect(&watcher_, &QFutureWatcher<T>::finished, &watcher_, [this] { onFinished(); });
+        QObject::connect(&watcher_, &QFutureWatcher<T>::finished, &watcher_,
+                         [this] { onFinished(); });
     }
     ~LatestTask() { watcher_.waitForFinished(); }
     LatestTask(const LatestTask&) = delete;
@@ -40,9 +41,7 @@ public:
     bool pending() const { return pending_; }
 
 private:
-    void start(std::function<T()> work) {
-        watcher_.setFuture(QtConcurrent::run(std::move(work)));
-    }
+    void start(std::function<T()> work) { watcher_.setFuture(QtConcurrent::run(std::move(work))); }
     void onFinished() {
         if (next_) {
             std::function<T()> work = std::move(*next_);

@@ -10,7 +10,8 @@ PunchcardPlot::PunchcardPlot(QWidget* parent) : ColorGridPlot(tr("Hour of week")
     hours->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     xAxis->setTicker(hours);
     xAxis->setLabel(tr("hour of day (UTC)"));
-    connect(this, &ColorGridPlot::gridCellClicked, this, [this](int col, int row) { emit cellClicked(row, col); });
+    connect(this, &ColorGridPlot::gridCellClicked, this,
+            [this](int col, int row) { emit cellClicked(row, col); });
 }
 
 void PunchcardPlot::clearData(const QString& message) {
@@ -20,8 +21,10 @@ void PunchcardPlot::clearData(const QString& message) {
 
 void PunchcardPlot::setData(const Punchcard& counts, const QString& title) {
     data_ = counts;
-    setGrid(24, 7, 0, 1, [&counts](int hour, int weekday) { return static_cast<double>(counts.at(weekday, hour)); },
-            title);
+    setGrid(
+        24, 7, 0, 1,
+        [&counts](int hour, int weekday) { return static_cast<double>(counts.at(weekday, hour)); },
+        title);
 }
 
 }  // namespace quarry::gui

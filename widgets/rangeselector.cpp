@@ -71,52 +71,56 @@ QCPAxisRect* RangeSelector::rectAt(const QPoint& pos) const {
 }
 
 qint64 RangeSelector::msAt(double x) const {
-    return static_cast<qint64>(std::llround(dragRect_->axis(QCPAxis::atBottom)->pixelToCoord(x) * 1000.0));
+    return static_cast<qint64>(
+        std::llround(dragRect_->axis(QCPAxis::atBottom)->pixelToCoord(x) * 1000.0));
 }
 
 bool RangeSelector::eventFilter(QObject* watched, QEvent* event) {
     if (watched != plot_) return false;
     switch (event->type()) {
-    case QEvent::MouseButtonPress: {
-        auto* e = static_cast<QMouseEvent*>(event);
-        if (e->button() != Qt::LeftButton || !(e->modifiers() & Qt::ShiftModifier)) return false;
-        dragRect_ = rectAt(e->pos());
-        if (!dragRect_) return false;
-        plot_->setFocus(Qt::MouseFocusReason);
-        dragging_ = true;
-        selected_ = false;
-        anchor_ = from_ = to_ = msAt(e->position().x());
-        drawBand();
-        return true;  // no pan while selecting
-    }
-    case QEvent::MouseMove: {
-        if (!dragging_) return false;
-        auto* e = static_cast<QMouseEvent*>(event);
-        const qint64 at = msAt(e->position().x());
-        from_ = std::min(anchor_, at);
-        to_ = std::max(anchor_, at);
-        drawBand();
-        return true;
-    }
-    case QEvent::MouseButtonRelease: {
-        if (!dragging_) return false;
-        auto* e = static_cast<QMouseEvent*>(event);
-        dragging_ = false;
-        const qint64 at = msAt(e->position().x());
-        if (at == anchor_) {  // a shift-click, not a drag
+        case QEvent::MouseButtonPress: {
+            auto* e = static_cast<QMouseEvent*>(event);
+            if (e->button() != Qt::LeftButton || !(e->modifiers() & Qt::ShiftModifier))
+                return false;
+            dragRect_ = rectAt(e->pos());
+            if (!dragRect_) return false;
+            plot_->setFocus(Qt::MouseFocusReason);
+            dragging_ = true;
+            selected_ = false;
+            anchor_ = from_ = to_ = msAt(e->position().x());
+            drawBand();
+            return true;  // no pan while selecting
+        }
+        case QEvent::MouseMove: {
+            if (!dragging_) return false;
+            auto* e = static_cast<QMouseEvent*>(event);
+            const qint64 at = msAt(e->position().x());
+            from_ = std::min(anchor_, at);
+            to_ = std::max(anchor_, at);
             drawBand();
             return true;
         }
-        select(anchor_, at);
-        return true;
-    }
-    case QEvent::KeyPress:
-        if (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && (selected_ || dragging_)) {
-            clear();
+        case QEvent::MouseButtonRelease: {
+            if (!dragging_) return false;
+            auto* e = static_cast<QMouseEvent*>(event);
+            dragging_ = false;
+            const qint64 at = msAt(e->position().x());
+            if (at == anchor_) {  // a shift-click, not a drag
+                drawBand();
+                return true;
+            }
+            select(anchor_, at);
             return true;
         }
-        return false;
-    default: return false;
+        case QEvent::KeyPress:
+            if (static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape &&
+                (selected_ || dragging_)) {
+                clear();
+                return true;
+            }
+            return false;
+        default:
+            return false;
     }
 }
 

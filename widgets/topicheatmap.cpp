@@ -34,10 +34,14 @@ void TopicHeatmap::setData(const TopicTimeGrid& counts, const QString& title) {
     data_ = counts;
     const int rows = static_cast<int>(topics_.topics.size());
     const double width = static_cast<double>(counts.bucketMs) / 1000.0;
-    const double x0 = static_cast<double>(counts.firstBucket * counts.bucketMs) / 1000.0 + width / 2;
-    setGrid(counts.buckets, counts.buckets > 0 ? rows : 0, x0, width,
-            [&counts](int col, int row) { return static_cast<double>(counts.at(row, counts.firstBucket + col)); },
-            title);
+    const double x0 =
+        static_cast<double>(counts.firstBucket * counts.bucketMs) / 1000.0 + width / 2;
+    setGrid(
+        counts.buckets, counts.buckets > 0 ? rows : 0, x0, width,
+        [&counts](int col, int row) {
+            return static_cast<double>(counts.at(row, counts.firstBucket + col));
+        },
+        title);
 }
 
 QPoint TopicHeatmap::cellCenter(int64_t bucket, int row) const {

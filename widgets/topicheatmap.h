@@ -15,7 +15,9 @@ public:
 
     void setTopics(const TopicTable& topics);
     void setData(const TopicTimeGrid& counts, const QString& title);
-    void setData(const HeatmapData& counts, const QString& title) { setData(fromHeatmapData(counts), title); }
+    void setData(const HeatmapData& counts, const QString& title) {
+        setData(fromHeatmapData(counts), title);
+    }
     void clearData(const QString& message);
     const TopicTimeGrid& heatmapData() const { return data_; }
 

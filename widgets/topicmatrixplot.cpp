@@ -7,7 +7,8 @@ TopicMatrixPlot::TopicMatrixPlot(QWidget* parent) : ColorGridPlot(tr("Select a c
     xAxis->setLabel(tr("topic"));
     xAxis->setTickLabelRotation(40);
     connect(this, &ColorGridPlot::gridCellClicked, this, [this](int col, int row) {
-        emit cellClicked(data_.accounts[static_cast<size_t>(row)], topics_.topics[static_cast<size_t>(col)].id);
+        emit cellClicked(data_.accounts[static_cast<size_t>(row)],
+                         topics_.topics[static_cast<size_t>(col)].id);
     });
 }
 
@@ -29,9 +30,14 @@ void TopicMatrixPlot::setData(const AccountTopicMatrix& matrix) {
     setRowLabels(matrix.names);
     QString title = tr("Cluster %1: members × topics").arg(matrix.cluster);
     if (static_cast<int64_t>(matrix.accounts.size()) < matrix.members)
-        title += tr(" — %1 of %2 shown (most requests)").arg(matrix.accounts.size()).arg(matrix.members);
-    setGrid(matrix.topics, static_cast<int>(matrix.accounts.size()), 0, 1,
-            [&matrix](int topic, int account) { return static_cast<double>(matrix.at(account, topic)); }, title);
+        title +=
+            tr(" — %1 of %2 shown (most requests)").arg(matrix.accounts.size()).arg(matrix.members);
+    setGrid(
+        matrix.topics, static_cast<int>(matrix.accounts.size()), 0, 1,
+        [&matrix](int topic, int account) {
+            return static_cast<double>(matrix.at(account, topic));
+        },
+        title);
 }
 
 }  // namespace quarry::gui

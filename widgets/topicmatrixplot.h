@@ -17,7 +17,9 @@ public:
     void setData(const AccountTopicMatrix& matrix);
     void clearData(const QString& message);
     const AccountTopicMatrix& matrix() const { return data_; }
-    QPoint cellCenter(int accountRow, int topicRow) const { return cellPoint(topicRow, accountRow); }
+    QPoint cellCenter(int accountRow, int topicRow) const {
+        return cellPoint(topicRow, accountRow);
+    }
 
 signals:
     void cellClicked(qint64 accountId, qint64 topicId);

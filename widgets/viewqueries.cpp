@@ -18,17 +18,21 @@ bool tableExists(sqlite3* db, const char* name) {
 // The FROM/WHERE part selecting a scope's requests as `r`; ?1 is the account or cluster id.
 std::string scopeFrom(ViewScope scope) {
     switch (scope) {
-    case ViewScope::Account: return " FROM requests r WHERE r.account_id = ?1";
-    case ViewScope::Cluster:
-        return " FROM account_features f JOIN requests r ON r.account_id = f.account_id WHERE f.cluster_id = ?1";
-    case ViewScope::Case: break;
+        case ViewScope::Account:
+            return " FROM requests r WHERE r.account_id = ?1";
+        case ViewScope::Cluster:
+            return " FROM account_features f JOIN requests r ON r.account_id = f.account_id WHERE "
+                   "f.cluster_id = ?1";
+        case ViewScope::Case:
+            break;
     }
     return " FROM requests r WHERE 1";
 }
 
 }  // namespace
 
-TopicTimeGrid topicTimeCounts(sqlite3* db, const TopicTable& topics, ViewScope scope, int64_t id, int64_t bucketMs) {
+TopicTimeGrid topicTimeCounts(sqlite3* db, const TopicTable& topics, ViewScope scope, int64_t id,
+                              int64_t bucketMs) {
     TopicTimeGrid g;
     g.scope = scope;
     g.scopeId = id;
@@ -57,7 +61,8 @@ TopicTimeGrid topicTimeCounts(sqlite3* db, const TopicTable& topics, ViewScope s
     for (const Cell& c : cells) {
         auto row = topics.rowById.constFind(c.topic);
         if (row == topics.rowById.cend()) continue;
-        g.counts[static_cast<size_t>(*row) * static_cast<size_t>(g.buckets) + static_cast<size_t>(c.bucket - lo)] += c.n;
+        g.counts[static_cast<size_t>(*row) * static_cast<size_t>(g.buckets) +
+                 static_cast<size_t>(c.bucket - lo)] += c.n;
         g.total += c.n;
     }
     return g;
@@ -80,8 +85,8 @@ Punchcard hourOfWeekCounts(sqlite3* db, ViewScope scope, int64_t id) {
     p.scope = scope;
     p.scopeId = id;
     if (scope == ViewScope::Cluster && !tableExists(db, "account_features")) return p;
-    sql::Statement s(db, "SELECT (r.ts / 86400000 + 3) % 7, (r.ts / 3600000) % 24, count(*)" + scopeFrom(scope) +
-                             " GROUP BY 1, 2");
+    sql::Statement s(db, "SELECT (r.ts / 86400000 + 3) % 7, (r.ts / 3600000) % 24, count(*)" +
+                             scopeFrom(scope) + " GROUP BY 1, 2");
     if (scope != ViewScope::Case) s.bind(1, id);
     while (s.step()) {
         const int64_t wd = s.int64(0), h = s.int64(1);
@@ -89,10 +94,27 @@ Punchcard hourOfWeekCounts(sqlite3* db, ViewScope scope, int64_t id) {
         p.counts[static_cast<size_t>(wd * 24 + h)] += s.int64(2);
         p.total += s.int64(2);
     }
+    sql::Statement span(db, "SELECT min(r.ts), max(r.ts)" + scopeFrom(scope));
+    if (scope != ViewScope::Case) span.bind(1, id);
+    if (span.step() && !span.isNull(0)) {
+        p.firstTs = span.int64(0);
+        p.lastTs = span.int64(1);
+    }
     return p;
 }
 
-AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int64_t cluster, int cap) {
+int64_t lastOccurrence(const Punchcard& p, int weekday, int hour) {
+    if (p.lastTs < p.firstTs) return -1;
+    for (int64_t h = p.lastTs / kHourMs; h * kHourMs + kHourMs > p.firstTs; --h) {
+        const int64_t from = h * kHourMs;
+        if (h % 24 == hour && weekdayOf(from) == weekday) return from;
+        if (p.lastTs / kHourMs - h > 24 * 7) break;
+    }
+    return -1;
+}
+
+AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int64_t cluster,
+                                      int cap) {
     AccountTopicMatrix m;
     m.cluster = cluster;
     m.topics = static_cast<int>(topics.topics.size());
@@ -102,10 +124,12 @@ AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int
         n.bind(1, cluster);
         m.members = n.step() ? n.int64(0) : 0;
     }
-    sql::Statement s(db, "SELECT f.account_id, a.value, (SELECT coalesce(sum(n), 0) FROM account_topics t "
-                         "WHERE t.account_id = f.account_id) AS total FROM account_features f "
-                         "LEFT JOIN accounts a ON a.id = f.account_id WHERE f.cluster_id = ? "
-                         "ORDER BY total DESC, f.account_id LIMIT ?");
+    sql::Statement s(
+        db,
+        "SELECT f.account_id, a.value, (SELECT coalesce(sum(n), 0) FROM account_topics t "
+        "WHERE t.account_id = f.account_id) AS total FROM account_features f "
+        "LEFT JOIN accounts a ON a.id = f.account_id WHERE f.cluster_id = ? "
+        "ORDER BY total DESC, f.account_id LIMIT ?");
     s.bind(1, cluster);
     s.bind(2, cap);
     while (s.step()) {

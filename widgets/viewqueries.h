@@ -35,7 +35,8 @@ struct TopicTimeGrid {
                       static_cast<size_t>(bucket - firstBucket)];
     }
 };
-TopicTimeGrid topicTimeCounts(sqlite3* db, const TopicTable& topics, ViewScope scope, int64_t id, int64_t bucketMs);
+TopicTimeGrid topicTimeCounts(sqlite3* db, const TopicTable& topics, ViewScope scope, int64_t id,
+                              int64_t bucketMs);
 TopicTimeGrid fromHeatmapData(const HeatmapData& days);
 
 // Requests by UTC weekday (0 = Monday) and hour.
@@ -44,11 +45,19 @@ struct Punchcard {
     int64_t scopeId = -1;
     std::array<int64_t, 7 * 24> counts{};  // [weekday * 24 + hour]
     int64_t total = 0;
-    int64_t at(int weekday, int hour) const { return counts[static_cast<size_t>(weekday * 24 + hour)]; }
+    int64_t firstTs = 0, lastTs = -1;  // the scope's span
+    int64_t at(int weekday, int hour) const {
+        return counts[static_cast<size_t>(weekday * 24 + hour)];
+    }
 };
 Punchcard hourOfWeekCounts(sqlite3* db, ViewScope scope, int64_t id);
 // UTC weekday of a time, 0 = Monday (1970-01-01 was a Thursday).
-inline int weekdayOf(int64_t ms) { return static_cast<int>((ms / kDayMs + 3) % 7); }
+inline int weekdayOf(int64_t ms) {
+    return static_cast<int>((ms / kDayMs + 3) % 7);
+}
+// The hour [from, from + kHourMs) of the last `weekday` `hour` at or before lastTs; -1 if none
+// falls inside [firstTs, lastTs].
+int64_t lastOccurrence(const Punchcard& p, int weekday, int hour);
 
 // A cluster's members (the `cap` with most requests, most first) x topics.
 struct AccountTopicMatrix {
@@ -59,10 +68,12 @@ struct AccountTopicMatrix {
     std::vector<int64_t> counts;  // [accountRow * topics + topicRow]
     int topics = 0;
     int64_t at(int accountRow, int topicRow) const {
-        return counts[static_cast<size_t>(accountRow) * static_cast<size_t>(topics) + static_cast<size_t>(topicRow)];
+        return counts[static_cast<size_t>(accountRow) * static_cast<size_t>(topics) +
+                      static_cast<size_t>(topicRow)];
     }
 };
-AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int64_t cluster, int cap);
+AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int64_t cluster,
+                                      int cap);
 
 struct HourCount {
     int64_t hour = 0;  // floor(ts / kHourMs)

@@ -30,7 +30,8 @@ int64_t VisibleRequests::estimate(int64_t lo, int64_t hi) const {
     return n;
 }
 
-VisibleRequests::Change VisibleRequests::update(sqlite3* db, int64_t account, int64_t lo, int64_t hi) {
+VisibleRequests::Change VisibleRequests::update(sqlite3* db, int64_t account, int64_t lo,
+                                                int64_t hi) {
     if (!db || account < 0) {
         points_.clear();
         complete_ = shown_ = false;
@@ -44,7 +45,8 @@ VisibleRequests::Change VisibleRequests::update(sqlite3* db, int64_t account, in
     }
     const int64_t margin = (hi - lo) / 2;
     bool truncated = false;
-    points_ = accountRequests(db, account, lo - margin, hi + margin, 2 * kRawPointLimit, &truncated);
+    points_ =
+        accountRequests(db, account, lo - margin, hi + margin, 2 * kRawPointLimit, &truncated);
     from_ = lo - margin;
     to_ = hi + margin;
     if (truncated) {  // keep exactly the visible range then
@@ -57,9 +59,12 @@ VisibleRequests::Change VisibleRequests::update(sqlite3* db, int64_t account, in
     return Change::Loaded;
 }
 
-int64_t fromPlotKey(double key) { return static_cast<int64_t>(std::llround(key * 1000.0)); }
+int64_t fromPlotKey(double key) {
+    return static_cast<int64_t>(std::llround(key * 1000.0));
+}
 
-void dailyStepLine(const std::vector<DayCount>& daily, QVector<double>* keys, QVector<double>* values) {
+void dailyStepLine(const std::vector<DayCount>& daily, QVector<double>* keys,
+                   QVector<double>* values) {
     int64_t prev = INT64_MIN;
     for (const DayCount& d : daily) {
         if (prev != INT64_MIN && d.day > prev + 1) {  // idle days drop to zero
@@ -89,12 +94,13 @@ QString requestToolTip(const RequestDetail& d, const TopicTable& topics, const Q
     QString tokens = d.promptTokens < 0 ? QObject::tr("n/a") : QString::number(d.promptTokens);
     if (d.completionTokens >= 0) tokens += QStringLiteral(" → %1").arg(d.completionTokens);
     QString head = QStringLiteral("<b>%1</b>").arg(formatUtc(d.ts));
-    if (!account.isEmpty()) head = QStringLiteral("<b>%1</b><br>%2").arg(account.toHtmlEscaped(), formatUtc(d.ts));
+    if (!account.isEmpty())
+        head = QStringLiteral("<b>%1</b><br>%2").arg(account.toHtmlEscaped(), formatUtc(d.ts));
     return QStringLiteral("%1<br>%2: %3%4<br>%5: %6<br>%7: %8 &nbsp; %9: %10<br><i>%11</i>")
         .arg(head, QObject::tr("Topic"), t ? t->name.toHtmlEscaped() : QObject::tr("unclassified"),
-             d.cot ? QObject::tr(" (asks for step-by-step reasoning)") : QString(), QObject::tr("Tokens"), tokens,
-             QObject::tr("Model"), d.model.toHtmlEscaped(), QObject::tr("IP"), d.ip.toHtmlEscaped(),
-             d.prompt.toHtmlEscaped());
+             d.cot ? QObject::tr(" (asks for step-by-step reasoning)") : QString(),
+             QObject::tr("Tokens"), tokens, QObject::tr("Model"), d.model.toHtmlEscaped(),
+             QObject::tr("IP"), d.ip.toHtmlEscaped(), d.prompt.toHtmlEscaped());
 }
 
 }  // namespace quarry::gui

@@ -42,12 +42,16 @@ private:
     bool complete_ = false, shown_ = false;
 };
 
-inline double toPlotKey(int64_t ms) { return static_cast<double>(ms) / 1000.0; }
+inline double toPlotKey(int64_t ms) {
+    return static_cast<double>(ms) / 1000.0;
+}
 int64_t fromPlotKey(double key);
 // The daily counts as a step line that drops to zero over idle days.
-void dailyStepLine(const std::vector<DayCount>& daily, QVector<double>* keys, QVector<double>* values);
+void dailyStepLine(const std::vector<DayCount>& daily, QVector<double>* keys,
+                   QVector<double>* values);
 QSharedPointer<QCPAxisTickerDateTime> utcTicker(const QString& format);
 // Rich text (log text escaped): time, account when given, topic, tokens, model, IP, prompt preview.
-QString requestToolTip(const RequestDetail& d, const TopicTable& topics, const QString& account = QString());
+QString requestToolTip(const RequestDetail& d, const TopicTable& topics,
+                       const QString& account = QString());
 
 }  // namespace quarry::gui

@@ -32,7 +32,7 @@ MainWindow::MainWindow(bool restoreSettings) : restoreSettings_(restoreSettings)
     updateWindowTitle();
 }
 
-MainWindow::~MainWindow() { heatWatcher_.waitForFinished(); }
+MainWindow::~MainWindow() = default;
 
 QDockWidget* MainWindow::addPanel(QWidget* widget, const QString& title, const QString& objectName,
                                   Qt::DockWidgetArea area) {
@@ -54,13 +54,16 @@ void MainWindow::createPanels() {
     heatmapScope_->addItem(tr("Selected account"));
     heatmapScope_->addItem(tr("Selected cluster"));
     heatmapScope_->addItem(tr("Whole case"));
-    heatmapScope_->setToolTip(tr("Whose requests the topic × day heatmap counts. Click a cell to show that "
-                                 "day and topic in the timeline."));
+    heatmapScope_->setToolTip(
+        tr("Whose requests the topic × day heatmap counts. Click a cell to show that "
+           "day and topic in the timeline."));
 
     auto* heatBox = new QWidget(this);
     auto* heatBar = new QHBoxLayout;
     heatBar->addWidget(new QLabel(tr("Topic heatmap of:"), heatBox));
     heatBar->addWidget(heatmapScope_);
+    heatmapGranularity_ = new QComboBox(this);
+    heatBar->addWidget(heatmapGranularity_);
     heatBar->addStretch(1);
     auto* heatLayout = new QVBoxLayout(heatBox);
     heatLayout->setContentsMargins(4, 2, 4, 2);
@@ -79,9 +82,12 @@ void MainWindow::createPanels() {
     overview_ = new OverviewPanel(this);
     clusters_ = new ClusterPanel(this);
     accounts_ = new AccountPanel(this);
-    QDockWidget* overviewDock = addPanel(overview_, tr("Overview"), QStringLiteral("overviewDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* clusterDock = addPanel(clusters_, tr("Clusters"), QStringLiteral("clusterDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* accountDock = addPanel(accounts_, tr("Accounts"), QStringLiteral("accountDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* overviewDock =
+        addPanel(overview_, tr("Overview"), QStringLiteral("overviewDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* clusterDock =
+        addPanel(clusters_, tr("Clusters"), QStringLiteral("clusterDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* accountDock = addPanel(accounts_, tr("Accounts"), QStringLiteral("accountDock"),
+                                        Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     resizeDocks({overviewDock, clusterDock}, {430, 430}, Qt::Horizontal);
     resizeDocks({overviewDock, clusterDock}, {380, 520}, Qt::Vertical);
@@ -89,28 +95,17 @@ void MainWindow::createPanels() {
 
     connect(accounts_, &AccountPanel::currentAccountChanged, this,
             [this](qint64 id, const QString& name) { onCurrentAccount(id, name); });
-    connect(accounts_, &AccountPanel::loaded, this, [this](int n) {
-        statusBar()->showMessage(tr("%1 accounts loaded").arg(n), 4000);
-    });
-    connect(clusters_, &ClusterPanel::clusterSelected, this, [this](qint64 id) { onClusterSelected(id); });
-    connect(overview_, &OverviewPanel::clusterActivated, this, [this](qint64 id) { selectCluster(id); });
-    connect(heatmap_, &TopicHeatmap::cellClicked, this, [this](qint64 day, qint64 topic) { onHeatmapCell(day, topic); });
-    connect(heatmapScope_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { refreshHeatmap(); });
-    connect(&heatWatcher_, &QFutureWatcher<HeatmapData>::finished, this, [this] {
-        heatPending_ = false;
-        const HeatmapData counts = heatWatcher_.result();
-        if (counts.scope != wantedScope_ || counts.scopeId != wantedId_) {  // the selection moved on
-            refreshHeatmap();
-            return;
-        }
-        QString title;
-        switch (counts.scope) {
-        case HeatmapData::Scope::Account: title = tr("Topics by day — account %1").arg(currentAccountName_); break;
-        case HeatmapData::Scope::Cluster: title = tr("Topics by day — cluster %1").arg(counts.scopeId); break;
-        case HeatmapData::Scope::Case: title = tr("Topics by day — whole case"); break;
-        }
-        heatmap_->setData(counts, tr("%1 (%2 requests)").arg(title).arg(counts.total));
-    });
+    connect(accounts_, &AccountPanel::loaded, this,
+            [this](int n) { statusBar()->showMessage(tr("%1 accounts loaded").arg(n), 4000); });
+    connect(clusters_, &ClusterPanel::clusterSelected, this,
+            [this](qint64 id) { onClusterSelected(id); });
+    connect(overview_, &OverviewPanel::clusterActivated, this,
+            [this](qint64 id) { selectCluster(id); });
+    connect(heatmap_, &TopicHeatmap::cellClicked, this,
+            [this](qint64 day, qint64 topic) { onHeatmapCell(day, topic); });
+    connect(heatmapScope_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this] { refreshHeatmap(); });
+    createViewPanels();
 }
 
 }  // namespace quarry::gui

@@ -3,9 +3,8 @@
 // cluster -> its members in the account table, heatmap cell -> timeline day and topic.
 #include <QComboBox>
 #include <QFileInfo>
-#include <QStatusBar>
 #include <QLabel>
-#include <QtConcurrent/QtConcurrentRun>
+#include <QStatusBar>
 
 #include "accountpanel.h"
 #include "clusterpanel.h"
@@ -38,6 +37,7 @@ bool MainWindow::openCase(const QString& path, QString* error) {
     } else {
         refreshHeatmap();
     }
+    openCaseViews();
     addRecent(path);
     updateWindowTitle();
     statusCase_->setText(QFileInfo(path).absoluteFilePath());
@@ -46,8 +46,7 @@ bool MainWindow::openCase(const QString& path, QString* error) {
 }
 
 void MainWindow::closeCase() {
-    heatWatcher_.waitForFinished();
-    heatPending_ = false;
+    closeCaseViews();
     accounts_->load(QString(), {});
     timeline_->setCase(nullptr, {});
     heatmap_->setTopics({});
@@ -61,15 +60,22 @@ void MainWindow::closeCase() {
     updateWindowTitle();
 }
 
-QString MainWindow::casePath() const { return case_ ? case_->path() : QString(); }
-
-bool MainWindow::busy() const { return accounts_->loading() || heatPending_; }
-
-void MainWindow::updateWindowTitle() {
-    setWindowTitle(case_ ? tr("%1 — Quarry").arg(QFileInfo(case_->path()).fileName()) : tr("Quarry"));
+QString MainWindow::casePath() const {
+    return case_ ? case_->path() : QString();
 }
 
-bool MainWindow::selectAccount(int64_t accountId) { return accounts_->selectAccount(accountId); }
+bool MainWindow::busy() const {
+    return accounts_->loading() || viewsBusy();
+}
+
+void MainWindow::updateWindowTitle() {
+    setWindowTitle(case_ ? tr("%1 — Quarry").arg(QFileInfo(case_->path()).fileName())
+                         : tr("Quarry"));
+}
+
+bool MainWindow::selectAccount(int64_t accountId) {
+    return accounts_->selectAccount(accountId);
+}
 
 bool MainWindow::selectAccountByName(const QString& name) {
     if (!case_) return false;
@@ -80,7 +86,9 @@ bool MainWindow::selectAccountByName(const QString& name) {
     return id >= 0 && selectAccount(id);
 }
 
-bool MainWindow::selectCluster(int64_t clusterId) { return clusters_->selectCluster(clusterId); }
+bool MainWindow::selectCluster(int64_t clusterId) {
+    return clusters_->selectCluster(clusterId);
+}
 
 void MainWindow::onCurrentAccount(int64_t accountId, const QString& name) {
     if (accountId == currentAccount_) return;
@@ -94,7 +102,8 @@ void MainWindow::onCurrentAccount(int64_t accountId, const QString& name) {
 void MainWindow::onClusterSelected(int64_t clusterId) {
     currentCluster_ = clusterId;
     const int n = accounts_->selectCluster(clusterId);
-    statusBar()->showMessage(tr("Cluster %1: %2 member accounts selected").arg(clusterId).arg(n), 5000);
+    statusBar()->showMessage(tr("Cluster %1: %2 member accounts selected").arg(clusterId).arg(n),
+                             5000);
     if (heatmapScope_->currentIndex() == 1) refreshHeatmap();
 }
 
@@ -103,39 +112,11 @@ void MainWindow::onHeatmapCell(int64_t day, int64_t topicId) {
     timeline_->showDay(day);
     timeline_->refreshNow();
     const Topic* t = topics_.find(topicId);
-    statusBar()->showMessage(tr("Timeline filtered to %1, topic %2 (double-click the timeline to show the whole account)")
-                                 .arg(formatUtc(day * kDayMs).left(10), t ? t->name : QString::number(topicId)),
-                             6000);
-}
-
-void MainWindow::refreshHeatmap() {
-    if (!case_ || !hasAnalysis(case_->db())) return;
-    switch (heatmapScope_->currentIndex()) {
-    case 0: wantedScope_ = HeatmapData::Scope::Account; wantedId_ = currentAccount_; break;
-    case 1: wantedScope_ = HeatmapData::Scope::Cluster; wantedId_ = currentCluster_; break;
-    default: wantedScope_ = HeatmapData::Scope::Case; wantedId_ = -1; break;
-    }
-    if (wantedScope_ != HeatmapData::Scope::Case && wantedId_ < 0) {
-        heatmap_->clearData(wantedScope_ == HeatmapData::Scope::Account ? tr("Select an account")
-                                                                        : tr("Select a cluster"));
-        return;
-    }
-    if (heatWatcher_.isRunning()) return;  // its finished handler sees the newer wish and reruns
-    const QString path = case_->path();
-    const TopicTable topics = topics_;
-    const HeatmapData::Scope scope = wantedScope_;
-    const int64_t id = wantedId_;
-    heatPending_ = true;
-    heatWatcher_.setFuture(QtConcurrent::run([path, topics, scope, id] {
-        auto file = openReadOnly(path);
-        if (!file) {
-            HeatmapData empty;
-            empty.scope = scope;
-            empty.scopeId = id;
-            return empty;
-        }
-        return topicDayCounts(file->db(), topics, scope, id);
-    }));
+    statusBar()->showMessage(
+        tr("Timeline filtered to %1, topic %2 (double-click the timeline to show the whole "
+           "account)")
+            .arg(formatUtc(day * kDayMs).left(10), t ? t->name : QString::number(topicId)),
+        6000);
 }
 
 }  // namespace quarry::gui
