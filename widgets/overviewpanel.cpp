@@ -23,21 +23,17 @@ OverviewPanel::OverviewPanel(QWidget* parent)
     layout->addWidget(view_, 3);
     layout->addWidget(hourly_, 2);
     connect(view_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.scheme() == QLatin1String("cluster"))
-            emit clusterActivated(url.path().toLongLong());
+        if (url.scheme() == QLatin1String("cluster")) emit clusterActivated(url.path().toLongLong());
     });
     setCase(nullptr, {});
 }
 
-QString OverviewPanel::text() const {
-    return view_->toPlainText();
-}
+QString OverviewPanel::text() const { return view_->toPlainText(); }
 
 void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters) {
     if (!file) {
-        view_->setHtml(
-            tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
-               "log file here, or start the demo (File › Open Demo Case).</p>"));
+        view_->setHtml(tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
+                          "log file here, or start the demo (File › Open Demo Case).</p>"));
         return;
     }
     CaseSummary s;
@@ -50,31 +46,26 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
     auto row = [](const QString& k, const QString& v) {
         return QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td></tr>").arg(k, v);
     };
-    QString html = QStringLiteral("<h2>%1</h2><table>")
-                       .arg(QFileInfo(file->path()).fileName().toHtmlEscaped());
+    QString html = QStringLiteral("<h2>%1</h2><table>").arg(QFileInfo(file->path()).fileName().toHtmlEscaped());
     html += row(tr("Requests"), loc.toString(static_cast<qlonglong>(s.requests)));
     html += row(tr("Accounts"), loc.toString(static_cast<qlonglong>(s.accounts)));
     if (s.firstTs || s.lastTs) {
-        html += row(tr("Time span"),
-                    tr("%1 → %2 (%3 days)")
-                        .arg(formatUtc(s.firstTs).left(16), formatUtc(s.lastTs).left(16))
-                        .arg((s.lastTs - s.firstTs) / kDayMs + 1));
+        html += row(tr("Time span"), tr("%1 → %2 (%3 days)")
+                                         .arg(formatUtc(s.firstTs).left(16), formatUtc(s.lastTs).left(16))
+                                         .arg((s.lastTs - s.firstTs) / kDayMs + 1));
     }
     html += row(tr("Sources"), QString::number(s.sources.size()));
     QString quarantine = loc.toString(static_cast<qlonglong>(s.quarantined));
     QStringList kinds;
-    for (const auto& k : s.quarantineByKind)
-        kinds << QStringLiteral("%1 %2").arg(k.second).arg(k.first);
-    if (!kinds.isEmpty())
-        quarantine += QStringLiteral(" (%1)").arg(kinds.join(QStringLiteral(", ")).toHtmlEscaped());
+    for (const auto& k : s.quarantineByKind) kinds << QStringLiteral("%1 %2").arg(k.second).arg(k.first);
+    if (!kinds.isEmpty()) quarantine += QStringLiteral(" (%1)").arg(kinds.join(QStringLiteral(", ")).toHtmlEscaped());
     html += row(tr("Quarantined rows"), quarantine);
     html += QStringLiteral("</table>");
     for (const SourceSummary& src : s.sources)
-        html +=
-            QStringLiteral("<p style='margin:0'><small>%1 — %2 rows, %3 quarantined</small></p>")
-                .arg(QFileInfo(src.path).fileName().toHtmlEscaped())
-                .arg(src.rowsImported)
-                .arg(src.rowsQuarantined);
+        html += QStringLiteral("<p style='margin:0'><small>%1 — %2 rows, %3 quarantined</small></p>")
+                    .arg(QFileInfo(src.path).fileName().toHtmlEscaped())
+                    .arg(src.rowsImported)
+                    .arg(src.rowsQuarantined);
 
     int flagged = 0;
     for (const ClusterRecord& c : clusters) flagged += c.flagged ? 1 : 0;

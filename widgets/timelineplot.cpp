@@ -13,20 +13,15 @@ namespace quarry::gui {
 namespace {
 
 constexpr int64_t kHourMs = 3600000;
-double toKey(int64_t ms) {
-    return toPlotKey(ms);
-}
-int64_t toMs(double key) {
-    return fromPlotKey(key);
-}
+double toKey(int64_t ms) { return toPlotKey(ms); }
+int64_t toMs(double key) { return fromPlotKey(key); }
 
 }  // namespace
 
 TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
     setMinimumHeight(220);
     plotLayout()->clear();
-    title_ =
-        new QCPTextElement(this, tr("Select an account"), QFont(font().family(), 10, QFont::Bold));
+    title_ = new QCPTextElement(this, tr("Select an account"), QFont(font().family(), 10, QFont::Bold));
     rateRect_ = new QCPAxisRect(this);
     laneRect_ = new QCPAxisRect(this);
     plotLayout()->addElement(0, 0, title_);
@@ -69,8 +64,7 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
             qOverload<const QCPRange&>(&QCPAxis::setRange));
     connect(rateX, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), laneX,
             qOverload<const QCPRange&>(&QCPAxis::setRange));
-    connect(laneX, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this] { reload_.start(); });
+    connect(laneX, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] { reload_.start(); });
 
     reload_.setSingleShot(true);
     reload_.setInterval(40);
@@ -109,8 +103,7 @@ void TimelinePlot::rebuildLanes() {
     const int n = static_cast<int>(topics_.topics.size());
     for (int row = 0; row <= n; ++row) {
         const QColor color = row < n ? topics_.topics[size_t(row)].color : QColor(Qt::gray);
-        QCPGraph* g =
-            addGraph(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft));
+        QCPGraph* g = addGraph(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft));
         g->setLineStyle(QCPGraph::lsNone);
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 5));
         g->setAdaptiveSampling(false);
@@ -148,9 +141,7 @@ void TimelinePlot::showAll() {
     setRangeMs(daily.front().day * kDayMs, (daily.back().day + 1) * kDayMs);
 }
 
-void TimelinePlot::showDay(int64_t day) {
-    setRangeMs(day * kDayMs, (day + 1) * kDayMs);
-}
+void TimelinePlot::showDay(int64_t day) { setRangeMs(day * kDayMs, (day + 1) * kDayMs); }
 
 void TimelinePlot::setRangeMs(int64_t fromMs, int64_t toMs) {
     laneRect_->axis(QCPAxis::atBottom)->setRange(toKey(fromMs), toKey(toMs));
@@ -159,16 +150,14 @@ void TimelinePlot::setRangeMs(int64_t fromMs, int64_t toMs) {
 void TimelinePlot::setTopicFilter(int64_t topic) {
     topicFilter_ = topic;
     const int only = topic < 0 ? -1 : laneOf(topic);
-    for (size_t i = 0; i < lanes_.size(); ++i)
-        lanes_[i]->setVisible(only < 0 || static_cast<int>(i) == only);
+    for (size_t i = 0; i < lanes_.size(); ++i) lanes_[i]->setVisible(only < 0 || static_cast<int>(i) == only);
     updateTitle();
     replot(rpQueuedReplot);
 }
 
 std::pair<int64_t, int64_t> TimelinePlot::visibleRangeMs() const {
     const QCPRange r = laneRect_->axis(QCPAxis::atBottom)->range();
-    return {static_cast<int64_t>(std::ceil(r.lower * 1000.0)),
-            static_cast<int64_t>(std::floor(r.upper * 1000.0))};
+    return {static_cast<int64_t>(std::ceil(r.lower * 1000.0)), static_cast<int64_t>(std::floor(r.upper * 1000.0))};
 }
 
 int64_t TimelinePlot::visiblePointCount() const {
@@ -191,8 +180,7 @@ void TimelinePlot::refreshNow() {
 
 void TimelinePlot::reloadVisible() {
     const auto [lo, hi] = visibleRangeMs();
-    if (requests_.update(account_ >= 0 ? db_ : nullptr, account_, lo, hi) !=
-        VisibleRequests::Change::None) {
+    if (requests_.update(account_ >= 0 ? db_ : nullptr, account_, lo, hi) != VisibleRequests::Change::None) {
         std::vector<QVector<double>> keys(lanes_.size()), values(lanes_.size());
         for (auto& ids : laneIds_) ids.clear();
         for (const RequestPoint& p : requests_.points()) {
@@ -250,7 +238,7 @@ void TimelinePlot::updateTitle() {
             text += tr("  ·  topic: %1").arg(t ? t->name : QString::number(topicFilter_));
         }
         text += requests_.shown() ? tr("  ·  %1 requests in view").arg(visiblePointCount())
-                                  : tr("  ·  zoom in to see individual requests");
+                          : tr("  ·  zoom in to see individual requests");
     }
     title_->setText(text);
 }

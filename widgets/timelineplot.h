@@ -76,8 +76,8 @@ private:
     QCPAxisRect* laneRect_ = nullptr;
     QCPTextElement* title_ = nullptr;
     QCPGraph* rate_ = nullptr;
-    std::vector<QCPGraph*> lanes_;               // one per topic, plus "unclassified" last
-    std::vector<std::vector<int64_t>> laneIds_;  // request ids parallel to each lane's data
+    std::vector<QCPGraph*> lanes_;                 // one per topic, plus "unclassified" last
+    std::vector<std::vector<int64_t>> laneIds_;    // request ids parallel to each lane's data
     QTimer reload_;
     int64_t tipId_ = -1;
     QString tipText_;

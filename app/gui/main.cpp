@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// quarry [CASE] [--screenshot FILE.png [--view overview|account|cluster|compare] [--account ID]
-// [--cluster ID]] | --demo
+// quarry [CASE] [--screenshot FILE.png [--view VIEW] [--account ID] [--cluster ID]] | --demo
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -38,27 +37,21 @@ int screenshot(MainWindow& w, const QCommandLineParser& args, const QString& cas
     w.show();
     QString error;
     if (casePath.isEmpty() || !w.openCase(casePath, &error)) {
-        std::fprintf(stderr, "quarry: %s\n",
-                     qPrintable(casePath.isEmpty() ? QStringLiteral("no case given") : error));
+        std::fprintf(stderr, "quarry: %s\n", qPrintable(casePath.isEmpty() ? QStringLiteral("no case given") : error));
         return 2;
     }
     settle(w);
-    if (args.isSet(QStringLiteral("cluster")) &&
-        !w.selectCluster(args.value(QStringLiteral("cluster")).toLongLong())) {
-        std::fprintf(stderr, "quarry: no cluster %s\n",
-                     qPrintable(args.value(QStringLiteral("cluster"))));
+    if (args.isSet(QStringLiteral("cluster")) && !w.selectCluster(args.value(QStringLiteral("cluster")).toLongLong())) {
+        std::fprintf(stderr, "quarry: no cluster %s\n", qPrintable(args.value(QStringLiteral("cluster"))));
         return 2;
     }
     settle(w);
-    if (args.isSet(QStringLiteral("account")) &&
-        !w.selectAccountByName(args.value(QStringLiteral("account")))) {
-        std::fprintf(stderr, "quarry: no account %s\n",
-                     qPrintable(args.value(QStringLiteral("account"))));
+    if (args.isSet(QStringLiteral("account")) && !w.selectAccountByName(args.value(QStringLiteral("account")))) {
+        std::fprintf(stderr, "quarry: no account %s\n", qPrintable(args.value(QStringLiteral("account"))));
         return 2;
     }
     settle(w);
-    if (args.isSet(QStringLiteral("view")) &&
-        !w.showNamedView(args.value(QStringLiteral("view")))) {
+    if (args.isSet(QStringLiteral("view")) && !w.showNamedView(args.value(QStringLiteral("view")))) {
         std::fprintf(stderr, "quarry: unknown view %s (overview, account, cluster or compare)\n",
                      qPrintable(args.value(QStringLiteral("view"))));
         return 2;
@@ -84,31 +77,21 @@ int main(int argc, char* argv[]) {
     QApplication::setStyle(QStringLiteral("Fusion"));
 
     QCommandLineParser args;
-    args.setApplicationDescription(
-        QStringLiteral("Quarry: investigate distillation campaigns in LLM API logs."));
+    args.setApplicationDescription(QStringLiteral("Quarry: investigate distillation campaigns in LLM API logs."));
     args.addHelpOption();
     args.addVersionOption();
-    args.addPositionalArgument(QStringLiteral("case"), QStringLiteral("A .quarry case to open."),
-                               QStringLiteral("[CASE]"));
+    args.addPositionalArgument(QStringLiteral("case"), QStringLiteral("A .quarry case to open."), QStringLiteral("[CASE]"));
     args.addOptions({
-        {QStringLiteral("screenshot"),
-         QStringLiteral("Render the window at 1600x1000 to FILE.png and exit."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("account"),
-         QStringLiteral("With --screenshot: select this account (name or id)."),
-         QStringLiteral("ID")},
-        {QStringLiteral("cluster"), QStringLiteral("With --screenshot: select this cluster."),
-         QStringLiteral("ID")},
+        {QStringLiteral("screenshot"), QStringLiteral("Render the window at 1600x1000 to FILE.png and exit."), QStringLiteral("FILE")},
+        {QStringLiteral("account"), QStringLiteral("With --screenshot: select this account (name or id)."), QStringLiteral("ID")},
+        {QStringLiteral("cluster"), QStringLiteral("With --screenshot: select this cluster."), QStringLiteral("ID")},
         {QStringLiteral("view"),
-         QStringLiteral(
-             "With --screenshot: show this view: overview (whole-case heatmap), account (timeline "
-             "and "
-             "heatmap of the account), cluster (punchcard and members x topics of the cluster) or "
-             "compare (the cluster's members, or the selected accounts, on one time axis)."),
+         QStringLiteral("With --screenshot: show this view: overview (whole-case heatmap), account (the "
+                        "account's timeline and heatmap), cluster (the cluster's punchcard and members x "
+                        "topics) or compare (the cluster's members, or the selected accounts, on one time axis)."),
          QStringLiteral("VIEW")},
         {QStringLiteral("demo"), QStringLiteral("Generate, import, analyse and open a demo case.")},
-        {QStringLiteral("demo-case"), QStringLiteral("Open this demo case (as CASE)."),
-         QStringLiteral("CASE")},
+        {QStringLiteral("demo-case"), QStringLiteral("Open this demo case (as CASE)."), QStringLiteral("CASE")},
     });
     args.process(app);
     QString casePath = args.positionalArguments().value(0);

@@ -54,9 +54,8 @@ void MainWindow::createPanels() {
     heatmapScope_->addItem(tr("Selected account"));
     heatmapScope_->addItem(tr("Selected cluster"));
     heatmapScope_->addItem(tr("Whole case"));
-    heatmapScope_->setToolTip(
-        tr("Whose requests the topic × day heatmap counts. Click a cell to show that "
-           "day and topic in the timeline."));
+    heatmapScope_->setToolTip(tr("Whose requests the topic × day heatmap counts. Click a cell to show that "
+                                 "day and topic in the timeline."));
 
     auto* heatBox = new QWidget(this);
     auto* heatBar = new QHBoxLayout;
@@ -82,12 +81,9 @@ void MainWindow::createPanels() {
     overview_ = new OverviewPanel(this);
     clusters_ = new ClusterPanel(this);
     accounts_ = new AccountPanel(this);
-    QDockWidget* overviewDock =
-        addPanel(overview_, tr("Overview"), QStringLiteral("overviewDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* clusterDock =
-        addPanel(clusters_, tr("Clusters"), QStringLiteral("clusterDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* accountDock = addPanel(accounts_, tr("Accounts"), QStringLiteral("accountDock"),
-                                        Qt::BottomDockWidgetArea);
+    QDockWidget* overviewDock = addPanel(overview_, tr("Overview"), QStringLiteral("overviewDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* clusterDock = addPanel(clusters_, tr("Clusters"), QStringLiteral("clusterDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* accountDock = addPanel(accounts_, tr("Accounts"), QStringLiteral("accountDock"), Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     resizeDocks({overviewDock, clusterDock}, {430, 430}, Qt::Horizontal);
     resizeDocks({overviewDock, clusterDock}, {380, 520}, Qt::Vertical);
@@ -95,16 +91,13 @@ void MainWindow::createPanels() {
 
     connect(accounts_, &AccountPanel::currentAccountChanged, this,
             [this](qint64 id, const QString& name) { onCurrentAccount(id, name); });
-    connect(accounts_, &AccountPanel::loaded, this,
-            [this](int n) { statusBar()->showMessage(tr("%1 accounts loaded").arg(n), 4000); });
-    connect(clusters_, &ClusterPanel::clusterSelected, this,
-            [this](qint64 id) { onClusterSelected(id); });
-    connect(overview_, &OverviewPanel::clusterActivated, this,
-            [this](qint64 id) { selectCluster(id); });
-    connect(heatmap_, &TopicHeatmap::cellClicked, this,
-            [this](qint64 day, qint64 topic) { onHeatmapCell(day, topic); });
-    connect(heatmapScope_, qOverload<int>(&QComboBox::currentIndexChanged), this,
-            [this] { refreshHeatmap(); });
+    connect(accounts_, &AccountPanel::loaded, this, [this](int n) {
+        statusBar()->showMessage(tr("%1 accounts loaded").arg(n), 4000);
+    });
+    connect(clusters_, &ClusterPanel::clusterSelected, this, [this](qint64 id) { onClusterSelected(id); });
+    connect(overview_, &OverviewPanel::clusterActivated, this, [this](qint64 id) { selectCluster(id); });
+    connect(heatmap_, &TopicHeatmap::cellClicked, this, [this](qint64 day, qint64 topic) { onHeatmapCell(day, topic); });
+    connect(heatmapScope_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { refreshHeatmap(); });
     createViewPanels();
 }
 

@@ -86,8 +86,7 @@ signals:
     void caseOpened(const QString& path);
     // A view asks the request list to show these requests: accountIds (empty: the whole case),
     // fromMs <= ts <= toMs, topicId (-1: any topic).
-    void requestsFilterRequested(QVector<qint64> accountIds, qint64 fromMs, qint64 toMs,
-                                 qint64 topicId);
+    void requestsFilterRequested(QVector<qint64> accountIds, qint64 fromMs, qint64 toMs, qint64 topicId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -97,8 +96,7 @@ protected:
 private:
     // mainwindow.cpp
     void createPanels();
-    QDockWidget* addPanel(QWidget* widget, const QString& title, const QString& objectName,
-                          Qt::DockWidgetArea area);
+    QDockWidget* addPanel(QWidget* widget, const QString& title, const QString& objectName, Qt::DockWidgetArea area);
     // mainwindow_actions.cpp
     void createActions();
     void restoreLayout();

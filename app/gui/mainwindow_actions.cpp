@@ -31,15 +31,15 @@ const QString kCaseSuffix = QStringLiteral("quarry");
 void MainWindow::createActions() {
     QStyle* st = style();
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(st->standardIcon(QStyle::SP_DialogOpenButton),
-                                    tr("&Open Case…"), this, &MainWindow::chooseCase);
+    QAction* open = file->addAction(st->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Case…"), this,
+                                    &MainWindow::chooseCase);
     open->setShortcut(QKeySequence::Open);
     recentMenu_ = file->addMenu(tr("Recent &Cases"));
-    QAction* import = file->addAction(st->standardIcon(QStyle::SP_FileDialogNewFolder),
-                                      tr("&Import Logs…"), this, &MainWindow::chooseLogs);
+    QAction* import = file->addAction(st->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Import Logs…"), this,
+                                      &MainWindow::chooseLogs);
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    QAction* demo = file->addAction(st->standardIcon(QStyle::SP_MediaPlay), tr("Open &Demo Case"),
-                                    this, &MainWindow::openDemo);
+    QAction* demo = file->addAction(st->standardIcon(QStyle::SP_MediaPlay), tr("Open &Demo Case"), this,
+                                    &MainWindow::openDemo);
     file->addSeparator();
     QAction* close = file->addAction(tr("&Close Case"), this, &MainWindow::closeCase);
     close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
@@ -49,13 +49,10 @@ void MainWindow::createActions() {
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
-    analyzeAction_ = caseMenu->addAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Analyze"),
-                                         this, [this] {
-                                             if (!casePath().isEmpty()) analyzeAndOpen(casePath());
-                                         });
+    analyzeAction_ = caseMenu->addAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Analyze"), this,
+                                         [this] { if (!casePath().isEmpty()) analyzeAndOpen(casePath()); });
     analyzeAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    QAction* find =
-        caseMenu->addAction(tr("&Find Account"), this, [this] { accounts_->focusSearch(); });
+    QAction* find = caseMenu->addAction(tr("&Find Account"), this, [this] { accounts_->focusSearch(); });
     find->setShortcut(QKeySequence::Find);
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
@@ -79,17 +76,17 @@ void MainWindow::createActions() {
     connect(light, &QAction::triggered, this, [this] { setDarkPalette(false); });
     connect(darkAction_, &QAction::triggered, this, [this] { setDarkPalette(true); });
     viewMenu_->addSeparator();
-    QAction* full = viewMenu_->addAction(
-        tr("&Full Screen"), this, [this] { setWindowState(windowState() ^ Qt::WindowFullScreen); });
+    QAction* full = viewMenu_->addAction(tr("&Full Screen"), this, [this] {
+        setWindowState(windowState() ^ Qt::WindowFullScreen);
+    });
     full->setShortcut(QKeySequence::FullScreen);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Quarry"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Quarry"),
-            tr("<b>Quarry %1</b><p>A workstation for investigating distillation campaigns in "
-               "LLM API logs.</p><p>GPL-3.0-or-later. Plots by QCustomPlot.</p>")
-                .arg(QStringLiteral(QUARRY_VERSION)));
+        QMessageBox::about(this, tr("About Quarry"),
+                           tr("<b>Quarry %1</b><p>A workstation for investigating distillation campaigns in "
+                              "LLM API logs.</p><p>GPL-3.0-or-later. Plots by QCustomPlot.</p>")
+                               .arg(QStringLiteral(QUARRY_VERSION)));
     });
 
     QToolBar* tools = addToolBar(tr("Main"));
@@ -118,8 +115,7 @@ void MainWindow::saveLayout() {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("view/palette"),
-               darkAction_->isChecked() ? QStringLiteral("dark") : QStringLiteral("light"));
+    s.setValue(QStringLiteral("view/palette"), darkAction_->isChecked() ? QStringLiteral("dark") : QStringLiteral("light"));
 }
 
 void MainWindow::setDarkPalette(bool dark) {
@@ -144,11 +140,10 @@ void MainWindow::rebuildRecentMenu() {
     const QStringList recent = QSettings().value(QStringLiteral("recent/cases")).toStringList();
     int n = 0;
     for (const QString& path : recent) {
-        QAction* a =
-            recentMenu_->addAction(QStringLiteral("&%1 %2").arg(++n).arg(path), this, [this, path] {
-                QString error;
-                if (!openCase(path, &error)) QMessageBox::warning(this, tr("Open case"), error);
-            });
+        QAction* a = recentMenu_->addAction(QStringLiteral("&%1 %2").arg(++n).arg(path), this, [this, path] {
+            QString error;
+            if (!openCase(path, &error)) QMessageBox::warning(this, tr("Open case"), error);
+        });
         a->setEnabled(QFileInfo::exists(path));
     }
     if (recent.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);

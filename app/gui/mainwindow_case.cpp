@@ -3,8 +3,8 @@
 // cluster -> its members in the account table, heatmap cell -> timeline day and topic.
 #include <QComboBox>
 #include <QFileInfo>
-#include <QLabel>
 #include <QStatusBar>
+#include <QLabel>
 
 #include "accountpanel.h"
 #include "clusterpanel.h"
@@ -60,22 +60,15 @@ void MainWindow::closeCase() {
     updateWindowTitle();
 }
 
-QString MainWindow::casePath() const {
-    return case_ ? case_->path() : QString();
-}
+QString MainWindow::casePath() const { return case_ ? case_->path() : QString(); }
 
-bool MainWindow::busy() const {
-    return accounts_->loading() || viewsBusy();
-}
+bool MainWindow::busy() const { return accounts_->loading() || viewsBusy(); }
 
 void MainWindow::updateWindowTitle() {
-    setWindowTitle(case_ ? tr("%1 — Quarry").arg(QFileInfo(case_->path()).fileName())
-                         : tr("Quarry"));
+    setWindowTitle(case_ ? tr("%1 — Quarry").arg(QFileInfo(case_->path()).fileName()) : tr("Quarry"));
 }
 
-bool MainWindow::selectAccount(int64_t accountId) {
-    return accounts_->selectAccount(accountId);
-}
+bool MainWindow::selectAccount(int64_t accountId) { return accounts_->selectAccount(accountId); }
 
 bool MainWindow::selectAccountByName(const QString& name) {
     if (!case_) return false;
@@ -86,9 +79,7 @@ bool MainWindow::selectAccountByName(const QString& name) {
     return id >= 0 && selectAccount(id);
 }
 
-bool MainWindow::selectCluster(int64_t clusterId) {
-    return clusters_->selectCluster(clusterId);
-}
+bool MainWindow::selectCluster(int64_t clusterId) { return clusters_->selectCluster(clusterId); }
 
 void MainWindow::onCurrentAccount(int64_t accountId, const QString& name) {
     if (accountId == currentAccount_) return;
@@ -102,8 +93,7 @@ void MainWindow::onCurrentAccount(int64_t accountId, const QString& name) {
 void MainWindow::onClusterSelected(int64_t clusterId) {
     currentCluster_ = clusterId;
     const int n = accounts_->selectCluster(clusterId);
-    statusBar()->showMessage(tr("Cluster %1: %2 member accounts selected").arg(clusterId).arg(n),
-                             5000);
+    statusBar()->showMessage(tr("Cluster %1: %2 member accounts selected").arg(clusterId).arg(n), 5000);
     if (heatmapScope_->currentIndex() == 1) refreshHeatmap();
 }
 
@@ -112,11 +102,9 @@ void MainWindow::onHeatmapCell(int64_t day, int64_t topicId) {
     timeline_->showDay(day);
     timeline_->refreshNow();
     const Topic* t = topics_.find(topicId);
-    statusBar()->showMessage(
-        tr("Timeline filtered to %1, topic %2 (double-click the timeline to show the whole "
-           "account)")
-            .arg(formatUtc(day * kDayMs).left(10), t ? t->name : QString::number(topicId)),
-        6000);
+    statusBar()->showMessage(tr("Timeline filtered to %1, topic %2 (double-click the timeline to show the whole account)")
+                                 .arg(formatUtc(day * kDayMs).left(10), t ? t->name : QString::number(topicId)),
+                             6000);
 }
 
 }  // namespace quarry::gui
