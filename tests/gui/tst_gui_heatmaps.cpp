@@ -64,18 +64,23 @@ void TestGuiHeatmaps::openWindow(MainWindow& w) {
     waitIdle(w);
 }
 
-void TestGuiHeatmaps::waitIdle(MainWindow& w) { QTRY_VERIFY_WITH_TIMEOUT(!w.busy(), 60000); }
+void TestGuiHeatmaps::waitIdle(MainWindow& w) {
+    QTRY_VERIFY_WITH_TIMEOUT(!w.busy(), 60000);
+}
 
 int64_t TestGuiHeatmaps::busiestFlaggedAccount(sqlite3* db) const {
-    Statement s(db, "SELECT f.account_id FROM account_features f JOIN requests r ON r.account_id = f.account_id "
-                    "WHERE f.flagged = 1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
+    Statement s(db,
+                "SELECT f.account_id FROM account_features f JOIN requests r ON r.account_id = "
+                "f.account_id "
+                "WHERE f.flagged = 1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
     return s.step() ? s.int64(0) : -1;
 }
 
 // Requests of an account in [from, to) on a topic, counted without grouping.
 static int64_t sqlCount(sqlite3* db, int64_t account, int64_t from, int64_t to, int64_t topic) {
-    Statement s(db, "SELECT count(*) FROM requests r JOIN request_topics rt ON rt.id = r.id "
-                    "WHERE r.account_id = ? AND r.ts >= ? AND r.ts < ? AND rt.topic_id = ?");
+    Statement s(db,
+                "SELECT count(*) FROM requests r JOIN request_topics rt ON rt.id = r.id "
+                "WHERE r.account_id = ? AND r.ts >= ? AND r.ts < ? AND rt.topic_id = ?");
     s.bind(1, account);
     s.bind(2, from);
     s.bind(3, to);
@@ -106,12 +111,16 @@ void TestGuiHeatmaps::hourAndDayGranularityMatchSql() {
                 const int64_t expected = sqlCount(db, account, b * bucket, (b + 1) * bucket, t.id);
                 if (g.at(t.row, b) != expected)
                     QFAIL(qPrintable(QStringLiteral("bucket %1 topic %2: %3 != %4")
-                                         .arg(b).arg(t.key).arg(g.at(t.row, b)).arg(expected)));
+                                         .arg(b)
+                                         .arg(t.key)
+                                         .arg(g.at(t.row, b))
+                                         .arg(expected)));
                 sum += expected;
             }
         // No request outside the grid's buckets.
-        Statement all(db, "SELECT count(*) FROM requests r JOIN request_topics rt ON rt.id = r.id "
-                          "WHERE r.account_id = ?");
+        Statement all(db,
+                      "SELECT count(*) FROM requests r JOIN request_topics rt ON rt.id = r.id "
+                      "WHERE r.account_id = ?");
         all.bind(1, account);
         QVERIFY(all.step());
         QCOMPARE(sum, all.int64(0));
@@ -129,8 +138,9 @@ void TestGuiHeatmaps::caseHourlyTotalMatchesSql() {
     QCOMPARE(g.scope, HeatmapData::Scope::Case);
     QCOMPARE(g.bucketMs, int64_t(3600000));
     QCOMPARE(g.total, quarry::sql::queryInt(file_->db(), "SELECT count(*) FROM request_topics"));
-    const int64_t hours = quarry::sql::queryInt(file_->db(), "SELECT max(ts) / 3600000 - min(ts) / 3600000 + 1 "
-                                                             "FROM requests");
+    const int64_t hours = quarry::sql::queryInt(file_->db(),
+                                                "SELECT max(ts) / 3600000 - min(ts) / 3600000 + 1 "
+                                                "FROM requests");
     QCOMPARE(static_cast<int64_t>(g.buckets), hours);
 }
 
@@ -144,8 +154,10 @@ void TestGuiHeatmaps::clickingDayCellFiltersTimelineAndRequests() {
     w.setHeatmapHourly(false);
     waitIdle(w);
     // The account's busiest (day, topic) by SQL.
-    Statement s(db, "SELECT r.ts / 86400000, rt.topic_id, count(*) FROM requests r JOIN request_topics rt "
-                    "ON rt.id = r.id WHERE r.account_id = ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1");
+    Statement s(
+        db,
+        "SELECT r.ts / 86400000, rt.topic_id, count(*) FROM requests r JOIN request_topics rt "
+        "ON rt.id = r.id WHERE r.account_id = ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1");
     s.bind(1, account);
     QVERIFY(s.step());
     const int64_t day = s.int64(0), topic = s.int64(1), n = s.int64(2);
@@ -180,8 +192,10 @@ void TestGuiHeatmaps::clickingHourCellNarrowsToTheHour() {
     w.setHeatmapScope(HeatmapData::Scope::Account);
     w.setHeatmapHourly(true);
     waitIdle(w);
-    Statement s(db, "SELECT r.ts / 3600000, rt.topic_id, count(*) FROM requests r JOIN request_topics rt "
-                    "ON rt.id = r.id WHERE r.account_id = ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1");
+    Statement s(
+        db,
+        "SELECT r.ts / 3600000, rt.topic_id, count(*) FROM requests r JOIN request_topics rt "
+        "ON rt.id = r.id WHERE r.account_id = ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1");
     s.bind(1, account);
     QVERIFY(s.step());
     const int64_t hour = s.int64(0), topic = s.int64(1), n = s.int64(2);
@@ -218,12 +232,15 @@ void TestGuiHeatmaps::punchcardMatchesSqlAndClickFilters() {
     QVERIFY(total.step());
     QCOMPARE(p.total, total.int64(0));
     // Every cell against SQLite's own calendar (strftime %w: 0 = Sunday).
-    Statement cells(db, "SELECT (CAST(strftime('%w', ts / 1000, 'unixepoch') AS INTEGER) + 6) % 7, "
-                        "CAST(strftime('%H', ts / 1000, 'unixepoch') AS INTEGER), count(*) FROM requests "
-                        "WHERE account_id = ? GROUP BY 1, 2");
+    Statement cells(
+        db,
+        "SELECT (CAST(strftime('%w', ts / 1000, 'unixepoch') AS INTEGER) + 6) % 7, "
+        "CAST(strftime('%H', ts / 1000, 'unixepoch') AS INTEGER), count(*) FROM requests "
+        "WHERE account_id = ? GROUP BY 1, 2");
     cells.bind(1, account);
     std::array<int64_t, 7 * 24> expected{};
-    while (cells.step()) expected[static_cast<size_t>(cells.int64(0) * 24 + cells.int64(1))] = cells.int64(2);
+    while (cells.step())
+        expected[static_cast<size_t>(cells.int64(0) * 24 + cells.int64(1))] = cells.int64(2);
     int bestWd = 0, bestHour = 0;
     for (int wd = 0; wd < 7; ++wd)
         for (int h = 0; h < 24; ++h) {
@@ -236,7 +253,8 @@ void TestGuiHeatmaps::punchcardMatchesSqlAndClickFilters() {
     w.showViewTab(MainWindow::PatternsTab);
     w.punchcard()->replot();
     QSignalSpy spy(&w, &MainWindow::requestsFilterRequested);
-    QTest::mouseClick(w.punchcard(), Qt::LeftButton, {}, w.punchcard()->cellCenter(bestWd, bestHour));
+    QTest::mouseClick(w.punchcard(), Qt::LeftButton, {},
+                      w.punchcard()->cellCenter(bestWd, bestHour));
     QCOMPARE(spy.count(), 1);
     const int64_t from = spy.at(0).at(1).toLongLong();
     QCOMPARE(spy.at(0).at(0).value<QVector<qint64>>(), QVector<qint64>{account});
@@ -259,8 +277,10 @@ void TestGuiHeatmaps::matrixRowsAreClusterMembersCapped() {
     openWindow(w);
     sqlite3* db = file_->db();
     // The largest cluster (over the cap in this case) and the smallest.
-    Statement s(db, "SELECT cluster_id, count(*) FROM account_features WHERE cluster_id >= 0 GROUP BY 1 "
-                    "ORDER BY 2 DESC, 1");
+    Statement s(
+        db,
+        "SELECT cluster_id, count(*) FROM account_features WHERE cluster_id >= 0 GROUP BY 1 "
+        "ORDER BY 2 DESC, 1");
     std::vector<std::pair<int64_t, int64_t>> clusters;
     while (s.step()) clusters.push_back({s.int64(0), s.int64(1)});
     QVERIFY(clusters.size() >= 2);
@@ -275,15 +295,19 @@ void TestGuiHeatmaps::matrixRowsAreClusterMembersCapped() {
         const int64_t shown = std::min<int64_t>(members, TopicMatrixPlot::kMaxRows);
         QCOMPARE(static_cast<int64_t>(m.accounts.size()), shown);
         QCOMPARE(static_cast<int64_t>(w.topicMatrix()->rows()), shown);
-        QCOMPARE(w.topicMatrix()->title().contains(QStringLiteral("%1 of %2").arg(shown).arg(members)),
-                 shown < members);
+        QCOMPARE(
+            w.topicMatrix()->title().contains(QStringLiteral("%1 of %2").arg(shown).arg(members)),
+            shown < members);
         // Rows are members, the busiest ones, each counted from the requests themselves.
         Statement member(db, "SELECT cluster_id FROM account_features WHERE account_id = ?");
-        Statement cell(db, "SELECT count(*) FROM requests r JOIN request_topics rt ON rt.id = r.id "
-                           "WHERE r.account_id = ? AND rt.topic_id = ?");
-        Statement busier(db, "SELECT count(*) FROM (SELECT f.account_id FROM account_features f JOIN requests r "
-                             "ON r.account_id = f.account_id JOIN request_topics rt ON rt.id = r.id "
-                             "WHERE f.cluster_id = ? GROUP BY 1 HAVING count(*) > ?)");
+        Statement cell(db,
+                       "SELECT count(*) FROM requests r JOIN request_topics rt ON rt.id = r.id "
+                       "WHERE r.account_id = ? AND rt.topic_id = ?");
+        Statement busier(
+            db,
+            "SELECT count(*) FROM (SELECT f.account_id FROM account_features f JOIN requests r "
+            "ON r.account_id = f.account_id JOIN request_topics rt ON rt.id = r.id "
+            "WHERE f.cluster_id = ? GROUP BY 1 HAVING count(*) > ?)");
         std::set<int64_t> seen;
         for (size_t row = 0; row < m.accounts.size(); ++row) {
             member.reset();
@@ -314,7 +338,8 @@ void TestGuiHeatmaps::matrixRowsAreClusterMembersCapped() {
     w.topicMatrix()->replot();
     QSignalSpy spy(&w, &MainWindow::requestsFilterRequested);
     const int topicRow = 0;
-    QTest::mouseClick(w.topicMatrix(), Qt::LeftButton, {}, w.topicMatrix()->cellCenter(1, topicRow));
+    QTest::mouseClick(w.topicMatrix(), Qt::LeftButton, {},
+                      w.topicMatrix()->cellCenter(1, topicRow));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<QVector<qint64>>(), QVector<qint64>{m.accounts[1]});
     QCOMPARE(spy.at(0).at(3).toLongLong(), topics.topics[topicRow].id);
@@ -331,10 +356,13 @@ void TestGuiHeatmaps::overviewShowsRequestsPerHour() {
     auto* bars = qobject_cast<QCPBars*>(plot->plottable(0));
     QVERIFY(bars);
     double sum = 0;
-    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) sum += it->value;
-    QCOMPARE(static_cast<int64_t>(sum), quarry::sql::queryInt(file_->db(), "SELECT count(*) FROM requests"));
-    QCOMPARE(static_cast<int64_t>(bars->data()->size()),
-             quarry::sql::queryInt(file_->db(), "SELECT count(DISTINCT ts / 3600000) FROM requests"));
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+        sum += it->value;
+    QCOMPARE(static_cast<int64_t>(sum),
+             quarry::sql::queryInt(file_->db(), "SELECT count(*) FROM requests"));
+    QCOMPARE(
+        static_cast<int64_t>(bars->data()->size()),
+        quarry::sql::queryInt(file_->db(), "SELECT count(DISTINCT ts / 3600000) FROM requests"));
 }
 
 QTEST_MAIN(TestGuiHeatmaps)
