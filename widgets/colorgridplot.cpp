@@ -33,7 +33,7 @@ ColorGridPlot::ColorGridPlot(const QString& title, QWidget* parent) : QCustomPlo
     mark_->setVisible(false);
     mark_->topLeft->setAxes(xAxis, yAxis);
     mark_->bottomRight->setAxes(xAxis, yAxis);
-    applyPlotTheme(this, palette());
+    followPalette(this);
 }
 
 QString ColorGridPlot::title() const {
@@ -112,14 +112,6 @@ void ColorGridPlot::mousePressEvent(QMouseEvent* event) {
     if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return;
     markCell(col, row);
     emit gridCellClicked(col, row);
-}
-
-void ColorGridPlot::changeEvent(QEvent* event) {
-    QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPlotTheme(this, palette());
-        replot(rpQueuedReplot);
-    }
 }
 
 }  // namespace quarry::gui

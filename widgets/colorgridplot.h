@@ -34,7 +34,6 @@ protected:
                  const std::function<double(int, int)>& value, const QString& title);
     void setRowLabels(const QStringList& labels);
     void mousePressEvent(QMouseEvent* event) override;
-    void changeEvent(QEvent* event) override;
 
 private:
     void markCell(int col, int row);

@@ -22,6 +22,7 @@ CompareTimeline::CompareTimeline(QWidget* parent) : QCustomPlot(parent) {
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setMouseTracking(true);
     rebuild();
+    followPalette(this);
 }
 
 void CompareTimeline::setCase(sqlite3* db, const TopicTable& topics) {
@@ -120,16 +121,8 @@ void CompareTimeline::addRow(Row& row, bool last) {
     for (double v : values) top = std::max(top, v);
     y2->setRange(0, top * 1.1);
 
-    row.lanes.clear();
-    for (int lane = 0; lane <= n; ++lane) {
-        const QColor color = lane < n ? topics_.topics[size_t(lane)].color : QColor(Qt::gray);
-        QCPGraph* g = addGraph(x, y);
-        g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 4));
-        g->setAdaptiveSampling(false);
-        row.lanes.push_back(g);
-    }
-    row.laneIds.assign(row.lanes.size(), {});
+    row.lanes = PointLanes{};
+    row.lanes.create(this, x, y, topics_, 4);
     connect(x, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this, x] { syncFrom(x); });
 }
@@ -140,11 +133,6 @@ void CompareTimeline::syncFrom(QCPAxis* source) {
     for (Row& row : rows_) row.rect->axis(QCPAxis::atBottom)->setRange(source->range());
     syncing_ = false;
     reload_.start();
-}
-
-int CompareTimeline::laneOf(int64_t topic) const {
-    const Topic* t = topics_.find(topic);
-    return t ? t->row : static_cast<int>(topics_.topics.size());
 }
 
 void CompareTimeline::showAll() {
@@ -174,13 +162,7 @@ std::pair<int64_t, int64_t> CompareTimeline::visibleRangeMs(int row) const {
 
 int64_t CompareTimeline::visiblePointCount(int row) const {
     const auto [lo, hi] = visibleRangeMs(row);
-    int64_t n = 0;
-    for (QCPGraph* g : rows_[static_cast<size_t>(row)].lanes)
-        for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
-            const int64_t ms = fromPlotKey(it->key);
-            if (ms >= lo && ms <= hi) ++n;
-        }
-    return n;
+    return rows_[static_cast<size_t>(row)].lanes.countIn(lo, hi);
 }
 
 void CompareTimeline::refreshNow() {
@@ -196,18 +178,8 @@ void CompareTimeline::selectVisibleRange() {
 void CompareTimeline::reloadVisible() {
     const auto [lo, hi] = visibleRangeMs();
     for (Row& row : rows_) {
-        if (row.requests.update(db_, row.account, lo, hi) == VisibleRequests::Change::None)
-            continue;
-        std::vector<QVector<double>> keys(row.lanes.size()), values(row.lanes.size());
-        for (auto& ids : row.laneIds) ids.clear();
-        for (const RequestPoint& p : row.requests.points()) {
-            const size_t lane = static_cast<size_t>(laneOf(p.topic));
-            keys[lane].push_back(toPlotKey(p.ts));
-            values[lane].push_back(static_cast<double>(lane));
-            row.laneIds[lane].push_back(p.id);
-        }
-        for (size_t i = 0; i < row.lanes.size(); ++i)
-            row.lanes[i]->setData(keys[i], values[i], true);
+        if (row.requests.update(db_, row.account, lo, hi) != VisibleRequests::Change::None)
+            row.lanes.fill(row.requests.points(), topics_);
     }
     updateTitle();
     replot(rpQueuedReplot);
@@ -239,26 +211,11 @@ void CompareTimeline::mouseMoveEvent(QMouseEvent* event) {
     const Row* bestRow = nullptr;
     for (const Row& row : rows_) {
         if (!row.requests.shown() || !row.rect->rect().contains(event->pos())) continue;
-        QCPAxis* x = row.rect->axis(QCPAxis::atBottom);
-        QCPAxis* y = row.rect->axis(QCPAxis::atLeft);
-        const double key = x->pixelToCoord(pos.x());
-        for (size_t lane = 0; lane < row.lanes.size(); ++lane) {
-            QCPGraph* g = row.lanes[lane];
-            if (g->data()->isEmpty()) continue;
-            const double dy = std::abs(y->coordToPixel(static_cast<double>(lane)) - pos.y());
-            if (dy > best) continue;
-            auto it = g->data()->findBegin(key, false);
-            const auto begin = g->data()->constBegin();
-            for (int k = -1; k <= 1; ++k) {
-                auto c = it + k;
-                if (c < begin || c >= g->data()->constEnd()) continue;
-                const double dist = std::hypot(x->coordToPixel(c->key) - pos.x(), dy);
-                if (dist < best) {
-                    best = dist;
-                    bestId = row.laneIds[lane][static_cast<size_t>(c - begin)];
-                    bestRow = &row;
-                }
-            }
+        const int64_t id = row.lanes.nearest(row.rect->axis(QCPAxis::atBottom),
+                                             row.rect->axis(QCPAxis::atLeft), pos, &best);
+        if (id >= 0) {
+            bestId = id;
+            bestRow = &row;
         }
     }
     if (bestId < 0 || !db_) {
@@ -275,14 +232,6 @@ void CompareTimeline::mouseMoveEvent(QMouseEvent* event) {
 void CompareTimeline::mouseDoubleClickEvent(QMouseEvent* event) {
     QCustomPlot::mouseDoubleClickEvent(event);
     showAll();
-}
-
-void CompareTimeline::changeEvent(QEvent* event) {
-    QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPlotTheme(this, palette());
-        replot(rpQueuedReplot);
-    }
 }
 
 }  // namespace quarry::gui

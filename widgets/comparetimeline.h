@@ -50,7 +50,6 @@ signals:
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;  // back to everything
-    void changeEvent(QEvent* event) override;
 
 private:
     struct Row {
@@ -58,8 +57,7 @@ private:
         QString name;
         QCPAxisRect* rect = nullptr;
         QCPGraph* rate = nullptr;
-        std::vector<QCPGraph*> lanes;               // one per topic, plus "unclassified" last
-        std::vector<std::vector<int64_t>> laneIds;  // request ids parallel to each lane's data
+        PointLanes lanes;
         VisibleRequests requests;
     };
     void rebuild();
@@ -67,7 +65,6 @@ private:
     void syncFrom(QCPAxis* source);
     void reloadVisible();
     void updateTitle();
-    int laneOf(int64_t topic) const;
 
     sqlite3* db_ = nullptr;
     TopicTable topics_;

@@ -23,7 +23,7 @@ HourlyRatePlot::HourlyRatePlot(QWidget* parent) : QCustomPlot(parent) {
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     axisRect()->setRangeDrag(Qt::Horizontal);
     axisRect()->setRangeZoom(Qt::Horizontal);
-    applyPlotTheme(this, palette());
+    followPalette(this);
 }
 
 QString HourlyRatePlot::title() const {
@@ -62,14 +62,6 @@ void HourlyRatePlot::setData(const std::vector<HourCount>& hours) {
                         toPlotKey((hours.back().hour + 1) * kHourMs));
     yAxis->setRange(0, top * 1.1);
     replot(rpQueuedReplot);
-}
-
-void HourlyRatePlot::changeEvent(QEvent* event) {
-    QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPlotTheme(this, palette());
-        replot(rpQueuedReplot);
-    }
 }
 
 }  // namespace quarry::gui

@@ -22,9 +22,6 @@ public:
     int64_t total() const { return total_; }
     QString title() const;
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
     QCPBars* bars_ = nullptr;
     QCPTextElement* title_ = nullptr;

@@ -14,7 +14,6 @@ namespace {
 
 constexpr int64_t kHourMs = 3600000;
 double toKey(int64_t ms) { return toPlotKey(ms); }
-int64_t toMs(double key) { return fromPlotKey(key); }
 
 }  // namespace
 
@@ -73,7 +72,7 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
     range_ = new RangeSelector(this);
     range_->setRects({rateRect_, laneRect_});
     connect(range_, &RangeSelector::rangeSelected, this, &TimelinePlot::rangeSelected);
-    applyPlotTheme(this, palette());
+    followPalette(this);
 }
 
 void TimelinePlot::selectVisibleRange() {
@@ -96,21 +95,12 @@ void TimelinePlot::setCase(sqlite3* db, const TopicTable& topics) {
 }
 
 void TimelinePlot::rebuildLanes() {
-    for (QCPGraph* g : lanes_) removeGraph(g);
-    lanes_.clear();
-    laneIds_.clear();
+    lanes_.remove(this);
+    lanes_.create(this, laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft), topics_, 5);
     QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
     const int n = static_cast<int>(topics_.topics.size());
-    for (int row = 0; row <= n; ++row) {
-        const QColor color = row < n ? topics_.topics[size_t(row)].color : QColor(Qt::gray);
-        QCPGraph* g = addGraph(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft));
-        g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 5));
-        g->setAdaptiveSampling(false);
-        lanes_.push_back(g);
+    for (int row = 0; row <= n; ++row)
         names->addTick(row, row < n ? topics_.topics[size_t(row)].key : tr("unclassified"));
-    }
-    laneIds_.resize(lanes_.size());
     QCPAxis* y = laneRect_->axis(QCPAxis::atLeft);
     y->setTicker(names);
     y->setRange(-0.6, n + 0.6);
@@ -118,8 +108,7 @@ void TimelinePlot::rebuildLanes() {
 }
 
 int TimelinePlot::laneOf(int64_t topic) const {
-    const Topic* t = topics_.find(topic);
-    return t ? t->row : static_cast<int>(lanes_.size()) - 1;
+    return PointLanes::laneOf(topics_, topic);
 }
 
 void TimelinePlot::setAccount(int64_t accountId, const QString& name) {
@@ -150,7 +139,8 @@ void TimelinePlot::setRangeMs(int64_t fromMs, int64_t toMs) {
 void TimelinePlot::setTopicFilter(int64_t topic) {
     topicFilter_ = topic;
     const int only = topic < 0 ? -1 : laneOf(topic);
-    for (size_t i = 0; i < lanes_.size(); ++i) lanes_[i]->setVisible(only < 0 || static_cast<int>(i) == only);
+    for (size_t i = 0; i < lanes_.graphs.size(); ++i)
+        lanes_.graphs[i]->setVisible(only < 0 || static_cast<int>(i) == only);
     updateTitle();
     replot(rpQueuedReplot);
 }
@@ -162,15 +152,7 @@ std::pair<int64_t, int64_t> TimelinePlot::visibleRangeMs() const {
 
 int64_t TimelinePlot::visiblePointCount() const {
     const auto [lo, hi] = visibleRangeMs();
-    int64_t n = 0;
-    for (QCPGraph* g : lanes_) {
-        if (!g->visible()) continue;
-        for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
-            const int64_t ms = toMs(it->key);
-            if (ms >= lo && ms <= hi) ++n;
-        }
-    }
-    return n;
+    return lanes_.countIn(lo, hi);
 }
 
 void TimelinePlot::refreshNow() {
@@ -181,15 +163,7 @@ void TimelinePlot::refreshNow() {
 void TimelinePlot::reloadVisible() {
     const auto [lo, hi] = visibleRangeMs();
     if (requests_.update(account_ >= 0 ? db_ : nullptr, account_, lo, hi) != VisibleRequests::Change::None) {
-        std::vector<QVector<double>> keys(lanes_.size()), values(lanes_.size());
-        for (auto& ids : laneIds_) ids.clear();
-        for (const RequestPoint& p : requests_.points()) {
-            const size_t lane = static_cast<size_t>(laneOf(p.topic));
-            keys[lane].push_back(toKey(p.ts));
-            values[lane].push_back(static_cast<double>(lane));
-            laneIds_[lane].push_back(p.id);
-        }
-        for (size_t i = 0; i < lanes_.size(); ++i) lanes_[i]->setData(keys[i], values[i], true);
+        lanes_.fill(requests_.points(), topics_);
     }
     updateRate();
     updateTitle();
@@ -256,29 +230,9 @@ void TimelinePlot::mouseMoveEvent(QMouseEvent* event) {
         QToolTip::hideText();
         return;
     }
-    QCPAxis* x = laneRect_->axis(QCPAxis::atBottom);
-    QCPAxis* y = laneRect_->axis(QCPAxis::atLeft);
-    const QPointF pos = event->position();
     double best = 8.0;
-    int64_t bestId = -1;
-    for (size_t lane = 0; lane < lanes_.size(); ++lane) {
-        QCPGraph* g = lanes_[lane];
-        if (!g->visible() || g->data()->isEmpty()) continue;
-        const double dy = std::abs(y->coordToPixel(static_cast<double>(lane)) - pos.y());
-        if (dy > best) continue;
-        const double key = x->pixelToCoord(pos.x());
-        auto it = g->data()->findBegin(key, false);
-        const auto begin = g->data()->constBegin();
-        for (int k = -1; k <= 1; ++k) {
-            auto c = it + k;
-            if (c < begin || c >= g->data()->constEnd()) continue;
-            const double dist = std::hypot(x->coordToPixel(c->key) - pos.x(), dy);
-            if (dist < best) {
-                best = dist;
-                bestId = laneIds_[lane][static_cast<size_t>(c - begin)];
-            }
-        }
-    }
+    const int64_t bestId = lanes_.nearest(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft),
+                                          event->position(), &best);
     if (bestId < 0) {
         QToolTip::hideText();
         return;
@@ -290,14 +244,6 @@ void TimelinePlot::mouseDoubleClickEvent(QMouseEvent* event) {
     QCustomPlot::mouseDoubleClickEvent(event);
     setTopicFilter(-1);
     showAll();
-}
-
-void TimelinePlot::changeEvent(QEvent* event) {
-    QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPlotTheme(this, palette());
-        replot(rpQueuedReplot);
-    }
 }
 
 }  // namespace quarry::gui

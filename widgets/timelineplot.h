@@ -55,7 +55,6 @@ signals:
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;  // back to the whole account
-    void changeEvent(QEvent* event) override;
 
 private:
     void rebuildLanes();
@@ -76,8 +75,7 @@ private:
     QCPAxisRect* laneRect_ = nullptr;
     QCPTextElement* title_ = nullptr;
     QCPGraph* rate_ = nullptr;
-    std::vector<QCPGraph*> lanes_;                 // one per topic, plus "unclassified" last
-    std::vector<std::vector<int64_t>> laneIds_;    // request ids parallel to each lane's data
+    PointLanes lanes_;
     QTimer reload_;
     int64_t tipId_ = -1;
     QString tipText_;

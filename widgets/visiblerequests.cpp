@@ -59,6 +59,79 @@ VisibleRequests::Change VisibleRequests::update(sqlite3* db, int64_t account, in
     return Change::Loaded;
 }
 
+void PointLanes::create(QCustomPlot* plot, QCPAxis* x, QCPAxis* y, const TopicTable& topics,
+                        double size) {
+    const int n = static_cast<int>(topics.topics.size());
+    for (int lane = 0; lane <= n; ++lane) {
+        const QColor color = lane < n ? topics.topics[size_t(lane)].color : QColor(Qt::gray);
+        QCPGraph* g = plot->addGraph(x, y);
+        g->setLineStyle(QCPGraph::lsNone);
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, size));
+        g->setAdaptiveSampling(false);
+        graphs.push_back(g);
+    }
+    ids.assign(graphs.size(), {});
+}
+
+void PointLanes::remove(QCustomPlot* plot) {
+    for (QCPGraph* g : graphs) plot->removeGraph(g);
+    graphs.clear();
+    ids.clear();
+}
+
+int PointLanes::laneOf(const TopicTable& topics, int64_t topic) {
+    const Topic* t = topics.find(topic);
+    return t ? t->row : static_cast<int>(topics.topics.size());
+}
+
+void PointLanes::fill(const std::vector<RequestPoint>& points, const TopicTable& topics) {
+    std::vector<QVector<double>> keys(graphs.size()), values(graphs.size());
+    for (auto& laneIds : ids) laneIds.clear();
+    for (const RequestPoint& p : points) {
+        const size_t lane = static_cast<size_t>(laneOf(topics, p.topic));
+        if (lane >= graphs.size()) continue;
+        keys[lane].push_back(toPlotKey(p.ts));
+        values[lane].push_back(static_cast<double>(lane));
+        ids[lane].push_back(p.id);
+    }
+    for (size_t i = 0; i < graphs.size(); ++i) graphs[i]->setData(keys[i], values[i], true);
+}
+
+int64_t PointLanes::countIn(int64_t lo, int64_t hi) const {
+    int64_t n = 0;
+    for (QCPGraph* g : graphs) {
+        if (!g->visible()) continue;
+        for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
+            const int64_t ms = fromPlotKey(it->key);
+            if (ms >= lo && ms <= hi) ++n;
+        }
+    }
+    return n;
+}
+
+int64_t PointLanes::nearest(QCPAxis* x, QCPAxis* y, const QPointF& pos, double* bestPx) const {
+    int64_t bestId = -1;
+    const double key = x->pixelToCoord(pos.x());
+    for (size_t lane = 0; lane < graphs.size(); ++lane) {
+        QCPGraph* g = graphs[lane];
+        if (!g->visible() || g->data()->isEmpty()) continue;
+        const double dy = std::abs(y->coordToPixel(static_cast<double>(lane)) - pos.y());
+        if (dy > *bestPx) continue;
+        auto it = g->data()->findBegin(key, false);
+        const auto begin = g->data()->constBegin();
+        for (int k = -1; k <= 1; ++k) {
+            auto c = it + k;
+            if (c < begin || c >= g->data()->constEnd()) continue;
+            const double dist = std::hypot(x->coordToPixel(c->key) - pos.x(), dy);
+            if (dist < *bestPx) {
+                *bestPx = dist;
+                bestId = ids[lane][static_cast<size_t>(c - begin)];
+            }
+        }
+    }
+    return bestId;
+}
+
 int64_t fromPlotKey(double key) {
     return static_cast<int64_t>(std::llround(key * 1000.0));
 }

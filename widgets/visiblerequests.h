@@ -12,7 +12,11 @@
 
 #include "casequeries.h"
 
+class QCPAxis;
 class QCPAxisTickerDateTime;
+class QCPGraph;
+class QCustomPlot;
+class QPointF;
 
 namespace quarry::gui {
 
@@ -40,6 +44,22 @@ private:
     std::vector<RequestPoint> points_;
     int64_t from_ = 0, to_ = -1;
     bool complete_ = false, shown_ = false;
+};
+
+// Requests as points, one scatter graph per topic lane (plus "unclassified" last) at y = lane,
+// with the request ids parallel to each graph's data for hover tooltips.
+struct PointLanes {
+    std::vector<QCPGraph*> graphs;
+    std::vector<std::vector<int64_t>> ids;
+
+    void create(QCustomPlot* plot, QCPAxis* x, QCPAxis* y, const TopicTable& topics, double size);
+    void remove(QCustomPlot* plot);
+    void fill(const std::vector<RequestPoint>& points, const TopicTable& topics);
+    static int laneOf(const TopicTable& topics, int64_t topic);
+    // Points of visible lanes with lo <= ts <= hi.
+    int64_t countIn(int64_t lo, int64_t hi) const;
+    // The request drawn nearest to pos, if closer than *bestPx (which it then lowers); else -1.
+    int64_t nearest(QCPAxis* x, QCPAxis* y, const QPointF& pos, double* bestPx) const;
 };
 
 inline double toPlotKey(int64_t ms) {
