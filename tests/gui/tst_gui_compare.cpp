@@ -22,6 +22,9 @@
 #include "store/casefile.h"
 #include "store/sqlite.h"
 #include "timelineplot.h"
+#include "topicheatmap.h"
+#include "topicmatrixplot.h"
+#include "visiblerequests.h"
 
 using namespace quarry::gui;
 using quarry::sql::Statement;
@@ -38,6 +41,8 @@ private slots:
     void shiftDragEmitsTheDraggedRange();
     void timelineRangeSelectionAndShortcut();
     void clusterIsCappedAtTwelveRows();
+    void namedViewsPickTabAndSelection();
+    void tooltipEscapesLogText();
 
 private:
     void compareThree();
@@ -260,6 +265,39 @@ void TestGuiCompare::clusterIsCappedAtTwelveRows() {
         QVERIFY(member.step());
         QCOMPARE(member.int64(0), cluster);
     }
+}
+
+void TestGuiCompare::namedViewsPickTabAndSelection() {
+    QVERIFY(!w_->showNamedView(QStringLiteral("nonsense")));
+    QVERIFY(w_->showNamedView(QStringLiteral("cluster")));
+    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::PatternsTab));
+    QTRY_VERIFY_WITH_TIMEOUT(!w_->busy(), 60000);
+    // With no cluster chosen, the highest-scoring one.
+    const std::vector<ClusterRecord> clusters = loadClusters(file_->db());
+    QCOMPARE(w_->topicMatrix()->matrix().cluster, clusters.front().id);
+    QVERIFY(w_->showNamedView(QStringLiteral("compare")));
+    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::CompareTab));
+    QCOMPARE(static_cast<int64_t>(w_->compareTimeline()->requestedCount()), clusters.front().size);
+    QVERIFY(w_->showNamedView(QStringLiteral("overview")));
+    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::AccountTab));
+    QTRY_VERIFY_WITH_TIMEOUT(!w_->busy(), 60000);
+    QCOMPARE(w_->heatmap()->heatmapData().scope, HeatmapData::Scope::Case);
+}
+
+void TestGuiCompare::tooltipEscapesLogText() {
+    RequestDetail d;
+    d.found = true;
+    d.ts = 0;
+    d.prompt = QStringLiteral("<img src=x onerror=alert(1)> & <b>bold</b>");
+    d.model = QStringLiteral("<i>m</i>");
+    const QString tip =
+        requestToolTip(d, loadTopics(file_->db()), QStringLiteral("<script>acct</script>"));
+    QVERIFY(!tip.contains(QStringLiteral("<img")));
+    QVERIFY(!tip.contains(QStringLiteral("<script>")));
+    QVERIFY(!tip.contains(QStringLiteral("<i>m")));
+    QVERIFY(tip.contains(
+        QStringLiteral("&lt;img src=x onerror=alert(1)&gt; &amp; &lt;b&gt;bold&lt;/b&gt;")));
+    QVERIFY(tip.contains(QStringLiteral("&lt;script&gt;acct&lt;/script&gt;")));
 }
 
 QTEST_MAIN(TestGuiCompare)

@@ -15,6 +15,7 @@
 #include "guitestutil.h"
 #include "mainwindow.h"
 #include "overviewpanel.h"
+#include "plottheme.h"
 #include "punchcardplot.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
@@ -36,6 +37,7 @@ private slots:
     void punchcardMatchesSqlAndClickFilters();
     void matrixRowsAreClusterMembersCapped();
     void overviewShowsRequestsPerHour();
+    void gridsFollowTheDarkPalette();
 
 private:
     void openWindow(MainWindow& w);
@@ -363,6 +365,19 @@ void TestGuiHeatmaps::overviewShowsRequestsPerHour() {
     QCOMPARE(
         static_cast<int64_t>(bars->data()->size()),
         quarry::sql::queryInt(file_->db(), "SELECT count(DISTINCT ts / 3600000) FROM requests"));
+}
+
+void TestGuiHeatmaps::gridsFollowTheDarkPalette() {
+    MainWindow w(false);
+    openWindow(w);
+    const QColor dark = darkPalette().color(QPalette::Base);
+    QVERIFY(w.punchcard()->axisRect()->backgroundBrush().color() != dark);
+    w.setDarkPalette(true);
+    QTRY_COMPARE(w.punchcard()->axisRect()->backgroundBrush().color(), dark);
+    QCOMPARE(w.topicMatrix()->axisRect()->backgroundBrush().color(), dark);
+    QCOMPARE(w.heatmap()->axisRect()->backgroundBrush().color(), dark);
+    w.setDarkPalette(false);
+    QTRY_VERIFY(w.punchcard()->axisRect()->backgroundBrush().color() != dark);
 }
 
 QTEST_MAIN(TestGuiHeatmaps)
