@@ -41,6 +41,7 @@ private slots:
 
 private:
     void openWindow(MainWindow& w);
+    void clickBusiestCell(int64_t bucketMs);
     void waitIdle(MainWindow& w);
     int64_t busiestFlaggedAccount(sqlite3* db) const;
     QTemporaryDir dir_;
@@ -146,77 +147,52 @@ void TestGuiHeatmaps::caseHourlyTotalMatchesSql() {
     QCOMPARE(static_cast<int64_t>(g.buckets), hours);
 }
 
-void TestGuiHeatmaps::clickingDayCellFiltersTimelineAndRequests() {
+// Clicks the account's busiest (time bucket, topic) cell, found by SQL, at this granularity: the
+// request list is asked for that bucket and topic, and the timeline shows exactly its requests.
+void TestGuiHeatmaps::clickBusiestCell(int64_t bucketMs) {
     MainWindow w(false);
     openWindow(w);
     sqlite3* db = file_->db();
     const int64_t account = busiestFlaggedAccount(db);
     QVERIFY(w.selectAccount(account));
     w.setHeatmapScope(HeatmapData::Scope::Account);
-    w.setHeatmapHourly(false);
+    w.setHeatmapHourly(bucketMs == 3600000);
     waitIdle(w);
-    // The account's busiest (day, topic) by SQL.
     Statement s(
         db,
-        "SELECT r.ts / 86400000, rt.topic_id, count(*) FROM requests r JOIN request_topics rt "
-        "ON rt.id = r.id WHERE r.account_id = ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1");
+        "SELECT r.ts / ?2, rt.topic_id, count(*) FROM requests r JOIN request_topics rt "
+        "ON rt.id = r.id WHERE r.account_id = ?1 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1");
     s.bind(1, account);
+    s.bind(2, bucketMs);
     QVERIFY(s.step());
-    const int64_t day = s.int64(0), topic = s.int64(1), n = s.int64(2);
+    const int64_t bucket = s.int64(0), topic = s.int64(1), n = s.int64(2);
     const TopicTable topics = loadTopics(db);
     const Topic* t = topics.find(topic);
     QVERIFY(t);
     w.heatmap()->replot();
-    const QPoint at = w.heatmap()->cellCenter(day, t->row);
+    const QPoint at = w.heatmap()->cellCenter(bucket, t->row);
     QVERIFY(!at.isNull());
     QSignalSpy spy(&w, &MainWindow::requestsFilterRequested);
     QTest::mouseClick(w.heatmap(), Qt::LeftButton, {}, at);
     QCOMPARE(spy.count(), 1);
     const QList<QVariant> args = spy.takeFirst();
     QCOMPARE(args.at(0).value<QVector<qint64>>(), QVector<qint64>{account});
-    QCOMPARE(args.at(1).toLongLong(), day * kDayMs);
-    QCOMPARE(args.at(2).toLongLong(), (day + 1) * kDayMs - 1);
+    QCOMPARE(args.at(1).toLongLong(), bucket * bucketMs);
+    QCOMPARE(args.at(2).toLongLong(), (bucket + 1) * bucketMs - 1);
     QCOMPARE(args.at(3).toLongLong(), topic);
-    // The timeline shows that day and topic, and exactly that cell's requests.
     QCOMPARE(w.timeline()->topicFilter(), topic);
     const auto [lo, hi] = w.timeline()->visibleRangeMs();
-    QCOMPARE(lo, day * kDayMs);
-    QCOMPARE(hi, (day + 1) * kDayMs);
+    QCOMPARE(lo, bucket * bucketMs);
+    QCOMPARE(hi, (bucket + 1) * bucketMs);
     QCOMPARE(w.timeline()->visiblePointCount(), n);
 }
 
+void TestGuiHeatmaps::clickingDayCellFiltersTimelineAndRequests() {
+    clickBusiestCell(kDayMs);
+}
+
 void TestGuiHeatmaps::clickingHourCellNarrowsToTheHour() {
-    MainWindow w(false);
-    openWindow(w);
-    sqlite3* db = file_->db();
-    const int64_t account = busiestFlaggedAccount(db);
-    QVERIFY(w.selectAccount(account));
-    w.setHeatmapScope(HeatmapData::Scope::Account);
-    w.setHeatmapHourly(true);
-    waitIdle(w);
-    Statement s(
-        db,
-        "SELECT r.ts / 3600000, rt.topic_id, count(*) FROM requests r JOIN request_topics rt "
-        "ON rt.id = r.id WHERE r.account_id = ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1");
-    s.bind(1, account);
-    QVERIFY(s.step());
-    const int64_t hour = s.int64(0), topic = s.int64(1), n = s.int64(2);
-    const TopicTable topics = loadTopics(db);
-    const Topic* t = topics.find(topic);
-    QVERIFY(t);
-    w.heatmap()->replot();
-    const QPoint at = w.heatmap()->cellCenter(hour, t->row);
-    QVERIFY(!at.isNull());
-    QSignalSpy spy(&w, &MainWindow::requestsFilterRequested);
-    QTest::mouseClick(w.heatmap(), Qt::LeftButton, {}, at);
-    QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.at(0).at(1).toLongLong(), hour * 3600000);
-    QCOMPARE(spy.at(0).at(2).toLongLong(), (hour + 1) * 3600000 - 1);
-    QCOMPARE(spy.at(0).at(3).toLongLong(), topic);
-    const auto [lo, hi] = w.timeline()->visibleRangeMs();
-    QCOMPARE(lo, hour * 3600000);
-    QCOMPARE(hi, (hour + 1) * 3600000);
-    QCOMPARE(w.timeline()->visiblePointCount(), n);
+    clickBusiestCell(3600000);
 }
 
 void TestGuiHeatmaps::punchcardMatchesSqlAndClickFilters() {
