@@ -19,7 +19,7 @@ ColorGridPlot::ColorGridPlot(const QString& title, QWidget* parent) : QCustomPlo
     map_->setColorScale(scale_);
     map_->setGradient(QCPColorGradient(QCPColorGradient::gpThermal));
     map_->setInterpolate(false);
-    map_->setTightBoundary(true);
+    map_->setTightBoundary(false);  // cells centered on their coordinates, edges half a cell out
     auto* margins = new QCPMarginGroup(this);
     rect->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);

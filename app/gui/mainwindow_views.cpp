@@ -393,6 +393,9 @@ bool MainWindow::showNamedView(const QString& name) {
         setHeatmapScope(ViewScope::Case);
         showViewTab(AccountTab);
     } else if (name == QLatin1String("account")) {
+        // With no account chosen, the table's first (highest-ranked) one.
+        if (currentAccount_ < 0)
+            if (const AccountRecord* top = accounts_->model()->recordAt(0)) selectAccount(top->id);
         setHeatmapScope(ViewScope::Account);
         showViewTab(AccountTab);
     } else if (name == QLatin1String("cluster")) {

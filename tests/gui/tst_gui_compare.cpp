@@ -269,6 +269,10 @@ void TestGuiCompare::clusterIsCappedAtTwelveRows() {
 
 void TestGuiCompare::namedViewsPickTabAndSelection() {
     QVERIFY(!w_->showNamedView(QStringLiteral("nonsense")));
+    QVERIFY(w_->showNamedView(QStringLiteral("account")));
+    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::AccountTab));
+    // With no account chosen, the first row of the account table.
+    QCOMPARE(w_->timeline()->account(), w_->accountPanel()->model()->recordAt(0)->id);
     QVERIFY(w_->showNamedView(QStringLiteral("cluster")));
     QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::PatternsTab));
     QTRY_VERIFY_WITH_TIMEOUT(!w_->busy(), 60000);
