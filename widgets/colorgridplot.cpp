@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "colorgridplot.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "plottheme.h"
 
 namespace quarry::gui {
@@ -76,12 +79,16 @@ void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
     rows_ = rows;
     x0_ = x0;
     dx_ = dx;
-    map_->data()->setSize(cols, rows);
-    // A single column or row needs a non-empty range; the cells keep their width either way.
-    map_->data()->setRange(QCPRange(x0, cols > 1 ? x0 + (cols - 1) * dx : x0 + dx * 1e-6),
-                           QCPRange(0, rows > 1 ? rows - 1 : 1e-6));
-    for (int r = 0; r < rows; ++r)
-        for (int c = 0; c < cols; ++c) map_->data()->setCell(c, r, value(c, r));
+    // QCPColorMap sizes a cell from the distance between cell centers, so a single column or
+    // row is stored as two half-width copies that together cover the one cell.
+    const int keys = std::max(cols, 2), values = std::max(rows, 2);
+    map_->data()->setSize(keys, values);
+    map_->data()->setRange(
+        cols > 1 ? QCPRange(x0, x0 + (cols - 1) * dx) : QCPRange(x0 - dx / 4, x0 + dx / 4),
+        rows > 1 ? QCPRange(0, rows - 1) : QCPRange(-0.25, 0.25));
+    for (int r = 0; r < values; ++r)
+        for (int c = 0; c < keys; ++c)
+            map_->data()->setCell(c, r, value(std::min(c, cols - 1), std::min(r, rows - 1)));
     map_->rescaleDataRange(true);
     xAxis->setRange(x0 - dx / 2, x0 + (cols - 0.5) * dx);
     yAxis->setRange(-0.5, rows - 0.5);

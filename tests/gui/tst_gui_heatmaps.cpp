@@ -38,6 +38,7 @@ private slots:
     void matrixRowsAreClusterMembersCapped();
     void overviewShowsRequestsPerHour();
     void gridsFollowTheDarkPalette();
+    void singleDayCellCoversTheDay();
 
 private:
     void openWindow(MainWindow& w);
@@ -354,6 +355,32 @@ void TestGuiHeatmaps::gridsFollowTheDarkPalette() {
     QCOMPARE(w.heatmap()->axisRect()->backgroundBrush().color(), dark);
     w.setDarkPalette(false);
     QTRY_VERIFY(w.punchcard()->axisRect()->backgroundBrush().color() != dark);
+}
+
+void TestGuiHeatmaps::singleDayCellCoversTheDay() {
+    const TopicTable topics = loadTopics(file_->db());
+    QVERIFY(topics.topics.size() >= 2);
+    TopicHeatmap map;
+    map.resize(900, 400);
+    map.setTopics(topics);
+    TopicTimeGrid g;
+    g.bucketMs = kDayMs;
+    g.firstBucket = 20000;
+    g.buckets = 1;
+    g.counts.assign(topics.topics.size(), 0);
+    g.counts[0] = 4;
+    g.counts[1] = 2;  // row 1: a mid-scale color, unlike the background
+    map.setData(g, QStringLiteral("one day"));
+    map.replot();
+    const QImage image = map.grab().toImage();
+    const QPoint center = map.cellCenter(20000, 1);
+    QVERIFY(!center.isNull());
+    const int halfWidth = qRound(map.xAxis->coordToPixel((20001 * kDayMs) / 1000.0)) - center.x();
+    QVERIFY(halfWidth > 20);
+    const QColor inside = image.pixelColor(center);
+    QVERIFY(inside != map.axisRect()->backgroundBrush().color());
+    QCOMPARE(image.pixelColor(center - QPoint(halfWidth * 8 / 10, 0)), inside);
+    QCOMPARE(image.pixelColor(center + QPoint(halfWidth * 8 / 10, 0)), inside);
 }
 
 QTEST_MAIN(TestGuiHeatmaps)
