@@ -125,6 +125,7 @@ private:
     void onPunchcardCell(int weekday, int hour);
     void onMatrixCell(int64_t accountId, int64_t topicId);
     HeatmapData::Scope heatmapScope() const;
+    int64_t heatmapScopeId() const;
     QTabWidget* viewTabs_ = nullptr;
     CompareTimeline* compare_ = nullptr;
     PunchcardPlot* punchcard_ = nullptr;

@@ -81,6 +81,11 @@ QString scopeTitle(ViewScope scope, int64_t id, const QString& accountName) {
     return QObject::tr("whole case");
 }
 
+QString selectFirst(ViewScope scope) {
+    return scope == ViewScope::Account ? QObject::tr("Select an account")
+                                       : QObject::tr("Select a cluster");
+}
+
 }  // namespace
 
 void MainWindow::createViewPanels() {
@@ -246,15 +251,25 @@ bool MainWindow::heatmapHourly() const {
     return heatmapGranularity_->currentIndex() == 1;
 }
 
+// The selected account or cluster the scope needs (-1: none selected, or the whole case).
+int64_t MainWindow::heatmapScopeId() const {
+    switch (heatmapScope()) {
+        case ViewScope::Account:
+            return currentAccount_;
+        case ViewScope::Cluster:
+            return currentCluster_;
+        case ViewScope::Case:
+            break;
+    }
+    return -1;
+}
+
 void MainWindow::refreshHeatmap() {
     if (!case_ || !hasAnalysis(case_->db())) return;
     const ViewScope scope = heatmapScope();
-    const int64_t id = scope == ViewScope::Account   ? currentAccount_
-                       : scope == ViewScope::Cluster ? currentCluster_
-                                                     : -1;
+    const int64_t id = heatmapScopeId();
     if (scope != ViewScope::Case && id < 0) {
-        heatmap_->clearData(scope == ViewScope::Account ? tr("Select an account")
-                                                        : tr("Select a cluster"));
+        heatmap_->clearData(selectFirst(scope));
         return;
     }
     const int64_t bucket = heatmapHourly() ? kHourMs : kDayMs;
@@ -269,12 +284,9 @@ void MainWindow::refreshHeatmap() {
 void MainWindow::refreshPatterns() {
     if (!case_) return;
     const ViewScope scope = heatmapScope();
-    const int64_t id = scope == ViewScope::Account   ? currentAccount_
-                       : scope == ViewScope::Cluster ? currentCluster_
-                                                     : -1;
+    const int64_t id = heatmapScopeId();
     if (scope != ViewScope::Case && id < 0) {
-        punchcard_->clearData(scope == ViewScope::Account ? tr("Select an account")
-                                                          : tr("Select a cluster"));
+        punchcard_->clearData(selectFirst(scope));
     } else {
         punchcard_->setLoading(
             tr("Hour of week — %1 — loading…").arg(scopeTitle(scope, id, currentAccountName_)));
