@@ -8,16 +8,20 @@
 #include <QVBoxLayout>
 
 #include "clustertablemodel.h"
+#include "hourlyrateplot.h"
 #include "store/casefile.h"
 #include "store/casesummary.h"
 
 namespace quarry::gui {
 
-OverviewPanel::OverviewPanel(QWidget* parent) : QWidget(parent), view_(new QTextBrowser(this)) {
+OverviewPanel::OverviewPanel(QWidget* parent)
+    : QWidget(parent), view_(new QTextBrowser(this)), hourly_(new HourlyRatePlot(this)) {
+    hourly_->setObjectName(QStringLiteral("overviewHourly"));
     view_->setOpenLinks(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(view_);
+    layout->addWidget(view_, 3);
+    layout->addWidget(hourly_, 2);
     connect(view_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (url.scheme() == QLatin1String("cluster")) emit clusterActivated(url.path().toLongLong());
     });

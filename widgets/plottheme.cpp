@@ -7,6 +7,29 @@
 #include <qcustomplot.h>
 
 namespace quarry::gui {
+namespace {
+
+class PaletteFollower final : public QObject {
+public:
+    explicit PaletteFollower(QCustomPlot* plot) : QObject(plot), plot_(plot) {}
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched == plot_ && event->type() == QEvent::PaletteChange) {
+            applyPlotTheme(plot_, plot_->palette());
+            plot_->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+
+private:
+    QCustomPlot* plot_;
+};
+
+}  // namespace
+
+void followPalette(QCustomPlot* plot) {
+    applyPlotTheme(plot, plot->palette());
+    plot->installEventFilter(new PaletteFollower(plot));
+}
 
 void applyPlotTheme(QCustomPlot* plot, const QPalette& palette) {
     const QColor bg = palette.color(QPalette::Base);

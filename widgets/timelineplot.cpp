@@ -7,13 +7,13 @@
 #include <cmath>
 
 #include "plottheme.h"
+#include "rangeselector.h"
 
 namespace quarry::gui {
 namespace {
 
 constexpr int64_t kHourMs = 3600000;
-double toKey(int64_t ms) { return static_cast<double>(ms) / 1000.0; }
-int64_t toMs(double key) { return static_cast<int64_t>(std::llround(key * 1000.0)); }
+double toKey(int64_t ms) { return toPlotKey(ms); }
 
 }  // namespace
 
@@ -38,9 +38,7 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
     laneRect_->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
     laneRect_->setMargins(QMargins(0, 0, 0, 0));
 
-    QSharedPointer<QCPAxisTickerDateTime> dates(new QCPAxisTickerDateTime);
-    dates->setDateTimeSpec(Qt::UTC);
-    dates->setDateTimeFormat(QStringLiteral("MMM d\nHH:mm"));
+    QSharedPointer<QCPAxisTickerDateTime> dates = utcTicker(QStringLiteral("MMM d\nHH:mm"));
     for (QCPAxisRect* rect : {rateRect_, laneRect_}) {
         rect->axis(QCPAxis::atBottom)->setTicker(dates);
         rect->setRangeDrag(Qt::Horizontal);
@@ -71,7 +69,15 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
     reload_.setInterval(40);
     connect(&reload_, &QTimer::timeout, this, &TimelinePlot::reloadVisible);
     setMouseTracking(true);
-    applyPlotTheme(this, palette());
+    range_ = new RangeSelector(this);
+    range_->setRects({rateRect_, laneRect_});
+    connect(range_, &RangeSelector::rangeSelected, this, &TimelinePlot::rangeSelected);
+    followPalette(this);
+}
+
+void TimelinePlot::selectVisibleRange() {
+    const auto [lo, hi] = visibleRangeMs();
+    range_->select(lo, hi);
 }
 
 void TimelinePlot::setCase(sqlite3* db, const TopicTable& topics) {
@@ -80,30 +86,21 @@ void TimelinePlot::setCase(sqlite3* db, const TopicTable& topics) {
     account_ = -1;
     accountName_.clear();
     topicFilter_ = -1;
-    daily_.clear();
+    requests_.reset({});
+    range_->clear();
     rebuildLanes();
     rate_->data()->clear();
-    rawShown_ = false;
     updateTitle();
     replot(rpQueuedReplot);
 }
 
 void TimelinePlot::rebuildLanes() {
-    for (QCPGraph* g : lanes_) removeGraph(g);
-    lanes_.clear();
-    laneIds_.clear();
+    lanes_.remove(this);
+    lanes_.create(this, laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft), topics_, 5);
     QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
     const int n = static_cast<int>(topics_.topics.size());
-    for (int row = 0; row <= n; ++row) {
-        const QColor color = row < n ? topics_.topics[size_t(row)].color : QColor(Qt::gray);
-        QCPGraph* g = addGraph(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft));
-        g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 5));
-        g->setAdaptiveSampling(false);
-        lanes_.push_back(g);
+    for (int row = 0; row <= n; ++row)
         names->addTick(row, row < n ? topics_.topics[size_t(row)].key : tr("unclassified"));
-    }
-    laneIds_.resize(lanes_.size());
     QCPAxis* y = laneRect_->axis(QCPAxis::atLeft);
     y->setTicker(names);
     y->setRange(-0.6, n + 0.6);
@@ -111,28 +108,26 @@ void TimelinePlot::rebuildLanes() {
 }
 
 int TimelinePlot::laneOf(int64_t topic) const {
-    const Topic* t = topics_.find(topic);
-    return t ? t->row : static_cast<int>(lanes_.size()) - 1;
+    return PointLanes::laneOf(topics_, topic);
 }
 
 void TimelinePlot::setAccount(int64_t accountId, const QString& name) {
     account_ = accountId;
     accountName_ = name;
-    daily_ = db_ && accountId >= 0 ? accountDaily(db_, accountId) : std::vector<DayCount>{};
-    loadedFrom_ = 0;
-    loadedTo_ = -1;
-    loadedComplete_ = false;
+    requests_.reset(db_ && accountId >= 0 ? accountDaily(db_, accountId) : std::vector<DayCount>{});
+    range_->clear();
     tipId_ = -1;
     showAll();
     refreshNow();
 }
 
 void TimelinePlot::showAll() {
-    if (daily_.empty()) {
+    const std::vector<DayCount>& daily = requests_.daily();
+    if (daily.empty()) {
         setRangeMs(0, kDayMs);
         return;
     }
-    setRangeMs(daily_.front().day * kDayMs, (daily_.back().day + 1) * kDayMs);
+    setRangeMs(daily.front().day * kDayMs, (daily.back().day + 1) * kDayMs);
 }
 
 void TimelinePlot::showDay(int64_t day) { setRangeMs(day * kDayMs, (day + 1) * kDayMs); }
@@ -144,7 +139,8 @@ void TimelinePlot::setRangeMs(int64_t fromMs, int64_t toMs) {
 void TimelinePlot::setTopicFilter(int64_t topic) {
     topicFilter_ = topic;
     const int only = topic < 0 ? -1 : laneOf(topic);
-    for (size_t i = 0; i < lanes_.size(); ++i) lanes_[i]->setVisible(only < 0 || static_cast<int>(i) == only);
+    for (size_t i = 0; i < lanes_.graphs.size(); ++i)
+        lanes_.graphs[i]->setVisible(only < 0 || static_cast<int>(i) == only);
     updateTitle();
     replot(rpQueuedReplot);
 }
@@ -156,15 +152,7 @@ std::pair<int64_t, int64_t> TimelinePlot::visibleRangeMs() const {
 
 int64_t TimelinePlot::visiblePointCount() const {
     const auto [lo, hi] = visibleRangeMs();
-    int64_t n = 0;
-    for (QCPGraph* g : lanes_) {
-        if (!g->visible()) continue;
-        for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
-            const int64_t ms = toMs(it->key);
-            if (ms >= lo && ms <= hi) ++n;
-        }
-    }
-    return n;
+    return lanes_.countIn(lo, hi);
 }
 
 void TimelinePlot::refreshNow() {
@@ -173,55 +161,9 @@ void TimelinePlot::refreshNow() {
 }
 
 void TimelinePlot::reloadVisible() {
-    if (!db_ || account_ < 0) {
-        for (QCPGraph* g : lanes_) g->data()->clear();
-        rawShown_ = false;
-        updateRate();
-        updateTitle();
-        replot(rpQueuedReplot);
-        return;
-    }
     const auto [lo, hi] = visibleRangeMs();
-    // How many requests the range holds, from the daily aggregate (whole days it touches).
-    int64_t estimate = 0;
-    for (const DayCount& d : daily_)
-        if ((d.day + 1) * kDayMs > lo && d.day * kDayMs <= hi) estimate += d.n;
-    const bool covered = loadedComplete_ && lo >= loadedFrom_ && hi <= loadedTo_;
-    if (!covered) {
-        if (estimate > kRawPointLimit) {
-            for (QCPGraph* g : lanes_) g->data()->clear();
-            loadedTs_.clear();
-            loadedComplete_ = false;
-            rawShown_ = false;
-        } else {
-            // Load the visible range plus half a width each side so short pans need no query.
-            const int64_t margin = (hi - lo) / 2;
-            bool truncated = false;
-            std::vector<RequestPoint> points =
-                accountRequests(db_, account_, lo - margin, hi + margin, 2 * kRawPointLimit, &truncated);
-            int64_t from = lo - margin, to = hi + margin;
-            if (truncated) {  // keep exactly the visible range then
-                points = accountRequests(db_, account_, lo, hi, 2 * kRawPointLimit, &truncated);
-                from = lo;
-                to = hi;
-            }
-            std::vector<QVector<double>> keys(lanes_.size()), values(lanes_.size());
-            for (auto& ids : laneIds_) ids.clear();
-            loadedTs_.clear();
-            loadedTs_.reserve(points.size());
-            for (const RequestPoint& p : points) {
-                const size_t lane = static_cast<size_t>(laneOf(p.topic));
-                keys[lane].push_back(toKey(p.ts));
-                values[lane].push_back(static_cast<double>(lane));
-                laneIds_[lane].push_back(p.id);
-                loadedTs_.push_back(p.ts);
-            }
-            for (size_t i = 0; i < lanes_.size(); ++i) lanes_[i]->setData(keys[i], values[i], true);
-            loadedFrom_ = from;
-            loadedTo_ = to;
-            loadedComplete_ = !truncated;
-            rawShown_ = true;
-        }
+    if (requests_.update(account_ >= 0 ? db_ : nullptr, account_, lo, hi) != VisibleRequests::Change::None) {
+        lanes_.fill(requests_.points(), topics_);
     }
     updateRate();
     updateTitle();
@@ -232,13 +174,14 @@ void TimelinePlot::updateRate() {
     QVector<double> keys, values;
     const auto [lo, hi] = visibleRangeMs();
     QCPAxis* y = rateRect_->axis(QCPAxis::atLeft);
-    if (rawShown_ && hi - lo <= 3 * kDayMs && !loadedTs_.empty()) {
+    const std::vector<RequestPoint>& points = requests_.points();
+    if (requests_.shown() && hi - lo <= 3 * kDayMs && !points.empty()) {
         // Zoomed in: requests per hour from the loaded points (they cover the visible range).
-        const int64_t first = std::max(loadedFrom_, loadedTs_.front()) / kHourMs;
-        const int64_t last = std::min(loadedTo_, loadedTs_.back()) / kHourMs;
+        const int64_t first = std::max(requests_.loadedFrom(), points.front().ts) / kHourMs;
+        const int64_t last = std::min(requests_.loadedTo(), points.back().ts) / kHourMs;
         std::vector<double> counts(static_cast<size_t>(last - first + 1), 0.0);
-        for (int64_t ts : loadedTs_) {
-            const int64_t h = ts / kHourMs;
+        for (const RequestPoint& p : points) {
+            const int64_t h = p.ts / kHourMs;
             if (h >= first && h <= last) counts[size_t(h - first)] += 1;
         }
         for (size_t i = 0; i < counts.size(); ++i) {
@@ -249,20 +192,7 @@ void TimelinePlot::updateRate() {
         values.push_back(counts.empty() ? 0 : counts.back());
         y->setLabel(tr("requests / hour"));
     } else {
-        int64_t prev = INT64_MIN;
-        for (const DayCount& d : daily_) {
-            if (prev != INT64_MIN && d.day > prev + 1) {  // idle days drop to zero
-                keys.push_back(toKey((prev + 1) * kDayMs));
-                values.push_back(0);
-            }
-            keys.push_back(toKey(d.day * kDayMs));
-            values.push_back(static_cast<double>(d.n));
-            prev = d.day;
-        }
-        if (!daily_.empty()) {
-            keys.push_back(toKey((daily_.back().day + 1) * kDayMs));
-            values.push_back(static_cast<double>(daily_.back().n));
-        }
+        dailyStepLine(requests_.daily(), &keys, &values);
         y->setLabel(tr("requests / day"));
     }
     rate_->setData(keys, values, true);
@@ -276,14 +206,12 @@ void TimelinePlot::updateTitle() {
     if (account_ < 0) {
         text = tr("Select an account");
     } else {
-        int64_t total = 0;
-        for (const DayCount& d : daily_) total += d.n;
-        text = tr("%1 — %2 requests").arg(accountName_).arg(total);
+        text = tr("%1 — %2 requests").arg(accountName_).arg(requests_.total());
         if (topicFilter_ >= 0) {
             const Topic* t = topics_.find(topicFilter_);
             text += tr("  ·  topic: %1").arg(t ? t->name : QString::number(topicFilter_));
         }
-        text += rawShown_ ? tr("  ·  %1 requests in view").arg(visiblePointCount())
+        text += requests_.shown() ? tr("  ·  %1 requests in view").arg(visiblePointCount())
                           : tr("  ·  zoom in to see individual requests");
     }
     title_->setText(text);
@@ -291,49 +219,20 @@ void TimelinePlot::updateTitle() {
 
 QString TimelinePlot::tooltipFor(int64_t requestId) {
     if (requestId == tipId_) return tipText_;
-    const RequestDetail d = requestDetail(db_, requestId);
     tipId_ = requestId;
-    if (!d.found) return tipText_ = QString();
-    const Topic* t = topics_.find(d.topic);
-    QString tokens = d.promptTokens < 0 ? tr("n/a") : QString::number(d.promptTokens);
-    if (d.completionTokens >= 0) tokens += QStringLiteral(" → %1").arg(d.completionTokens);
-    tipText_ = QStringLiteral("<b>%1</b><br>%2: %3%4<br>%5: %6<br>%7: %8 &nbsp; %9: %10<br><i>%11</i>")
-                   .arg(formatUtc(d.ts), tr("Topic"), t ? t->name.toHtmlEscaped() : tr("unclassified"),
-                        d.cot ? tr(" (asks for step-by-step reasoning)") : QString(), tr("Tokens"), tokens,
-                        tr("Model"), d.model.toHtmlEscaped(), tr("IP"), d.ip.toHtmlEscaped(),
-                        d.prompt.toHtmlEscaped());
+    tipText_ = requestToolTip(requestDetail(db_, requestId), topics_);
     return tipText_;
 }
 
 void TimelinePlot::mouseMoveEvent(QMouseEvent* event) {
     QCustomPlot::mouseMoveEvent(event);
-    if (!rawShown_ || !db_ || !laneRect_->rect().contains(event->pos())) {
+    if (!requests_.shown() || !db_ || !laneRect_->rect().contains(event->pos())) {
         QToolTip::hideText();
         return;
     }
-    QCPAxis* x = laneRect_->axis(QCPAxis::atBottom);
-    QCPAxis* y = laneRect_->axis(QCPAxis::atLeft);
-    const QPointF pos = event->position();
     double best = 8.0;
-    int64_t bestId = -1;
-    for (size_t lane = 0; lane < lanes_.size(); ++lane) {
-        QCPGraph* g = lanes_[lane];
-        if (!g->visible() || g->data()->isEmpty()) continue;
-        const double dy = std::abs(y->coordToPixel(static_cast<double>(lane)) - pos.y());
-        if (dy > best) continue;
-        const double key = x->pixelToCoord(pos.x());
-        auto it = g->data()->findBegin(key, false);
-        const auto begin = g->data()->constBegin();
-        for (int k = -1; k <= 1; ++k) {
-            auto c = it + k;
-            if (c < begin || c >= g->data()->constEnd()) continue;
-            const double dist = std::hypot(x->coordToPixel(c->key) - pos.x(), dy);
-            if (dist < best) {
-                best = dist;
-                bestId = laneIds_[lane][static_cast<size_t>(c - begin)];
-            }
-        }
-    }
+    const int64_t bestId = lanes_.nearest(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft),
+                                          event->position(), &best);
     if (bestId < 0) {
         QToolTip::hideText();
         return;
@@ -345,14 +244,6 @@ void TimelinePlot::mouseDoubleClickEvent(QMouseEvent* event) {
     QCustomPlot::mouseDoubleClickEvent(event);
     setTopicFilter(-1);
     showAll();
-}
-
-void TimelinePlot::changeEvent(QEvent* event) {
-    QCustomPlot::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
-        applyPlotTheme(this, palette());
-        replot(rpQueuedReplot);
-    }
 }
 
 }  // namespace quarry::gui

@@ -13,13 +13,16 @@
 #include <vector>
 
 #include "casequeries.h"
+#include "visiblerequests.h"
 
 namespace quarry::gui {
+
+class RangeSelector;
 
 class TimelinePlot final : public QCustomPlot {
     Q_OBJECT
 public:
-    static constexpr int64_t kRawPointLimit = 20000;
+    static constexpr int64_t kRawPointLimit = VisibleRequests::kRawPointLimit;
 
     explicit TimelinePlot(QWidget* parent = nullptr);
 
@@ -39,14 +42,19 @@ public:
     std::pair<int64_t, int64_t> visibleRangeMs() const;
     // Requests drawn as points inside the visible range (after the topic filter).
     int64_t visiblePointCount() const;
-    bool rawPointsShown() const { return rawShown_; }
+    bool rawPointsShown() const { return requests_.shown(); }
     // Loads what the current range needs now instead of after the short debounce.
     void refreshNow();
+    // Shift+drag selects a time range (Esc clears); this selects the visible one.
+    void selectVisibleRange();
+    RangeSelector* rangeSelector() const { return range_; }
+
+signals:
+    void rangeSelected(qint64 fromMs, qint64 toMs);
 
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;  // back to the whole account
-    void changeEvent(QEvent* event) override;
 
 private:
     void rebuildLanes();
@@ -61,17 +69,13 @@ private:
     int64_t account_ = -1;
     QString accountName_;
     int64_t topicFilter_ = -1;
-    std::vector<DayCount> daily_;
+    VisibleRequests requests_;
+    RangeSelector* range_ = nullptr;
     QCPAxisRect* rateRect_ = nullptr;
     QCPAxisRect* laneRect_ = nullptr;
     QCPTextElement* title_ = nullptr;
     QCPGraph* rate_ = nullptr;
-    std::vector<QCPGraph*> lanes_;                 // one per topic, plus "unclassified" last
-    std::vector<std::vector<int64_t>> laneIds_;    // request ids parallel to each lane's data
-    std::vector<int64_t> loadedTs_;                // every loaded request time, sorted
-    int64_t loadedFrom_ = 0, loadedTo_ = -1;
-    bool loadedComplete_ = false;
-    bool rawShown_ = false;
+    PointLanes lanes_;
     QTimer reload_;
     int64_t tipId_ = -1;
     QString tipText_;

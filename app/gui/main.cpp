@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// quarry [CASE] [--screenshot FILE.png [--account ID] [--cluster ID]] | --demo
+// quarry [CASE] [--screenshot FILE.png [--view VIEW] [--account ID] [--cluster ID]] | --demo
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -7,11 +7,11 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <qcustomplot.h>
+
 #include <cstdio>
 
 #include "mainwindow.h"
-#include "timelineplot.h"
-#include "topicheatmap.h"
 
 using quarry::gui::MainWindow;
 
@@ -51,8 +51,13 @@ int screenshot(MainWindow& w, const QCommandLineParser& args, const QString& cas
         return 2;
     }
     settle(w);
-    w.timeline()->replot();
-    w.heatmap()->replot();
+    if (args.isSet(QStringLiteral("view")) && !w.showNamedView(args.value(QStringLiteral("view")))) {
+        std::fprintf(stderr, "quarry: unknown view %s (overview, account, cluster or compare)\n",
+                     qPrintable(args.value(QStringLiteral("view"))));
+        return 2;
+    }
+    settle(w);
+    for (QCustomPlot* plot : w.findChildren<QCustomPlot*>()) plot->replot();
     const QImage image = w.grab().toImage();
     if (!image.save(out)) {
         std::fprintf(stderr, "quarry: cannot write %s\n", qPrintable(out));
@@ -80,6 +85,11 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("screenshot"), QStringLiteral("Render the window at 1600x1000 to FILE.png and exit."), QStringLiteral("FILE")},
         {QStringLiteral("account"), QStringLiteral("With --screenshot: select this account (name or id)."), QStringLiteral("ID")},
         {QStringLiteral("cluster"), QStringLiteral("With --screenshot: select this cluster."), QStringLiteral("ID")},
+        {QStringLiteral("view"),
+         QStringLiteral("With --screenshot: show this view: overview (whole-case heatmap), account (the "
+                        "account's timeline and heatmap), cluster (the cluster's punchcard and members x "
+                        "topics) or compare (the cluster's members, or the selected accounts, on one time axis)."),
+         QStringLiteral("VIEW")},
         {QStringLiteral("demo"), QStringLiteral("Generate, import, analyse and open a demo case.")},
         {QStringLiteral("demo-case"), QStringLiteral("Open this demo case (as CASE)."), QStringLiteral("CASE")},
     });

@@ -32,10 +32,7 @@ MainWindow::MainWindow(bool restoreSettings) : restoreSettings_(restoreSettings)
     updateWindowTitle();
 }
 
-MainWindow::~MainWindow() {
-    heatWatcher_.waitForFinished();
-    tagsWatcher_.waitForFinished();
-}
+MainWindow::~MainWindow() { tagsWatcher_.waitForFinished(); }
 
 QDockWidget* MainWindow::addPanel(QWidget* widget, const QString& title, const QString& objectName,
                                   Qt::DockWidgetArea area) {
@@ -64,6 +61,8 @@ void MainWindow::createPanels() {
     auto* heatBar = new QHBoxLayout;
     heatBar->addWidget(new QLabel(tr("Topic heatmap of:"), heatBox));
     heatBar->addWidget(heatmapScope_);
+    heatmapGranularity_ = new QComboBox(this);
+    heatBar->addWidget(heatmapGranularity_);
     heatBar->addStretch(1);
     auto* heatLayout = new QVBoxLayout(heatBox);
     heatLayout->setContentsMargins(4, 2, 4, 2);
@@ -99,21 +98,7 @@ void MainWindow::createPanels() {
     connect(overview_, &OverviewPanel::clusterActivated, this, [this](qint64 id) { selectCluster(id); });
     connect(heatmap_, &TopicHeatmap::cellClicked, this, [this](qint64 day, qint64 topic) { onHeatmapCell(day, topic); });
     connect(heatmapScope_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { refreshHeatmap(); });
-    connect(&heatWatcher_, &QFutureWatcher<HeatmapData>::finished, this, [this] {
-        heatPending_ = false;
-        const HeatmapData counts = heatWatcher_.result();
-        if (counts.scope != wantedScope_ || counts.scopeId != wantedId_) {  // the selection moved on
-            refreshHeatmap();
-            return;
-        }
-        QString title;
-        switch (counts.scope) {
-        case HeatmapData::Scope::Account: title = tr("Topics by day — account %1").arg(currentAccountName_); break;
-        case HeatmapData::Scope::Cluster: title = tr("Topics by day — cluster %1").arg(counts.scopeId); break;
-        case HeatmapData::Scope::Case: title = tr("Topics by day — whole case"); break;
-        }
-        heatmap_->setData(counts, tr("%1 (%2 requests)").arg(title).arg(counts.total));
-    });
+    createViewPanels();
     createWorkflowPanels();
     createRequestPanels();
 }

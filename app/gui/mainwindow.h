@@ -6,6 +6,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QVector>
 
 #include <memory>
 #include <vector>
@@ -20,6 +21,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QUndoStack;
+class QTabWidget;
 
 namespace quarry {
 class CaseFile;
@@ -31,6 +33,10 @@ class AccountPanel;
 class AuditPanel;
 class CaseEditor;
 class ClusterGraph;
+class CompareTimeline;
+class PunchcardPlot;
+class TopicMatrixPlot;
+class ViewTasks;
 class ClusterPanel;
 class EditCommand;
 class ExportDialog;
@@ -112,8 +118,30 @@ private:
     bool clusterScope_ = false;  // the last selection was a cluster (Ctrl+T tags it)
     // ----- end of workflow
 
+public:
+    // views (mainwindow_views.cpp): the central tabs, heatmap granularity, patterns, compare
+    enum ViewTab { AccountTab = 0, CompareTab = 1, PatternsTab = 2 };
+    QTabWidget* viewTabs() const { return viewTabs_; }
+    CompareTimeline* compareTimeline() const { return compare_; }
+    PunchcardPlot* punchcard() const { return punchcard_; }
+    TopicMatrixPlot* topicMatrix() const { return matrix_; }
+    void showViewTab(ViewTab tab);
+    // overview | account | cluster | compare (the screenshot's --view); false if unknown.
+    bool showNamedView(const QString& name);
+    void setHeatmapScope(HeatmapData::Scope scope);
+    void setHeatmapHourly(bool hourly);
+    bool heatmapHourly() const;
+    // Stacks these accounts in the Compare tab (the first CompareTimeline::kMaxRows).
+    void compareAccounts(const std::vector<int64_t>& accounts, const QString& what = QString());
+    void compareSelectedAccounts();
+    bool compareClusterMembers(int64_t clusterId);
+    void selectVisibleRange();
+
 signals:
     void caseOpened(const QString& path);
+    // A view asks the request list to show these requests: accountIds (empty: the whole case),
+    // fromMs <= ts <= toMs, topicId (-1: any topic).
+    void requestsFilterRequested(QVector<qint64> accountIds, qint64 fromMs, qint64 toMs, qint64 topicId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -140,6 +168,26 @@ private:
     void updateWindowTitle();
     // mainwindow_tasks.cpp
     void analyzeAndOpen(const QString& casePath);
+    // views (mainwindow_views.cpp)
+    void createViewPanels();
+    void createViewActions();
+    void openCaseViews();
+    void closeCaseViews();
+    bool viewsBusy() const;
+    void refreshPatterns();
+    QVector<qint64> scopeAccounts() const;
+    void onHeatmapRange(int64_t fromMs, int64_t toMs, int64_t topicId);
+    void onPunchcardCell(int weekday, int hour);
+    void onMatrixCell(int64_t accountId, int64_t topicId);
+    HeatmapData::Scope heatmapScope() const;
+    int64_t heatmapScopeId() const;
+    QTabWidget* viewTabs_ = nullptr;
+    CompareTimeline* compare_ = nullptr;
+    PunchcardPlot* punchcard_ = nullptr;
+    TopicMatrixPlot* matrix_ = nullptr;
+    QComboBox* heatmapGranularity_ = nullptr;
+    QLabel* compareNote_ = nullptr;
+    ViewTasks* viewTasks_ = nullptr;  // child QObject: the views' worker queries
 
     std::unique_ptr<CaseFile> case_;  // the GUI thread's read-only connection
     TopicTable topics_;
@@ -158,20 +206,12 @@ private:
     QMenu* recentMenu_ = nullptr;
     QAction* darkAction_ = nullptr;
     QAction* analyzeAction_ = nullptr;
-    QFutureWatcher<HeatmapData> heatWatcher_;
-    HeatmapData::Scope wantedScope_ = HeatmapData::Scope::Case;
-    int64_t wantedId_ = -1;
-    bool heatPending_ = false;  // a heatmap result not yet shown
     bool restoreSettings_ = true;
 
     // requests and cluster graph (mainwindow_reqgraph.cpp)
 public:
     RequestPanel* requestPanel() const { return requests_; }
     ClusterGraph* clusterGraph() const { return graph_; }
-signals:
-    // Show these requests in the Requests dock (empty accounts = whole case, times < 0 = open, topic -1 = any).
-    void requestsFilterRequested(QVector<qint64> accountIds, qint64 fromMs, qint64 toMs, qint64 topicId);
-
 private:
     void createRequestPanels();
     void setRequestPanelsCase();  // follows case_ (open or closed)

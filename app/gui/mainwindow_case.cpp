@@ -5,7 +5,6 @@
 #include <QFileInfo>
 #include <QStatusBar>
 #include <QLabel>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "accountpanel.h"
 #include "clusterpanel.h"
@@ -39,6 +38,7 @@ bool MainWindow::openCase(const QString& path, QString* error) {
     } else {
         refreshHeatmap();
     }
+    openCaseViews();
     addRecent(path);
     updateWindowTitle();
     statusCase_->setText(QFileInfo(path).absoluteFilePath());
@@ -47,8 +47,7 @@ bool MainWindow::openCase(const QString& path, QString* error) {
 }
 
 void MainWindow::closeCase() {
-    heatWatcher_.waitForFinished();
-    heatPending_ = false;
+    closeCaseViews();
     accounts_->load(QString(), {});
     timeline_->setCase(nullptr, {});
     heatmap_->setTopics({});
@@ -66,7 +65,7 @@ void MainWindow::closeCase() {
 
 QString MainWindow::casePath() const { return case_ ? case_->path() : QString(); }
 
-bool MainWindow::busy() const { return accounts_->loading() || heatPending_ || requestPanelsBusy(); }
+bool MainWindow::busy() const { return accounts_->loading() || viewsBusy() || requestPanelsBusy(); }
 
 void MainWindow::updateWindowTitle() {
     setWindowTitle(case_ ? tr("%1 — Quarry").arg(QFileInfo(case_->path()).fileName()) : tr("Quarry"));
@@ -109,36 +108,6 @@ void MainWindow::onHeatmapCell(int64_t day, int64_t topicId) {
     statusBar()->showMessage(tr("Timeline filtered to %1, topic %2 (double-click the timeline to show the whole account)")
                                  .arg(formatUtc(day * kDayMs).left(10), t ? t->name : QString::number(topicId)),
                              6000);
-}
-
-void MainWindow::refreshHeatmap() {
-    if (!case_ || !hasAnalysis(case_->db())) return;
-    switch (heatmapScope_->currentIndex()) {
-    case 0: wantedScope_ = HeatmapData::Scope::Account; wantedId_ = currentAccount_; break;
-    case 1: wantedScope_ = HeatmapData::Scope::Cluster; wantedId_ = currentCluster_; break;
-    default: wantedScope_ = HeatmapData::Scope::Case; wantedId_ = -1; break;
-    }
-    if (wantedScope_ != HeatmapData::Scope::Case && wantedId_ < 0) {
-        heatmap_->clearData(wantedScope_ == HeatmapData::Scope::Account ? tr("Select an account")
-                                                                        : tr("Select a cluster"));
-        return;
-    }
-    if (heatWatcher_.isRunning()) return;  // its finished handler sees the newer wish and reruns
-    const QString path = case_->path();
-    const TopicTable topics = topics_;
-    const HeatmapData::Scope scope = wantedScope_;
-    const int64_t id = wantedId_;
-    heatPending_ = true;
-    heatWatcher_.setFuture(QtConcurrent::run([path, topics, scope, id] {
-        auto file = openReadOnly(path);
-        if (!file) {
-            HeatmapData empty;
-            empty.scope = scope;
-            empty.scopeId = id;
-            return empty;
-        }
-        return topicDayCounts(file->db(), topics, scope, id);
-    }));
 }
 
 }  // namespace quarry::gui

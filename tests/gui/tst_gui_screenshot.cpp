@@ -14,6 +14,7 @@ private slots:
     void screenshot_data();
     void screenshot();
     void unknownAccountFails();
+    void unknownViewFails();
 
 private:
     int runQuarry(const QStringList& args, QByteArray* output);
@@ -46,6 +47,9 @@ void TestGuiScreenshot::screenshot_data() {
     QTest::newRow("case") << QStringList{};
     QTest::newRow("cluster") << QStringList{QStringLiteral("--cluster"), QStringLiteral("0")};
     QTest::newRow("account by id") << QStringList{QStringLiteral("--account"), QStringLiteral("1")};
+    for (const char* view : {"overview", "account", "cluster", "compare"})
+        QTest::newRow(qPrintable(QStringLiteral("view %1").arg(QLatin1String(view))))
+            << QStringList{QStringLiteral("--view"), QString::fromLatin1(view)};
 }
 
 void TestGuiScreenshot::screenshot() {
@@ -65,6 +69,16 @@ void TestGuiScreenshot::unknownAccountFails() {
     QVERIFY(runQuarry({case_, QStringLiteral("--screenshot"), png, QStringLiteral("--account"),
                        QStringLiteral("no-such-account")},
                       &out) != 0);
+    QVERIFY(!QFileInfo::exists(png));
+}
+
+void TestGuiScreenshot::unknownViewFails() {
+    QByteArray out;
+    const QString png = dir_.filePath(QStringLiteral("noview.png"));
+    QCOMPARE(runQuarry({case_, QStringLiteral("--screenshot"), png, QStringLiteral("--view"), QStringLiteral("bogus")},
+                       &out),
+             2);
+    QVERIFY(out.contains("unknown view"));
     QVERIFY(!QFileInfo::exists(png));
 }
 
