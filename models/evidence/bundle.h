@@ -41,7 +41,8 @@ struct BundleOptions {
     const std::atomic<bool>* cancel = nullptr;
     // Called once the data is gathered, to add members rendered outside models (models has no
     // Qt Gui); returning false fails the export with *error. Names must pass isSafeMemberName.
-    std::function<bool(const BundleContext&, std::vector<ExtraMember>&, QString* error)> extraMembers;
+    std::function<bool(const BundleContext&, std::vector<ExtraMember>&, QString* error)>
+        extraMembers;
 };
 
 struct BundleResult {
@@ -54,8 +55,8 @@ struct BundleResult {
 
 // Writes the bundle to outPath (through a .part file renamed at the end) and appends an
 // "export" entry to the case's audit trail; the case must be open for writing.
-bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& outPath, BundleResult& result,
-                  QString* error);
+bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& outPath,
+                  BundleResult& result, QString* error);
 
 struct BundleVerification {
     bool ok = false;

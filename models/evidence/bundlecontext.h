@@ -16,8 +16,8 @@
 namespace quarry::evidence {
 
 struct BundleAccountRow {
-    int64_t id = 0;    // internal row id: a key into BundleContext::activity, never shown
-    QString name;      // account id as in the logs (redacted)
+    int64_t id = 0;  // internal row id: a key into BundleContext::activity, never shown
+    QString name;    // account id as in the logs (redacted)
     QString cluster, score, requests, firstSeen, lastSeen;
     bool flagged = false;
     QStringList reasons, tags;
@@ -50,11 +50,12 @@ struct BundleContext {
     bool redacted = false;
     int64_t requests = 0, links = 0;
     std::vector<BundleClusterRow> clusters;
-    std::vector<BundleAccountRow> accounts;  // ordered by score, then name
+    std::vector<BundleAccountRow> accounts;                   // ordered by score, then name
     std::map<int64_t, std::map<DayTopic, int64_t>> activity;  // account row id -> counts
 };
 
-// A member produced outside models (report.pdf, charts/...); hashed into the manifest like the rest.
+// A member produced outside models (report.pdf, charts/...); hashed into the manifest like the
+// rest.
 struct ExtraMember {
     QString path;  // a fixed, generated name; isSafeMemberName must accept it
     QByteArray data;
