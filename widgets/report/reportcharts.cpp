@@ -24,6 +24,8 @@ QFont chartFont(qreal pixels, bool bold = false) {
     QFont f(QStringLiteral("DejaVu Sans"));
     f.setPixelSize(std::max(1, qRound(pixels)));
     f.setBold(bold);
+    // no ligatures: an account id copied out of the PDF must be the same characters as in the logs
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 
