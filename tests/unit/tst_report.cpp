@@ -239,12 +239,24 @@ private slots:
                  QVERIFY2(!text.contains(whole), qPrintable(ip));
                  ++checked;
              });
+        // The same search finds the e-mail-like account ids in the report that is not redacted.
+        std::vector<ZipMember> plainMembers;
+        QString error;
+        QVERIFY(evidence::readZip(path(QStringLiteral("plain.zip")), plainMembers, &error));
+        const QString plainText =
+            squeeze(pdfText(member(plainMembers, QStringLiteral("report.pdf"))));
+        int emails = 0, plainEmails = 0;
         each(std::string("SELECT value FROM accounts WHERE value LIKE '%@%' AND id IN (") +
                  members_ + ")",
              [&](const QString& e) {
                  QVERIFY2(!squeeze(text).contains(squeeze(e)), qPrintable(e));
+                 ++emails;
+                 plainEmails += plainText.contains(squeeze(e));
                  ++checked;
              });
+        QVERIFY(emails > 0);
+        QCOMPARE(plainEmails, emails);
+        QVERIFY(squeeze(text).contains(QStringLiteral("@redacted.invalid")));
         each(std::string("SELECT substr(t.prompt, 1, 40) FROM requests r JOIN request_text t ON "
                          "t.id = r.id WHERE length(t.prompt) > 40 "
                          "AND r.account_id IN (") +

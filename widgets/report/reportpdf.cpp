@@ -247,8 +247,11 @@ void accountTable(Pages& pg, const BundleContext& ctx) {
         const char* title;
         qreal width;
     };
-    const Col cols[] = {{"Account", 130}, {"Cluster", 38},    {"Score", 34},     {"Flagged", 36},
-                        {"Requests", 42}, {"First seen", 78}, {"Last seen", 78}, {"Tags", 79}};
+    // Account wide enough for a redacted pseudonym (34 characters) on one line: pdftotext and
+    // copy-paste then give the id back in one piece.
+    const Col cols[] = {{"Account", 160},        {"Cluster", 34},  {"Score", 30},
+                        {"Flagged", 32},         {"Requests", 38}, {"First seen (UTC)", 70},
+                        {"Last seen (UTC)", 70}, {"Tags", 81}};
     const QFont head = font(7, true), cell = font(7), small = font(6.5);
     auto header = [&] {
         qreal x = kLeft;
