@@ -242,16 +242,19 @@ void clusters(Pages& pg, const BundleContext& ctx, const std::vector<ChartGroup>
 
 void accountTable(Pages& pg, const BundleContext& ctx) {
     pg.newPage();
-    pg.heading(QStringLiteral("Accounts"));
+    pg.heading(QStringLiteral("Accounts (times in UTC)"));
     struct Col {
         const char* title;
         qreal width;
     };
     // Account wide enough for a redacted pseudonym (34 characters) on one line: pdftotext and
     // copy-paste then give the id back in one piece.
-    const Col cols[] = {{"Account", 160},        {"Cluster", 34},  {"Score", 30},
-                        {"Flagged", 32},         {"Requests", 38}, {"First seen (UTC)", 70},
-                        {"Last seen (UTC)", 70}, {"Tags", 81}};
+    const Col cols[] = {{"Account", 160}, {"Cluster", 34},    {"Score", 30},     {"Flag", 26},
+                        {"Reqs", 30},     {"First seen", 75}, {"Last seen", 75}, {"Tags", 85}};
+    // to the minute: the full timestamps are in accounts.csv
+    auto minute = [](const QString& t) {
+        return t.left(16).replace(QLatin1Char('T'), QLatin1Char(' '));
+    };
     const QFont head = font(7, true), cell = font(7), small = font(6.5);
     auto header = [&] {
         qreal x = kLeft;
@@ -265,9 +268,14 @@ void accountTable(Pages& pg, const BundleContext& ctx) {
     };
     header();
     for (const auto& a : ctx.accounts) {
-        const QStringList values = {
-            plain(a.name), a.cluster,   a.score,    a.flagged ? QStringLiteral("yes") : QString(),
-            a.requests,    a.firstSeen, a.lastSeen, plain(a.tags.join(QStringLiteral(", ")))};
+        const QStringList values = {plain(a.name),
+                                    a.cluster,
+                                    a.score,
+                                    a.flagged ? QStringLiteral("yes") : QString(),
+                                    a.requests,
+                                    minute(a.firstSeen),
+                                    minute(a.lastSeen),
+                                    plain(a.tags.join(QStringLiteral(", ")))};
         qreal h = 0;
         for (size_t i = 0; i < std::size(cols); ++i)
             h = std::max(h, pg.height(cell, values[int(i)], cols[i].width - 3));
