@@ -76,8 +76,7 @@ QString real(const sql::Statement& s, int col) {
 }
 QStringList jsonStrings(const QString& json, const Redactor& red) {
     QStringList out;
-    for (const auto& v : QJsonDocument::fromJson(json.toUtf8()).array())
-        out << red.text(v.toString());
+    for (const auto& v : QJsonDocument::fromJson(json.toUtf8()).array()) out << red.text(v.toString());
     return out;
 }
 
@@ -91,19 +90,17 @@ QStringList toList(const std::vector<QString>& v) {
 
 bool isSafeMemberName(const QString& name) {
     if (name.isEmpty() || name.size() > 255) return false;
-    if (name.startsWith(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) ||
-        name.contains(QLatin1Char(':')))
+    if (name.startsWith(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) || name.contains(QLatin1Char(':')))
         return false;
     for (const QString& part : name.split(QLatin1Char('/')))
-        if (part.isEmpty() || part == QLatin1String("..") || part == QLatin1String("."))
-            return false;
+        if (part.isEmpty() || part == QLatin1String("..") || part == QLatin1String(".")) return false;
     for (const QChar c : name)
         if (c.unicode() < 0x20) return false;
     return true;
 }
 
-bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& outPath,
-                  BundleResult& result, QString* error) {
+bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& outPath, BundleResult& result,
+                  QString* error) {
     QElapsedTimer timer;
     timer.start();
     auto setError = [&](const QString& e) {
@@ -120,8 +117,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     const bool analysed = analysisstore::hasAnalysis(db);
 
     // One read transaction: every member describes the same state of the case.
-    if (!sql::exec(db, "BEGIN", nullptr))
-        return setError(file.describeError(0, QStringLiteral("read the case")));
+    if (!sql::exec(db, "BEGIN", nullptr)) return setError(file.describeError(0, QStringLiteral("read the case")));
     struct EndRead {
         sqlite3* db;
         ~EndRead() { sql::exec(db, "DROP TABLE IF EXISTS temp.bundle_accounts; COMMIT;"); }
@@ -137,43 +133,31 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     };
     for (int64_t c : options.clusters)
         if (!addCluster(c))
-            return setError(
-                analysed ? QStringLiteral("%1: no cluster %2 in the latest analysis")
-                               .arg(file.path())
-                               .arg(c)
-                         : QStringLiteral("%1: not analysed yet; clusters need quarry-cli analyze")
-                               .arg(file.path()));
+            return setError(analysed ? QStringLiteral("%1: no cluster %2 in the latest analysis").arg(file.path()).arg(c)
+                                     : QStringLiteral("%1: not analysed yet; clusters need quarry-cli analyze").arg(file.path()));
     for (const QString& a : options.accounts) {
         const auto id = store.accountId(a);
-        if (!id)
-            return setError(QStringLiteral("%1: no account '%2' in this case").arg(file.path(), a));
+        if (!id) return setError(QStringLiteral("%1: no account '%2' in this case").arg(file.path(), a));
         accountIds.insert(*id);
     }
     for (const QString& t : options.tags) {
-        if (!store.tag(t))
-            return setError(QStringLiteral("%1: no tag '%2' in this case").arg(file.path(), t));
+        if (!store.tag(t)) return setError(QStringLiteral("%1: no tag '%2' in this case").arg(file.path(), t));
         for (int64_t id : store.targetsWithTag(t, TargetType::Account)) accountIds.insert(id);
         // Cluster tags only count when made on the current analysis (a re-analysis renumbers
         // clusters); their member accounts, tagged with --members, always count.
         if (analysed) {
-            sql::Statement s(
-                db,
-                "SELECT a.target_id FROM tag_assignments a JOIN tags g ON g.id = a.tag_id "
-                "WHERE g.name = ? AND a.target_type = 'cluster' AND "
-                "a.analysis_run = (SELECT max(id) FROM analysis_runs)");
+            sql::Statement s(db, "SELECT a.target_id FROM tag_assignments a JOIN tags g ON g.id = a.tag_id "
+                                 "WHERE g.name = ? AND a.target_type = 'cluster' AND "
+                                 "a.analysis_run = (SELECT max(id) FROM analysis_runs)");
             const QByteArray n = t.toUtf8();
             s.bindTextCopy(1, {n.constData(), size_t(n.size())});
             while (s.step()) addCluster(s.int64(0));
         }
     }
-    if (accountIds.empty())
-        return setError(QStringLiteral("%1: the selection holds no accounts").arg(file.path()));
+    if (accountIds.empty()) return setError(QStringLiteral("%1: the selection holds no accounts").arg(file.path()));
     {
         QString e;
-        if (!sql::exec(db,
-                       "DROP TABLE IF EXISTS temp.bundle_accounts; CREATE TEMP TABLE "
-                       "bundle_accounts(id INTEGER PRIMARY KEY);",
-                       &e))
+        if (!sql::exec(db, "DROP TABLE IF EXISTS temp.bundle_accounts; CREATE TEMP TABLE bundle_accounts(id INTEGER PRIMARY KEY);", &e))
             return setError(e);
         sql::Statement ins(db, "INSERT INTO temp.bundle_accounts(id) VALUES(?)");
         for (int64_t id : accountIds) {
@@ -185,8 +169,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
 
     const QFileInfo outInfo(outPath);
     QTemporaryDir tmp(outInfo.absolutePath() + QStringLiteral("/.quarry-bundle-XXXXXX"));
-    if (!tmp.isValid())
-        return setError(QStringLiteral("%1: cannot create a work folder next to it").arg(outPath));
+    if (!tmp.isValid()) return setError(QStringLiteral("%1: cannot create a work folder next to it").arg(outPath));
     QJsonArray filesJson;
     std::vector<std::pair<QString, QString>> members;
     auto finish = [&](MemberWriter& w, const QString& name) {
@@ -199,37 +182,27 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         members.emplace_back(name, tmp.filePath(name));
         return true;
     };
-    auto openMember = [&](MemberWriter& w, const QString& name) {
-        return w.open(tmp.filePath(name));
-    };
-    const QString writeFailed =
-        QStringLiteral("%1: cannot write the bundle's work files (disk full?)").arg(outPath);
+    auto openMember = [&](MemberWriter& w, const QString& name) { return w.open(tmp.filePath(name)); };
+    const QString writeFailed = QStringLiteral("%1: cannot write the bundle's work files (disk full?)").arg(outPath);
 
     // accounts.csv
     report(QStringLiteral("accounts"), 0.02);
     BundleContext ctx;
     std::vector<BundleAccountRow>& accounts = ctx.accounts;
     {
-        std::string q =
-            "SELECT a.id, a.value, "
-            "(SELECT count(*) FROM requests r WHERE r.account_id = a.id), "
-            "(SELECT min(ts) FROM requests r WHERE r.account_id = a.id), "
-            "(SELECT max(ts) FROM requests r WHERE r.account_id = a.id)";
-        q += analysed
-                 ? ", f.cluster_id, f.score, f.flagged, f.reasons, f.active_days, f.distinct_ips, "
-                   "f.distinct_subnets, "
-                   "f.automation, f.harvest FROM temp.bundle_accounts b JOIN accounts a ON a.id = "
-                   "b.id "
-                   "LEFT JOIN account_features f ON f.account_id = a.id ORDER BY f.score DESC, "
-                   "a.value"
-                 : " FROM temp.bundle_accounts b JOIN accounts a ON a.id = b.id ORDER BY a.value";
+        std::string q = "SELECT a.id, a.value, "
+                        "(SELECT count(*) FROM requests r WHERE r.account_id = a.id), "
+                        "(SELECT min(ts) FROM requests r WHERE r.account_id = a.id), "
+                        "(SELECT max(ts) FROM requests r WHERE r.account_id = a.id)";
+        q += analysed ? ", f.cluster_id, f.score, f.flagged, f.reasons, f.active_days, f.distinct_ips, f.distinct_subnets, "
+                        "f.automation, f.harvest FROM temp.bundle_accounts b JOIN accounts a ON a.id = b.id "
+                        "LEFT JOIN account_features f ON f.account_id = a.id ORDER BY f.score DESC, a.value"
+                      : " FROM temp.bundle_accounts b JOIN accounts a ON a.id = b.id ORDER BY a.value";
         sql::Statement s(db, q);
         MemberWriter w;
         if (!openMember(w, QStringLiteral("accounts.csv"))) return setError(writeFailed);
-        w.write(
-            QByteArray("account_id,cluster_id,score,flagged,requests,first_seen,last_seen,active_"
-                       "days,distinct_ips,"
-                       "distinct_subnets,automation,harvest,tags,note,reasons\n"));
+        w.write(QByteArray("account_id,cluster_id,score,flagged,requests,first_seen,last_seen,active_days,distinct_ips,"
+                           "distinct_subnets,automation,harvest,tags,note,reasons\n"));
         while (s.step()) {
             BundleAccountRow r;
             r.id = s.int64(0);
@@ -247,12 +220,10 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
             }
             r.tags = toList(store.tagsOf({TargetType::Account, r.id}));
             r.note = red.text(store.note({TargetType::Account, r.id}));
-            w.write(csvLine(
-                {r.name, r.cluster, r.score,
-                 analysed ? (r.flagged ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
-                 r.requests, r.firstSeen, r.lastSeen, extra.value(0), extra.value(1),
-                 extra.value(2), extra.value(3), extra.value(4), r.tags.join(QLatin1Char(';')),
-                 r.note, r.reasons.join(QStringLiteral("; "))}));
+            w.write(csvLine({r.name, r.cluster, r.score, analysed ? (r.flagged ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
+                             r.requests, r.firstSeen, r.lastSeen, extra.value(0), extra.value(1), extra.value(2),
+                             extra.value(3), extra.value(4), r.tags.join(QLatin1Char(';')), r.note,
+                             r.reasons.join(QStringLiteral("; "))}));
             accounts.push_back(std::move(r));
         }
         if (!finish(w, QStringLiteral("accounts.csv"))) return setError(writeFailed);
@@ -262,37 +233,24 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
 
     // requests.csv, streamed account by account.
     {
-        std::string q =
-            "SELECT r.id, t.request_uid, r.ts, k.value, o.value, ip.value, ua.value, m.value, "
-            "e.value, "
-            "r.prompt_tokens, r.completion_tokens, r.status_code, r.latency_ms, c.value, "
-            "tp.value, ";
+        std::string q = "SELECT r.id, t.request_uid, r.ts, k.value, o.value, ip.value, ua.value, m.value, e.value, "
+                        "r.prompt_tokens, r.completion_tokens, r.status_code, r.latency_ms, c.value, tp.value, ";
         q += analysed ? "rt.cot, " : "NULL, ";
-        q +=
-            "t.prompt FROM requests r LEFT JOIN request_text t ON t.id = r.id "
-            "LEFT JOIN api_keys k ON k.id = r.api_key_id LEFT JOIN organizations o ON o.id = "
-            "r.org_id "
-            "LEFT JOIN ips ip ON ip.id = r.ip_id LEFT JOIN user_agents ua ON ua.id = r.ua_id "
-            "LEFT JOIN models m ON m.id = r.model_id LEFT JOIN endpoints e ON e.id = r.endpoint_id "
-            "LEFT JOIN countries c ON c.id = r.country_id ";
-        q += analysed ? "LEFT JOIN request_topics rt ON rt.id = r.id LEFT JOIN topics tp ON tp.id "
-                        "= coalesce(rt.topic_id, r.topic_id) "
+        q += "t.prompt FROM requests r LEFT JOIN request_text t ON t.id = r.id "
+             "LEFT JOIN api_keys k ON k.id = r.api_key_id LEFT JOIN organizations o ON o.id = r.org_id "
+             "LEFT JOIN ips ip ON ip.id = r.ip_id LEFT JOIN user_agents ua ON ua.id = r.ua_id "
+             "LEFT JOIN models m ON m.id = r.model_id LEFT JOIN endpoints e ON e.id = r.endpoint_id "
+             "LEFT JOIN countries c ON c.id = r.country_id ";
+        q += analysed ? "LEFT JOIN request_topics rt ON rt.id = r.id LEFT JOIN topics tp ON tp.id = coalesce(rt.topic_id, r.topic_id) "
                       : "LEFT JOIN topics tp ON tp.id = r.topic_id ";
         q += "WHERE r.account_id = ? ORDER BY r.ts, r.id";
         sql::Statement s(db, q);
-        if (!s.valid())
-            return setError(QStringLiteral("%1: cannot read requests: %2")
-                                .arg(file.path(), sql::lastError(db)));
+        if (!s.valid()) return setError(QStringLiteral("%1: cannot read requests: %2").arg(file.path(), sql::lastError(db)));
         MemberWriter w;
         if (!openMember(w, QStringLiteral("requests.csv"))) return setError(writeFailed);
-        w.write(
-            QByteArray("request_id,request_uid,timestamp,account_id,api_key_id,organization_id,ip,"
-                       "user_agent,model,"
-                       "endpoint,prompt_tokens,completion_tokens,status_code,latency_ms,country,"
-                       "topic,cot,prompt\n"));
-        const int64_t total = sql::queryInt(db,
-                                            "SELECT count(*) FROM requests WHERE account_id IN "
-                                            "(SELECT id FROM temp.bundle_accounts)");
+        w.write(QByteArray("request_id,request_uid,timestamp,account_id,api_key_id,organization_id,ip,user_agent,model,"
+                           "endpoint,prompt_tokens,completion_tokens,status_code,latency_ms,country,topic,cot,prompt\n"));
+        const int64_t total = sql::queryInt(db, "SELECT count(*) FROM requests WHERE account_id IN (SELECT id FROM temp.bundle_accounts)");
         int64_t done = 0;
         for (const auto& a : accounts) {
             s.bind(1, a.id);
@@ -305,15 +263,12 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
                     ++activity[DayTopic{
                         day, s.isNull(14) ? QStringLiteral("unclassified") : s.text(14)}];
                 }
-                w.write(csvLine({num(s, 0), red.text(s.text(1)), ts(s, 2), a.name, s.text(3),
-                                 s.text(4), red.ip(s.text(5)), s.text(6), s.text(7), s.text(8),
-                                 num(s, 9), num(s, 10), num(s, 11), num(s, 12), s.text(13),
+                w.write(csvLine({num(s, 0), red.text(s.text(1)), ts(s, 2), a.name, s.text(3), s.text(4), red.ip(s.text(5)),
+                                 s.text(6), s.text(7), s.text(8), num(s, 9), num(s, 10), num(s, 11), num(s, 12), s.text(13),
                                  s.text(14), num(s, 15), red.prompt(s.text(16))}));
                 if ((++done & 0x3fff) == 0) {
-                    report(QStringLiteral("requests"),
-                           0.05 + 0.6 * double(done) / double(std::max<int64_t>(total, 1)));
-                    if (cancelled())
-                        return setError(QStringLiteral("export cancelled; nothing was written"));
+                    report(QStringLiteral("requests"), 0.05 + 0.6 * double(done) / double(std::max<int64_t>(total, 1)));
+                    if (cancelled()) return setError(QStringLiteral("export cancelled; nothing was written"));
                 }
             }
             s.reset();
@@ -325,21 +280,17 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     // links.csv: every evidence link touching the selection.
     report(QStringLiteral("links"), 0.7);
     if (analysed) {
-        sql::Statement s(db,
-                         "SELECT l.a, l.b, aa.value, ab.value, l.type, l.count, l.weight, "
-                         "l.evidence FROM links l "
-                         "JOIN accounts aa ON aa.id = l.a JOIN accounts ab ON ab.id = l.b "
-                         "WHERE l.a IN (SELECT id FROM temp.bundle_accounts) OR l.b IN (SELECT id "
-                         "FROM temp.bundle_accounts) "
-                         "ORDER BY l.weight DESC, l.a, l.b, l.type");
+        sql::Statement s(db, "SELECT l.a, l.b, aa.value, ab.value, l.type, l.count, l.weight, l.evidence FROM links l "
+                             "JOIN accounts aa ON aa.id = l.a JOIN accounts ab ON ab.id = l.b "
+                             "WHERE l.a IN (SELECT id FROM temp.bundle_accounts) OR l.b IN (SELECT id FROM temp.bundle_accounts) "
+                             "ORDER BY l.weight DESC, l.a, l.b, l.type");
         MemberWriter w;
         if (!openMember(w, QStringLiteral("links.csv"))) return setError(writeFailed);
         w.write(QByteArray("account_a,account_b,both_in_bundle,type,count,weight,evidence\n"));
         while (s.step()) {
             const bool both = names.count(s.int64(0)) && names.count(s.int64(1));
-            w.write(csvLine({red.account(s.text(2)), red.account(s.text(3)),
-                             both ? QStringLiteral("1") : QStringLiteral("0"), s.text(4), num(s, 5),
-                             real(s, 6), red.text(s.text(7))}));
+            w.write(csvLine({red.account(s.text(2)), red.account(s.text(3)), both ? QStringLiteral("1") : QStringLiteral("0"),
+                             s.text(4), num(s, 5), real(s, 6), red.text(s.text(7))}));
             ++result.links;
         }
         if (!finish(w, QStringLiteral("links.csv"))) return setError(writeFailed);
@@ -354,19 +305,15 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     report(QStringLiteral("audit"), 0.75);
     const auto audit = auditEntries(db);
     const AuditVerification chain = verifyAuditEntries(audit);
-    if (!chain.ok)
-        return setError(QStringLiteral("%1: the case's audit chain is broken at %2; export refused")
-                            .arg(file.path(), chain.reason));
+    if (!chain.ok) return setError(QStringLiteral("%1: the case's audit chain is broken at %2; export refused").arg(file.path(), chain.reason));
     {
         MemberWriter w;
         if (!openMember(w, QStringLiteral("audit.jsonl"))) return setError(writeFailed);
         for (AuditEntry e : audit) {
             if (options.redact) {
-                e.detailsSha256 =
-                    QCryptographicHash::hash(e.details, QCryptographicHash::Sha256).toHex();
-                e.details =
-                    QJsonDocument(red.json(QJsonDocument::fromJson(e.details).object()).toObject())
-                        .toJson(QJsonDocument::Compact);
+                e.detailsSha256 = QCryptographicHash::hash(e.details, QCryptographicHash::Sha256).toHex();
+                e.details = QJsonDocument(red.json(QJsonDocument::fromJson(e.details).object()).toObject())
+                                .toJson(QJsonDocument::Compact);
             }
             w.write(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n');
         }
@@ -376,10 +323,8 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     // sources.json
     {
         QJsonArray sources;
-        sql::Statement s(db,
-                         "SELECT id, path, sha256, size, format, rows_read, rows_imported, "
-                         "rows_quarantined, first_ts, "
-                         "last_ts, imported_at, forced FROM sources ORDER BY id");
+        sql::Statement s(db, "SELECT id, path, sha256, size, format, rows_read, rows_imported, rows_quarantined, first_ts, "
+                             "last_ts, imported_at, forced FROM sources ORDER BY id");
         while (s.step()) {
             QJsonObject o;
             o.insert(QStringLiteral("id"), static_cast<qint64>(s.int64(0)));
@@ -406,8 +351,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     QJsonValue thresholds;
     QString analysisFinished;
     if (analysed) {
-        sql::Statement s(db,
-                         "SELECT params, finished_at FROM analysis_runs ORDER BY id DESC LIMIT 1");
+        sql::Statement s(db, "SELECT params, finished_at FROM analysis_runs ORDER BY id DESC LIMIT 1");
         if (s.step()) {
             thresholds = QJsonDocument::fromJson(s.text(0).toUtf8()).object();
             analysisFinished = ts(s, 1);
@@ -439,8 +383,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     result.clusters = static_cast<int64_t>(clusters.size());
 
     result.bundleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString createdAt =
-        QString::fromStdString(formatTimestampMs(QDateTime::currentMSecsSinceEpoch()));
+    const QString createdAt = QString::fromStdString(formatTimestampMs(QDateTime::currentMSecsSinceEpoch()));
     const QString analyst = currentAnalyst();
     QJsonObject filters;
     {
@@ -473,16 +416,18 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         w.write(reportHtml(ctx));
         if (!finish(w, QStringLiteral("report.html"))) return setError(writeFailed);
     }
+    // report.pdf and charts/, rendered by the caller (models has no Qt Gui); fixed names only.
     if (options.extraMembers) {
         std::vector<ExtraMember> extra;
         QString e;
         if (!options.extraMembers(ctx, extra, &e))
             return setError(QStringLiteral("%1: cannot render the report: %2").arg(outPath, e));
         for (const auto& m : extra) {
-            if (!isSafeMemberName(m.path) || m.path.startsWith(QLatin1String("manifest.json")) ||
-                m.path == QLatin1String("signing_key.pub") ||
-                std::any_of(members.begin(), members.end(),
-                            [&](const auto& x) { return x.first == m.path; }))
+            const bool taken = std::any_of(members.begin(), members.end(),
+                                           [&](const auto& x) { return x.first == m.path; });
+            if (!isSafeMemberName(m.path) || taken ||
+                m.path.startsWith(QLatin1String("manifest.json")) ||
+                m.path == QLatin1String("signing_key.pub"))
                 return setError(
                     QStringLiteral("%1: refused report member name '%2'").arg(outPath, m.path));
             if (!QDir(tmp.path()).mkpath(QFileInfo(m.path).path())) return setError(writeFailed);
@@ -528,8 +473,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         result.publicKeyHex = QString::fromLatin1(publicKey.toHex());
     }
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
-    result.manifestSha256 = QString::fromLatin1(
-        QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256).toHex());
+    result.manifestSha256 = QString::fromLatin1(QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256).toHex());
     auto writeSmall = [&](const QString& name, const QByteArray& bytes) {
         MemberWriter w;
         if (!openMember(w, name)) return false;
@@ -542,12 +486,11 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     std::vector<std::pair<QString, QString>> ordered;
     ordered.swap(members);
     if (!writeSmall(QStringLiteral("manifest.json"), manifestBytes) ||
-        !writeSmall(QStringLiteral("manifest.json.sha256"),
-                    result.manifestSha256.toLatin1() + "  manifest.json\n"))
+        !writeSmall(QStringLiteral("manifest.json.sha256"), result.manifestSha256.toLatin1() + "  manifest.json\n"))
         return setError(writeFailed);
-    if (options.sign && (!writeSmall(QStringLiteral("manifest.json.sig"),
-                                     signDetached(manifestBytes, secretKey).toHex() + '\n') ||
-                         !writeSmall(QStringLiteral("signing_key.pub"), publicKey.toHex() + '\n')))
+    if (options.sign &&
+        (!writeSmall(QStringLiteral("manifest.json.sig"), signDetached(manifestBytes, secretKey).toHex() + '\n') ||
+         !writeSmall(QStringLiteral("signing_key.pub"), publicKey.toHex() + '\n')))
         return setError(writeFailed);
     members.insert(members.end(), ordered.begin(), ordered.end());
 
@@ -566,14 +509,11 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     details.insert(QStringLiteral("counts"), counts);
     details.insert(QStringLiteral("signed"), options.sign);
     if (options.sign) details.insert(QStringLiteral("public_key"), result.publicKeyHex);
-    if (!file.beginWrite(&e) || !appendAudit(db, QStringLiteral("export"), details, &e) ||
-        !file.commit(&e)) {
+    if (!file.beginWrite(&e) || !appendAudit(db, QStringLiteral("export"), details, &e) || !file.commit(&e)) {
         file.rollback();
         QFile::remove(outInfo.absoluteFilePath());
-        return setError(
-            QStringLiteral(
-                "%1: cannot record the export in the audit trail (%2); the bundle was removed")
-                .arg(file.path(), e));
+        return setError(QStringLiteral("%1: cannot record the export in the audit trail (%2); the bundle was removed")
+                            .arg(file.path(), e));
     }
     report(QStringLiteral("done"), 1.0);
     result.seconds = timer.elapsed() / 1000.0;

@@ -55,8 +55,8 @@ struct BundleResult {
 
 // Writes the bundle to outPath (through a .part file renamed at the end) and appends an
 // "export" entry to the case's audit trail; the case must be open for writing.
-bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& outPath,
-                  BundleResult& result, QString* error);
+bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& outPath, BundleResult& result,
+                  QString* error);
 
 struct BundleVerification {
     bool ok = false;

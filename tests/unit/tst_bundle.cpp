@@ -23,9 +23,7 @@ using evidence::ZipMember;
 
 namespace {
 
-QString joined(const evidence::BundleVerification& v) {
-    return v.problems.join(QStringLiteral(" | "));
-}
+QString joined(const evidence::BundleVerification& v) { return v.problems.join(QStringLiteral(" | ")); }
 
 QByteArray allBytes(const std::vector<ZipMember>& members) {
     QByteArray all;
@@ -62,22 +60,18 @@ class TestBundle final : public QObject {
 private slots:
     void initTestCase() {
         qputenv("QUARRY_ANALYST", "bundle-tester");
-        qputenv("XDG_CONFIG_HOME",
-                dir_.filePath(QStringLiteral("config")).toUtf8());  // the signing key
+        qputenv("XDG_CONFIG_HOME", dir_.filePath(QStringLiteral("config")).toUtf8());  // the signing key
         const QString gen = path(QStringLiteral("gen"));
         case_ = path(QStringLiteral("c.quarry"));
-        auto r = cli({QStringLiteral("generate"), QStringLiteral("--out"), gen,
-                      QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--accounts"),
-                      QStringLiteral("150"), QStringLiteral("--campaigns"), QStringLiteral("1"),
-                      QStringLiteral("--campaign-accounts"), QStringLiteral("15"),
-                      QStringLiteral("--days"), QStringLiteral("3")});
+        auto r = cli({QStringLiteral("generate"), QStringLiteral("--out"), gen, QStringLiteral("--seed"), QStringLiteral("3"),
+                      QStringLiteral("--accounts"), QStringLiteral("150"), QStringLiteral("--campaigns"), QStringLiteral("1"),
+                      QStringLiteral("--campaign-accounts"), QStringLiteral("15"), QStringLiteral("--days"), QStringLiteral("3")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({QStringLiteral("import"), case_, gen + QStringLiteral("/requests.csv")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = cli({QStringLiteral("analyze"), case_});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = cli({QStringLiteral("clusters"), case_, QStringLiteral("--format"),
-                 QStringLiteral("json")});
+        r = cli({QStringLiteral("clusters"), case_, QStringLiteral("--format"), QStringLiteral("json")});
         const QJsonArray clusters = QJsonDocument::fromJson(r.out).array();
         QVERIFY(!clusters.isEmpty());
         // The largest cluster holds e-mail-like accounts too (the generator mixes them in).
@@ -87,20 +81,16 @@ private slots:
                 best = c.toObject().value(QStringLiteral("size")).toInt();
                 cluster_ = c.toObject().value(QStringLiteral("id")).toInt();
             }
-        r = cli({QStringLiteral("tag"), case_, QStringLiteral("--cluster"),
-                 QString::number(cluster_), QStringLiteral("--members"),
-                 QStringLiteral("suspected-distillation"), QStringLiteral("--note"),
-                 QStringLiteral("see ticket <b>SEC-1</b>")});
+        r = cli({QStringLiteral("tag"), case_, QStringLiteral("--cluster"), QString::number(cluster_), QStringLiteral("--members"),
+                 QStringLiteral("suspected-distillation"), QStringLiteral("--note"), QStringLiteral("see ticket <b>SEC-1</b>")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
     void roundTrip() {
         for (const bool sign : {false, true}) {
-            const QString out =
-                path(sign ? QStringLiteral("signed.zip") : QStringLiteral("plain.zip"));
-            QStringList args = {QStringLiteral("export"),    case_,
-                                QStringLiteral("--cluster"), QString::number(cluster_),
-                                QStringLiteral("--out"),     out};
+            const QString out = path(sign ? QStringLiteral("signed.zip") : QStringLiteral("plain.zip"));
+            QStringList args = {QStringLiteral("export"), case_, QStringLiteral("--cluster"), QString::number(cluster_),
+                                QStringLiteral("--out"), out};
             if (sign) args << QStringLiteral("--sign");
             auto r = cli(args);
             QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -125,29 +115,19 @@ private slots:
                                           QStringLiteral("charts/1-timeline.pdf"),
                                           QStringLiteral("charts/1-heatmap.png"),
                                           QStringLiteral("charts/1-heatmap.pdf")};
-            if (sign)
-                expected.insert(
-                    {QStringLiteral("manifest.json.sig"), QStringLiteral("signing_key.pub")});
+            if (sign) expected.insert({QStringLiteral("manifest.json.sig"), QStringLiteral("signing_key.pub")});
             QCOMPARE(names, expected);
             const QJsonObject manifest = QJsonDocument::fromJson(members[0].data).object();
-            QCOMPARE(manifest.value(QStringLiteral("analyst")).toString(),
-                     QStringLiteral("bundle-tester"));
-            QVERIFY(manifest.value(QStringLiteral("thresholds"))
-                        .toObject()
-                        .contains(QStringLiteral("scoring")));
+            QCOMPARE(manifest.value(QStringLiteral("analyst")).toString(), QStringLiteral("bundle-tester"));
+            QVERIFY(manifest.value(QStringLiteral("thresholds")).toObject().contains(QStringLiteral("scoring")));
             QCOMPARE(manifest.value(QStringLiteral("files")).toArray().size(), 11);
-            // The export is in the case's audit trail, naming this bundle; the bundle's chain ends
-            // just before it.
+            // The export is in the case's audit trail, naming this bundle; the bundle's chain ends just before it.
             auto file = CaseFile::open(case_, CaseFile::Access::ReadOnly, nullptr);
             const auto entries = evidence::auditEntries(file->db());
             QCOMPARE(entries.back().action, QStringLiteral("export"));
             const QJsonObject d = QJsonDocument::fromJson(entries.back().details).object();
-            QCOMPARE(d.value(QStringLiteral("bundle_id")).toString(),
-                     manifest.value(QStringLiteral("bundle_id")).toString());
-            QCOMPARE(manifest.value(QStringLiteral("audit"))
-                         .toObject()
-                         .value(QStringLiteral("head_hash"))
-                         .toString(),
+            QCOMPARE(d.value(QStringLiteral("bundle_id")).toString(), manifest.value(QStringLiteral("bundle_id")).toString());
+            QCOMPARE(manifest.value(QStringLiteral("audit")).toObject().value(QStringLiteral("head_hash")).toString(),
                      entries.back().prevHash);
             QVERIFY(evidence::verifyAudit(file->db()).ok);
         }
@@ -162,15 +142,13 @@ private slots:
                 for (const double where : {0.0, 0.5, 1.0}) {
                     auto tampered = members;
                     QByteArray& data = tampered[i].data;
-                    const qsizetype at = std::min<qsizetype>(
-                        data.size() - 1, qsizetype(where * double(data.size())));
+                    const qsizetype at = std::min<qsizetype>(data.size() - 1, qsizetype(where * double(data.size())));
                     data[at] = static_cast<char>(data[at] ^ 0x01);
                     const QString out = path(QStringLiteral("tampered.zip"));
                     QVERIFY(evidence::writeZip(out, tampered, &error));
                     const auto v = evidence::verifyBundle(out);
                     QVERIFY2(!v.ok, qPrintable(members[i].name));
-                    QVERIFY2(joined(v).contains(members[i].name),
-                             qPrintable(members[i].name + QStringLiteral(": ") + joined(v)));
+                    QVERIFY2(joined(v).contains(members[i].name), qPrintable(members[i].name + QStringLiteral(": ") + joined(v)));
                 }
             }
             // Through the CLI too: exit 1 naming the file.
@@ -189,36 +167,29 @@ private slots:
         QString error;
         QVERIFY(evidence::readZip(path(QStringLiteral("plain.zip")), members, &error));
         const QString out = path(QStringLiteral("bad.zip"));
-        for (const QString& bad : {QStringLiteral("../evil.sh"), QStringLiteral("/etc/evil"),
-                                   QStringLiteral("a/../../b"), QStringLiteral("C:\\evil")}) {
+        for (const QString& bad : {QStringLiteral("../evil.sh"), QStringLiteral("/etc/evil"), QStringLiteral("a/../../b"),
+                                   QStringLiteral("C:\\evil")}) {
             auto m = members;
             m.push_back({bad, QByteArray("x")});
             QVERIFY(evidence::writeZip(out, m, &error));
             const auto v = evidence::verifyBundle(out);
             QVERIFY(!v.ok);
-            QVERIFY2(joined(v).contains(QLatin1String("unsafe member name")),
-                     qPrintable(joined(v)));
+            QVERIFY2(joined(v).contains(QLatin1String("unsafe member name")), qPrintable(joined(v)));
         }
         auto extra = members;
         extra.push_back({QStringLiteral("extra.txt"), QByteArray("x")});
         QVERIFY(evidence::writeZip(out, extra, &error));
-        QVERIFY(
-            joined(evidence::verifyBundle(out)).contains(QLatin1String("extra.txt: not listed")));
+        QVERIFY(joined(evidence::verifyBundle(out)).contains(QLatin1String("extra.txt: not listed")));
         auto missing = members;
-        missing.erase(
-            std::remove_if(missing.begin(), missing.end(),
-                           [](const ZipMember& z) { return z.name == QLatin1String("links.csv"); }),
-            missing.end());
+        missing.erase(std::remove_if(missing.begin(), missing.end(), [](const ZipMember& z) { return z.name == QLatin1String("links.csv"); }),
+                      missing.end());
         QVERIFY(evidence::writeZip(out, missing, &error));
-        QVERIFY(joined(evidence::verifyBundle(out))
-                    .contains(QLatin1String("links.csv: listed in the manifest but missing")));
+        QVERIFY(joined(evidence::verifyBundle(out)).contains(QLatin1String("links.csv: listed in the manifest but missing")));
         // A stripped signature is noticed (the manifest declares it).
         std::vector<ZipMember> signedMembers;
         QVERIFY(evidence::readZip(path(QStringLiteral("signed.zip")), signedMembers, &error));
         signedMembers.erase(std::remove_if(signedMembers.begin(), signedMembers.end(),
-                                           [](const ZipMember& z) {
-                                               return z.name == QLatin1String("manifest.json.sig");
-                                           }),
+                                           [](const ZipMember& z) { return z.name == QLatin1String("manifest.json.sig"); }),
                             signedMembers.end());
         QVERIFY(evidence::writeZip(out, signedMembers, &error));
         QVERIFY(joined(evidence::verifyBundle(out)).contains(QLatin1String("manifest.json.sig")));
@@ -228,12 +199,10 @@ private slots:
     }
 
     void redactedBundleLeaksNothing() {
-        const QString plain = path(QStringLiteral("plain-r.zip")),
-                      redacted = path(QStringLiteral("redacted.zip"));
+        const QString plain = path(QStringLiteral("plain-r.zip")), redacted = path(QStringLiteral("redacted.zip"));
         for (const QString& out : {plain, redacted}) {
-            QStringList args = {QStringLiteral("export"), case_,
-                                QStringLiteral("--tag"),  QStringLiteral("suspected-distillation"),
-                                QStringLiteral("--out"),  out};
+            QStringList args = {QStringLiteral("export"), case_, QStringLiteral("--tag"), QStringLiteral("suspected-distillation"),
+                                QStringLiteral("--out"), out};
             if (out == redacted) args << QStringLiteral("--redact");
             auto r = cli(args);
             QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -250,8 +219,7 @@ private slots:
         // Every prompt, IP and e-mail-like account of the case.
         std::vector<QByteArray> prompts, ips, emails;
         {
-            sql::Statement s(file->db(),
-                             "SELECT DISTINCT prompt FROM request_text WHERE length(prompt) >= 12");
+            sql::Statement s(file->db(), "SELECT DISTINCT prompt FROM request_text WHERE length(prompt) >= 12");
             while (s.step()) {
                 QByteArray p = s.text(0).toUtf8().left(40);
                 if (!p.contains('"') && !p.contains('\n')) prompts.push_back(p);
@@ -283,8 +251,7 @@ private slots:
         // Same structure: same members, same number of request rows.
         QCOMPARE(rm.size(), pm.size());
         for (size_t i = 0; i < rm.size(); ++i)
-            if (rm[i].name == QLatin1String("requests.csv"))
-                QCOMPARE(rm[i].data.count('\n') > 100, true);
+            if (rm[i].name == QLatin1String("requests.csv")) QCOMPARE(rm[i].data.count('\n') > 100, true);
         QVERIFY(redactedBytes.contains("[redacted: "));
     }
 
@@ -297,24 +264,19 @@ private slots:
         QCOMPARE(evidence::csvCell(QStringLiteral("plain")), QStringLiteral("plain"));
 
         QTemporaryDir d;
-        const QString src = d.filePath(QStringLiteral("evil.csv")),
-                      cas = d.filePath(QStringLiteral("e.quarry"));
-        QVERIFY(test::writeFile(
-            src,
-            "timestamp,account_id,ip,user_agent,prompt\n"
-            "1788220800,=cmd|' /C calc'!A0,10.0.0.1,@ua,+SUM(A1:A9)\n"
-            "1788220801,=cmd|' /C calc'!A0,10.0.0.2,-ua,\"=HYPERLINK(\"\"http://x\"\")\"\n"
-            "1788220802,<script>alert(1)</script>,10.0.0.3,ua,<img src=x onerror=alert(2)>\n"));
+        const QString src = d.filePath(QStringLiteral("evil.csv")), cas = d.filePath(QStringLiteral("e.quarry"));
+        QVERIFY(test::writeFile(src, "timestamp,account_id,ip,user_agent,prompt\n"
+                                     "1788220800,=cmd|' /C calc'!A0,10.0.0.1,@ua,+SUM(A1:A9)\n"
+                                     "1788220801,=cmd|' /C calc'!A0,10.0.0.2,-ua,\"=HYPERLINK(\"\"http://x\"\")\"\n"
+                                     "1788220802,<script>alert(1)</script>,10.0.0.3,ua,<img src=x onerror=alert(2)>\n"));
         auto r = cli({QStringLiteral("import"), cas, src});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        r = cli({QStringLiteral("tag"), cas, QStringLiteral("--account"),
-                 QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("--account"),
-                 QStringLiteral("<script>alert(1)</script>"), QStringLiteral("needs-review"),
+        r = cli({QStringLiteral("tag"), cas, QStringLiteral("--account"), QStringLiteral("=cmd|' /C calc'!A0"),
+                 QStringLiteral("--account"), QStringLiteral("<script>alert(1)</script>"), QStringLiteral("needs-review"),
                  QStringLiteral("--note"), QStringLiteral("@SUM(1) <i>n</i>")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString out = d.filePath(QStringLiteral("e.zip"));
-        r = cli({QStringLiteral("export"), cas, QStringLiteral("--tag"),
-                 QStringLiteral("needs-review"), QStringLiteral("--out"), out});
+        r = cli({QStringLiteral("export"), cas, QStringLiteral("--tag"), QStringLiteral("needs-review"), QStringLiteral("--out"), out});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         std::vector<ZipMember> members;
         QString error;
@@ -330,17 +292,13 @@ private slots:
                             cellStart = false;
                             if (c == '"') {
                                 quoted = true;
-                                if (i + 1 < line.size())
-                                    QVERIFY2(!QByteArray("=+-@").contains(line[i + 1]),
-                                             line.constData());
+                                if (i + 1 < line.size()) QVERIFY2(!QByteArray("=+-@").contains(line[i + 1]), line.constData());
                                 continue;
                             }
                             QVERIFY2(!QByteArray("=+-@").contains(c), line.constData());
                         }
-                        if (c == '"')
-                            quoted = !quoted;
-                        else if (c == ',' && !quoted)
-                            cellStart = true;
+                        if (c == '"') quoted = !quoted;
+                        else if (c == ',' && !quoted) cellStart = true;
                     }
                 }
             }
