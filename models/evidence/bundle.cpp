@@ -256,16 +256,16 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
             s.bind(1, a.id);
             auto& activity = ctx.activity[a.id];
             while (s.step()) {
+                const QString topic = s.text(14);
                 if (!s.isNull(2)) {
                     // floor division: days before 1970 stay on their own day
                     const int64_t t = s.int64(2);
                     const int64_t day = t >= 0 ? t / 86400000 : -((-t + 86399999) / 86400000);
-                    ++activity[DayTopic{
-                        day, s.isNull(14) ? QStringLiteral("unclassified") : s.text(14)}];
+                    ++activity[DayTopic{day, topic.isEmpty() ? QStringLiteral("unclassified") : topic}];
                 }
                 w.write(csvLine({num(s, 0), red.text(s.text(1)), ts(s, 2), a.name, s.text(3), s.text(4), red.ip(s.text(5)),
                                  s.text(6), s.text(7), s.text(8), num(s, 9), num(s, 10), num(s, 11), num(s, 12), s.text(13),
-                                 s.text(14), num(s, 15), red.prompt(s.text(16))}));
+                                 topic, num(s, 15), red.prompt(s.text(16))}));
                 if ((++done & 0x3fff) == 0) {
                     report(QStringLiteral("requests"), 0.05 + 0.6 * double(done) / double(std::max<int64_t>(total, 1)));
                     if (cancelled()) return setError(QStringLiteral("export cancelled; nothing was written"));
