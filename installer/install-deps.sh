@@ -11,6 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   libsimdjson-dev libxxhash-dev libhyperscan-dev libigraph-dev libzip-dev libsodium-dev
   libssl-dev zip unzip time fonts-dejavu-core xvfb xauth
+  poppler-utils
 )
 
 missing=()

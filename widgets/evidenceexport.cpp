@@ -3,6 +3,7 @@
 
 #include <QFile>
 
+#include "reportmembers.h"
 #include "store/casefile.h"
 
 namespace quarry::gui {
@@ -15,7 +16,11 @@ bool runExport(const QString& casePath, const evidence::BundleOptions& options,
         if (error) *error = QStringLiteral("Cannot open %1 for writing: %2").arg(casePath, why);
         return false;
     }
-    if (evidence::exportBundle(*file, options, outPath, result, error)) return true;
+    // The same report.pdf and charts/ as quarry-cli export (QPainter on QImage/QPdfWriter is
+    // fine off the GUI thread).
+    evidence::BundleOptions withReport = options;
+    if (!withReport.extraMembers) report::addReportMembers(withReport);
+    if (evidence::exportBundle(*file, withReport, outPath, result, error)) return true;
     // exportBundle cleans up after itself; this guards the dialog's promise against a failure
     // between the .part file and its rename.
     QFile::remove(outPath + QStringLiteral(".part"));

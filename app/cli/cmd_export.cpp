@@ -6,16 +6,20 @@
 
 #include "commands.h"
 #include "evidence/bundle.h"
+#include "reportmembers.h"
 #include "store/casefile.h"
 
 namespace quarry::cli {
 
 int cmdExport(const QStringList& args) {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Write an evidence bundle (ZIP): report.html, accounts.csv, requests.csv (with prompts), links.csv, "
-        "audit.jsonl, sources.json and manifest.json with the SHA-256 of every file. The export is recorded "
-        "in the case's audit trail. Check a bundle with quarry-cli verify."));
+    p.setApplicationDescription(
+        QStringLiteral("Write an evidence bundle (ZIP): report.html, report.pdf, charts/ (timeline "
+                       "and topic heatmap per cluster, "
+                       "PNG and vector PDF), accounts.csv, requests.csv (with prompts), links.csv, "
+                       "audit.jsonl, sources.json and manifest.json with the SHA-256 of every "
+                       "file. The export is recorded "
+                       "in the case's audit trail. Check a bundle with quarry-cli verify."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
     p.addOption({QStringLiteral("cluster"), QStringLiteral("A cluster id of the latest analysis (repeatable)."), QStringLiteral("ID")});
@@ -43,6 +47,7 @@ int cmdExport(const QStringList& args) {
         return fail(QStringLiteral("export: choose what to export with --cluster, --account or --tag"));
     options.redact = p.isSet(QStringLiteral("redact"));
     options.sign = p.isSet(QStringLiteral("sign"));
+    report::addReportMembers(options);
     options.progress = [](const QString& stage, double f) {
         progress(QStringLiteral("export: %1 %2%").arg(stage).arg(int(f * 100)));
     };

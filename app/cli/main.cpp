@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QCoreApplication>
+#include <QGuiApplication>
 
-#include <cstdio>
 #include <unistd.h>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "commands.h"
 
@@ -76,9 +79,13 @@ const char kUsage[] =
     "  tag CASE --list\n"
     "      The case's tags and how many accounts, clusters and requests carry each.\n"
     "  audit CASE [--verify] [--json]\n"
-    "      Print the hash-chained audit trail, or verify it (exit 1 naming the first broken entry).\n"
-    "  export CASE (--cluster ID | --account ID | --tag TAG)... --out FILE.zip [--redact] [--sign]\n"
-    "      Write an evidence bundle (report, CSVs, audit chain, sources, manifest with SHA-256s).\n"
+    "      Print the hash-chained audit trail, or verify it (exit 1 naming the first broken "
+    "entry).\n"
+    "  export CASE (--cluster ID | --account ID | --tag TAG)... --out FILE.zip [--redact] "
+    "[--sign]\n"
+    "      Write an evidence bundle (report.html, report.pdf, charts/, CSVs, audit chain, "
+    "sources,\n"
+    "      manifest with SHA-256s).\n"
     "  verify FILE.zip\n"
     "      Check an evidence bundle: every file's hash and size, the manifest, the signature when\n"
     "      present and the audit chain; exit 1 naming what failed.\n"
@@ -89,7 +96,15 @@ const char kUsage[] =
 }  // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // Only export renders (report.pdf, charts/); it gets a headless QGuiApplication, every other
+    // command stays Qt Core only and runs without any platform plugin.
+    std::unique_ptr<QCoreApplication> app;
+    if (argc > 1 && std::strcmp(argv[1], "export") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("quarry-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Quarry"));
     QCoreApplication::setApplicationVersion(QStringLiteral(QUARRY_VERSION));

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -20,6 +21,7 @@
 #include "csvwriter.h"
 #include "ingest/timestamp.h"
 #include "redactor.h"
+#include "reporthtml.h"
 #include "signing.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
@@ -72,26 +74,6 @@ QString num(const sql::Statement& s, int col) {
 QString real(const sql::Statement& s, int col) {
     return s.isNull(col) ? QString() : QString::number(s.real(col), 'f', 3);
 }
-QString esc(const QString& s) { return s.toHtmlEscaped(); }
-
-struct AccountRow {
-    int64_t id = 0;
-    QString name;      // already redacted
-    QString cluster, score, requests, firstSeen, lastSeen;
-    bool flagged = false;
-    QStringList reasons, tags;
-    QString note;
-};
-
-struct ClusterRow {
-    int64_t id = 0;
-    int64_t size = 0;
-    double score = 0;
-    bool flagged = false;
-    QStringList reasons, tags;
-    QString note;
-};
-
 QStringList jsonStrings(const QString& json, const Redactor& red) {
     QStringList out;
     for (const auto& v : QJsonDocument::fromJson(json.toUtf8()).array()) out << red.text(v.toString());
@@ -205,7 +187,8 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
 
     // accounts.csv
     report(QStringLiteral("accounts"), 0.02);
-    std::vector<AccountRow> accounts;
+    BundleContext ctx;
+    std::vector<BundleAccountRow>& accounts = ctx.accounts;
     {
         std::string q = "SELECT a.id, a.value, "
                         "(SELECT count(*) FROM requests r WHERE r.account_id = a.id), "
@@ -221,7 +204,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         w.write(QByteArray("account_id,cluster_id,score,flagged,requests,first_seen,last_seen,active_days,distinct_ips,"
                            "distinct_subnets,automation,harvest,tags,note,reasons\n"));
         while (s.step()) {
-            AccountRow r;
+            BundleAccountRow r;
             r.id = s.int64(0);
             r.name = red.account(s.text(1));
             r.requests = num(s, 2);
@@ -271,10 +254,18 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         int64_t done = 0;
         for (const auto& a : accounts) {
             s.bind(1, a.id);
+            auto& activity = ctx.activity[a.id];
             while (s.step()) {
+                const QString topic = s.text(14);
+                if (!s.isNull(2)) {
+                    // floor division: days before 1970 stay on their own day
+                    const int64_t t = s.int64(2);
+                    const int64_t day = t >= 0 ? t / 86400000 : -((-t + 86399999) / 86400000);
+                    ++activity[DayTopic{day, topic.isEmpty() ? QStringLiteral("unclassified") : topic}];
+                }
                 w.write(csvLine({num(s, 0), red.text(s.text(1)), ts(s, 2), a.name, s.text(3), s.text(4), red.ip(s.text(5)),
                                  s.text(6), s.text(7), s.text(8), num(s, 9), num(s, 10), num(s, 11), num(s, 12), s.text(13),
-                                 s.text(14), num(s, 15), red.prompt(s.text(16))}));
+                                 topic, num(s, 15), red.prompt(s.text(16))}));
                 if ((++done & 0x3fff) == 0) {
                     report(QStringLiteral("requests"), 0.05 + 0.6 * double(done) / double(std::max<int64_t>(total, 1)));
                     if (cancelled()) return setError(QStringLiteral("export cancelled; nothing was written"));
@@ -366,17 +357,24 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
             analysisFinished = ts(s, 1);
         }
     }
-    std::vector<ClusterRow> clusters;
+    std::vector<BundleClusterRow>& clusters = ctx.clusters;
     for (int64_t c : clusterIds) {
-        sql::Statement s(db, "SELECT size, score, flagged, reasons FROM clusters WHERE id = ?");
+        sql::Statement s(db,
+                         "SELECT size, score, flagged, reasons, coordination, automation, harvest "
+                         "FROM clusters WHERE id = ?");
         s.bind(1, c);
         if (!s.step()) continue;
-        ClusterRow r;
+        BundleClusterRow r;
         r.id = c;
+        for (const auto& a : accounts)
+            if (a.cluster == QString::number(c)) r.members.push_back(a.id);
         r.size = s.int64(0);
         r.score = s.real(1);
         r.flagged = s.int64(2) != 0;
         r.reasons = jsonStrings(s.text(3), red);
+        r.coordination = s.real(4);
+        r.automation = s.real(5);
+        r.harvest = s.real(6);
         r.tags = toList(store.tagsOf({TargetType::Cluster, c}));
         r.note = red.text(store.note({TargetType::Cluster, c}));
         clusters.push_back(r);
@@ -399,69 +397,45 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         filters.insert(QStringLiteral("redacted"), options.redact);
     }
 
-    // report.html: everything from the logs is escaped; no scripts may run.
+    ctx.bundleId = result.bundleId;
+    ctx.createdAt = createdAt;
+    ctx.analyst = analyst;
+    ctx.caseId = file.caseId();
+    ctx.tool = QStringLiteral("Quarry " QUARRY_VERSION);
+    ctx.analysisFinished = analysisFinished;
+    ctx.thresholds = thresholds.toObject();
+    ctx.filters = filters;
+    ctx.redacted = options.redact;
+    ctx.requests = result.requests;
+    ctx.links = result.links;
+
     report(QStringLiteral("report"), 0.8);
     {
-        QString h;
-        h += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                            "<title>Quarry evidence bundle %1</title>\n<style>body{font-family:sans-serif;margin:2em}"
-                            "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top;"
-                            "font-size:90%}th{background:#eee}.flag{color:#c0392b;font-weight:bold}</style></head><body>\n")
-                 .arg(esc(result.bundleId));
-        h += QStringLiteral("<h1>Evidence bundle</h1>\n<table>");
-        auto row = [&](const QString& k, const QString& v) {
-            h += QStringLiteral("<tr><th>%1</th><td>%2</td></tr>\n").arg(esc(k), esc(v));
-        };
-        row(QStringLiteral("Bundle"), result.bundleId);
-        row(QStringLiteral("Created"), createdAt);
-        row(QStringLiteral("Analyst"), analyst);
-        row(QStringLiteral("Case"), file.caseId());
-        row(QStringLiteral("Tool"), QStringLiteral("Quarry " QUARRY_VERSION));
-        row(QStringLiteral("Analysis finished"), analysisFinished.isEmpty() ? QStringLiteral("not analysed") : analysisFinished);
-        row(QStringLiteral("Selection"), QString::fromUtf8(QJsonDocument(filters).toJson(QJsonDocument::Compact)));
-        row(QStringLiteral("Accounts"), QString::number(accounts.size()));
-        row(QStringLiteral("Requests"), QString::number(result.requests));
-        row(QStringLiteral("Evidence links"), QString::number(result.links));
-        row(QStringLiteral("Redacted"), options.redact ? QStringLiteral("yes: prompts, full IP addresses and e-mail addresses are masked")
-                                                       : QStringLiteral("no"));
-        h += QStringLiteral("</table>\n");
-        if (!clusters.empty()) {
-            h += QStringLiteral("<h2>Clusters</h2>\n<table><tr><th>Cluster</th><th>Size</th><th>Score</th><th>Verdict</th>"
-                                "<th>Tags</th><th>Note</th><th>Reasons</th></tr>\n");
-            for (const auto& c : clusters) {
-                QString reasons;
-                for (const auto& r : c.reasons) reasons += QStringLiteral("<li>") + esc(r) + QStringLiteral("</li>");
-                h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td><ul>%7</ul></td></tr>\n")
-                         .arg(c.id)
-                         .arg(c.size)
-                         .arg(c.score, 0, 'f', 2)
-                         .arg(c.flagged ? QStringLiteral("<span class=\"flag\">flagged</span>") : QStringLiteral("not flagged"),
-                              esc(c.tags.join(QStringLiteral(", "))), esc(c.note), reasons);
-            }
-            h += QStringLiteral("</table>\n");
-        }
-        h += QStringLiteral("<h2>Accounts</h2>\n<table><tr><th>Account</th><th>Cluster</th><th>Score</th><th>Verdict</th>"
-                            "<th>Requests</th><th>First seen</th><th>Last seen</th><th>Tags</th><th>Note</th><th>Reasons</th></tr>\n");
-        for (const auto& a : accounts) {
-            QString reasons;
-            for (const auto& r : a.reasons) reasons += QStringLiteral("<li>") + esc(r) + QStringLiteral("</li>");
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td><td>%7</td><td>%8</td>"
-                                "<td>%9</td><td><ul>%10</ul></td></tr>\n")
-                     .arg(esc(a.name), esc(a.cluster), esc(a.score),
-                          a.flagged ? QStringLiteral("<span class=\"flag\">flagged</span>") : QString(), esc(a.requests),
-                          esc(a.firstSeen), esc(a.lastSeen), esc(a.tags.join(QStringLiteral(", "))), esc(a.note))
-                     .arg(reasons);
-        }
-        h += QStringLiteral("</table>\n<h2>Files</h2>\n<p>accounts.csv, requests.csv (the accounts' requests%1), links.csv "
-                            "(evidence links), audit.jsonl (the case's audit chain up to this export), sources.json "
-                            "(imported files with SHA-256). manifest.json lists the SHA-256 of each; check the bundle with "
-                            "<code>quarry-cli verify</code>.</p>\n</body></html>\n")
-                 .arg(options.redact ? QStringLiteral(", prompts masked") : QStringLiteral(" with prompts"));
         MemberWriter w;
         if (!openMember(w, QStringLiteral("report.html"))) return setError(writeFailed);
-        w.write(h);
+        w.write(reportHtml(ctx));
         if (!finish(w, QStringLiteral("report.html"))) return setError(writeFailed);
+    }
+    // report.pdf and charts/, rendered by the caller (models has no Qt Gui); fixed names only.
+    if (options.extraMembers) {
+        std::vector<ExtraMember> extra;
+        QString e;
+        if (!options.extraMembers(ctx, extra, &e))
+            return setError(QStringLiteral("%1: cannot render the report: %2").arg(outPath, e));
+        for (const auto& m : extra) {
+            const bool taken = std::any_of(members.begin(), members.end(),
+                                           [&](const auto& x) { return x.first == m.path; });
+            if (!isSafeMemberName(m.path) || taken ||
+                m.path.startsWith(QLatin1String("manifest.json")) ||
+                m.path == QLatin1String("signing_key.pub"))
+                return setError(
+                    QStringLiteral("%1: refused report member name '%2'").arg(outPath, m.path));
+            if (!QDir(tmp.path()).mkpath(QFileInfo(m.path).path())) return setError(writeFailed);
+            MemberWriter w;
+            if (!openMember(w, m.path)) return setError(writeFailed);
+            w.write(m.data);
+            if (!finish(w, m.path)) return setError(writeFailed);
+        }
     }
 
     // manifest.json (+ its SHA-256, + the signature).

@@ -8,6 +8,7 @@
 //   manifest.json.sig     Ed25519 signature over manifest.json (hex), with --sign
 //   signing_key.pub       the signer's public key (hex), with --sign; also inside the manifest
 //   accounts.csv requests.csv links.csv audit.jsonl sources.json report.html
+//   plus the members BundleOptions::extraMembers adds (quarry-cli: report.pdf, charts/*.png|pdf)
 // requests.csv is streamed account by account; memory stays flat whatever its size.
 
 #include <QJsonObject>
@@ -18,6 +19,8 @@
 #include <cstdint>
 #include <functional>
 #include <vector>
+
+#include "bundlecontext.h"
 
 namespace quarry {
 class CaseFile;
@@ -36,6 +39,10 @@ struct BundleOptions {
     bool sign = false;
     std::function<void(const QString& stage, double fraction)> progress;
     const std::atomic<bool>* cancel = nullptr;
+    // Called once the data is gathered, to add members rendered outside models (models has no
+    // Qt Gui); returning false fails the export with *error. Names must pass isSafeMemberName.
+    std::function<bool(const BundleContext&, std::vector<ExtraMember>&, QString* error)>
+        extraMembers;
 };
 
 struct BundleResult {

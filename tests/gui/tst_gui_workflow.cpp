@@ -8,6 +8,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -448,6 +450,12 @@ void TestGuiWorkflow::exportClusterAndVerify() {
     const quarry::evidence::BundleVerification v = quarry::evidence::verifyBundle(out);
     QVERIFY2(v.ok, qPrintable(v.problems.join(QLatin1Char('\n'))));
     QVERIFY(v.signedBundle);
+    // The dashboard's bundle carries the same rendered report as quarry-cli export.
+    QStringList listed;
+    for (const auto& f : v.manifest.value(QStringLiteral("files")).toArray())
+        listed << f.toObject().value(QStringLiteral("path")).toString();
+    for (const char* name : {"report.pdf", "charts/1-timeline.pdf", "charts/1-heatmap.png"})
+        QVERIFY2(listed.contains(QLatin1String(name)), qPrintable(listed.join(QLatin1Char(' '))));
     const QString summary = dialog->summary()->toPlainText();
     QVERIFY(summary.contains(dialog->result().manifestSha256));
     QVERIFY(summary.contains(dialog->result().bundleId));

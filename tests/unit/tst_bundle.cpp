@@ -102,16 +102,25 @@ private slots:
             QVERIFY2(evidence::readZip(out, members, &error), qPrintable(error));
             std::set<QString> names;
             for (const auto& m : members) names.insert(m.name);
-            std::set<QString> expected = {QStringLiteral("manifest.json"), QStringLiteral("manifest.json.sha256"),
-                                          QStringLiteral("accounts.csv"), QStringLiteral("requests.csv"),
-                                          QStringLiteral("links.csv"), QStringLiteral("audit.jsonl"),
-                                          QStringLiteral("sources.json"), QStringLiteral("report.html")};
+            std::set<QString> expected = {QStringLiteral("manifest.json"),
+                                          QStringLiteral("manifest.json.sha256"),
+                                          QStringLiteral("accounts.csv"),
+                                          QStringLiteral("requests.csv"),
+                                          QStringLiteral("links.csv"),
+                                          QStringLiteral("audit.jsonl"),
+                                          QStringLiteral("sources.json"),
+                                          QStringLiteral("report.html"),
+                                          QStringLiteral("report.pdf"),
+                                          QStringLiteral("charts/1-timeline.png"),
+                                          QStringLiteral("charts/1-timeline.pdf"),
+                                          QStringLiteral("charts/1-heatmap.png"),
+                                          QStringLiteral("charts/1-heatmap.pdf")};
             if (sign) expected.insert({QStringLiteral("manifest.json.sig"), QStringLiteral("signing_key.pub")});
             QCOMPARE(names, expected);
             const QJsonObject manifest = QJsonDocument::fromJson(members[0].data).object();
             QCOMPARE(manifest.value(QStringLiteral("analyst")).toString(), QStringLiteral("bundle-tester"));
             QVERIFY(manifest.value(QStringLiteral("thresholds")).toObject().contains(QStringLiteral("scoring")));
-            QCOMPARE(manifest.value(QStringLiteral("files")).toArray().size(), 6);
+            QCOMPARE(manifest.value(QStringLiteral("files")).toArray().size(), 11);
             // The export is in the case's audit trail, naming this bundle; the bundle's chain ends just before it.
             auto file = CaseFile::open(case_, CaseFile::Access::ReadOnly, nullptr);
             const auto entries = evidence::auditEntries(file->db());
