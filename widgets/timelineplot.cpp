@@ -11,7 +11,6 @@
 namespace quarry::gui {
 namespace {
 
-constexpr int64_t kHourMs = 3600000;
 double toKey(int64_t ms) { return static_cast<double>(ms) / 1000.0; }
 int64_t toMs(double key) { return static_cast<int64_t>(std::llround(key * 1000.0)); }
 
@@ -232,21 +231,20 @@ void TimelinePlot::updateRate() {
     QVector<double> keys, values;
     const auto [lo, hi] = visibleRangeMs();
     QCPAxis* y = rateRect_->axis(QCPAxis::atLeft);
-    if (rawShown_ && hi - lo <= 3 * kDayMs && !loadedTs_.empty()) {
-        // Zoomed in: requests per hour from the loaded points (they cover the visible range).
-        const int64_t first = std::max(loadedFrom_, loadedTs_.front()) / kHourMs;
-        const int64_t last = std::min(loadedTo_, loadedTs_.back()) / kHourMs;
+    if (db_ && account_ >= 0 && hi - lo <= 3 * kDayMs) {
+        // Zoomed in: requests per hour from account_hourly (at most 72 rows through its key), so
+        // the line is there even when the range holds too many requests to draw as points.
+        const std::vector<HourCount> hourly = accountHourly(db_, account_, lo, hi);
+        const int64_t first = lo / kHourMs, last = hi / kHourMs;
         std::vector<double> counts(static_cast<size_t>(last - first + 1), 0.0);
-        for (int64_t ts : loadedTs_) {
-            const int64_t h = ts / kHourMs;
-            if (h >= first && h <= last) counts[size_t(h - first)] += 1;
-        }
+        for (const HourCount& h : hourly)
+            if (h.hour >= first && h.hour <= last) counts[size_t(h.hour - first)] = static_cast<double>(h.n);
         for (size_t i = 0; i < counts.size(); ++i) {
             keys.push_back(toKey((first + int64_t(i)) * kHourMs));
             values.push_back(counts[i]);
         }
         keys.push_back(toKey((last + 1) * kHourMs));
-        values.push_back(counts.empty() ? 0 : counts.back());
+        values.push_back(counts.back());
         y->setLabel(tr("requests / hour"));
     } else {
         int64_t prev = INT64_MIN;
