@@ -23,10 +23,10 @@ struct Db {
 
 // Rows in one query's result and not the other's, both ways (0 when the two are the same set).
 int64_t symmetricDifference(sqlite3* db, const QString& a, const QString& b) {
-    const QString q = QStringLiteral("SELECT count(*) FROM (SELECT * FROM (%1) EXCEPT SELECT * FROM (%2)) + "
+    const QString q = QStringLiteral("SELECT (SELECT count(*) FROM (SELECT * FROM (%1) EXCEPT SELECT * FROM (%2))) + "
                                      "(SELECT count(*) FROM (SELECT * FROM (%2) EXCEPT SELECT * FROM (%1)))")
                           .arg(a, b);
-    return sql::queryInt(db, ("SELECT " + q).toStdString(), -1);
+    return sql::queryInt(db, q.toStdString(), -1);
 }
 
 const QString kTopicJoin = QStringLiteral("FROM requests r JOIN request_topics rt ON rt.id = r.id");
