@@ -123,7 +123,7 @@ void TestGuiCaseQueries::caseWithoutAggregatesGivesTheSameAnswers() {
     const QString old = dir_.filePath(QStringLiteral("old.quarry"));
     QVERIFY(QFile::copy(case_, old));
     {
-        auto rw = quarry::CaseFile::open(old, quarry::CaseFile::Access::ReadWrite);
+        auto rw = quarry::CaseFile::open(old, quarry::CaseFile::Access::ReadWrite, nullptr);
         QVERIFY(rw);
         QVERIFY(sql::exec(rw->db(), "DROP TABLE aggregates_run; DROP TABLE account_hourly; DROP TABLE account_day_topics; "
                                     "DROP TABLE case_hourly; DROP TABLE case_day_topics; DROP TABLE cluster_day_topics;"));
