@@ -13,7 +13,9 @@ namespace {
 constexpr int64_t kHourMs = 3600000;
 constexpr int64_t kDayMs = 86400000;
 
-int64_t floorDiv(int64_t a, int64_t b) { return a >= 0 ? a / b : (a - b + 1) / b; }
+int64_t floorDiv(int64_t a, int64_t b) {
+    return a >= 0 ? a / b : (a - b + 1) / b;
+}
 
 // aggregates_run names the analysis run the tables belong to (see available()).
 const char kDropAndCreate[] = R"sql(
@@ -37,26 +39,33 @@ CREATE TABLE cluster_day_topics(cluster_id INTEGER, day INTEGER, topic_id INTEGE
 
 }  // namespace
 
-bool reset(sqlite3* db, QString* error) { return sql::exec(db, kDropAndCreate, error); }
+bool reset(sqlite3* db, QString* error) {
+    return sql::exec(db, kDropAndCreate, error);
+}
 
 bool available(sqlite3* db) {
-    sql::Statement tables(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('aggregates_run', "
-                              "'account_hourly', 'account_day_topics', 'case_hourly', 'case_day_topics', "
-                              "'cluster_day_topics', 'analysis_runs')");
+    sql::Statement tables(
+        db,
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('aggregates_run', "
+        "'account_hourly', 'account_day_topics', 'case_hourly', 'case_day_topics', "
+        "'cluster_day_topics', 'analysis_runs')");
     if (!tables.step() || tables.int64(0) != 7) return false;
     // An older build re-analysing the case replaces analysis_runs but leaves these tables alone.
-    sql::Statement run(db, "SELECT count(*) FROM aggregates_run a "
-                           "WHERE a.started_at = (SELECT max(started_at) FROM analysis_runs)");
+    sql::Statement run(db,
+                       "SELECT count(*) FROM aggregates_run a "
+                       "WHERE a.started_at = (SELECT max(started_at) FROM analysis_runs)");
     return run.step() && run.int64(0) > 0;
 }
 
-Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic, const std::vector<int64_t>& topicDictIds)
+Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,
+                 const std::vector<int64_t>& topicDictIds)
     : db_(db),
       requestTopic_(requestTopic),
       topicDictIds_(topicDictIds),
       dayTopics_(topicDictIds.size(), 0),
       insertHour_(db, "INSERT INTO account_hourly(account_id, hour, n) VALUES(?,?,?)"),
-      insertDayTopic_(db, "INSERT INTO account_day_topics(account_id, day, topic_id, n) VALUES(?,?,?,?)") {
+      insertDayTopic_(
+          db, "INSERT INTO account_day_topics(account_id, day, topic_id, n) VALUES(?,?,?,?)") {
     ok_ = insertHour_.valid() && insertDayTopic_.valid();
 }
 
@@ -68,7 +77,8 @@ void Builder::closeHour() {
 void Builder::closeDay() {
     for (size_t t = 0; t < dayTopics_.size(); ++t)
         if (dayTopics_[t]) {
-            cells_.push_back({0, static_cast<int32_t>(curDay_), static_cast<uint16_t>(t), dayTopics_[t]});
+            cells_.push_back(
+                {0, static_cast<int32_t>(curDay_), static_cast<uint16_t>(t), dayTopics_[t]});
             dayTopics_[t] = 0;
         }
 }
@@ -111,7 +121,8 @@ bool Builder::endAccount(int64_t account) {
     auto first = cells_.begin() + static_cast<std::ptrdiff_t>(accountFirstCell_);
     for (auto it = first; it != cells_.end(); ++it) it->account = static_cast<int32_t>(account);
     std::sort(first, cells_.end(), [this](const Cell& a, const Cell& b) {
-        return std::make_pair(a.day, topicDictIds_[a.topic]) < std::make_pair(b.day, topicDictIds_[b.topic]);
+        return std::make_pair(a.day, topicDictIds_[a.topic]) <
+               std::make_pair(b.day, topicDictIds_[b.topic]);
     });
     for (auto it = first; it != cells_.end(); ++it) {
         insertDayTopic_.bind(1, account);
@@ -130,7 +141,8 @@ bool Builder::fail(QString* error, const char* what) {
     return false;
 }
 
-bool Builder::finish(const std::vector<int32_t>& clusterOfAccount, int64_t runStartedAt, QString* error) {
+bool Builder::finish(const std::vector<int32_t>& clusterOfAccount, int64_t runStartedAt,
+                     QString* error) {
     if (!ok_) return fail(error, "write account aggregates");
     {
         std::vector<std::pair<int64_t, int64_t>> hours(caseHours_.begin(), caseHours_.end());
@@ -174,12 +186,13 @@ bool Builder::finish(const std::vector<int32_t>& clusterOfAccount, int64_t runSt
         std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
             return std::tie(a.cluster, a.day, a.topic) < std::tie(b.cluster, b.day, b.topic);
         });
-        sql::Statement s(db_, "INSERT INTO cluster_day_topics(cluster_id, day, topic_id, n) VALUES(?,?,?,?)");
+        sql::Statement s(
+            db_, "INSERT INTO cluster_day_topics(cluster_id, day, topic_id, n) VALUES(?,?,?,?)");
         for (size_t i = 0; i < keys.size();) {
             int64_t n = 0;
             size_t j = i;
-            for (; j < keys.size() && keys[j].cluster == keys[i].cluster && keys[j].day == keys[i].day &&
-                   keys[j].topic == keys[i].topic;
+            for (; j < keys.size() && keys[j].cluster == keys[i].cluster &&
+                   keys[j].day == keys[i].day && keys[j].topic == keys[i].topic;
                  ++j)
                 n += keys[j].n;
             s.bind(1, keys[i].cluster);

@@ -33,7 +33,8 @@ class Builder {
 public:
     // requestTopic: taxonomy index by request id (the content pass); topicDictIds: taxonomy
     // index -> topics dictionary id. Both must outlive the builder.
-    Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic, const std::vector<int64_t>& topicDictIds);
+    Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,
+            const std::vector<int64_t>& topicDictIds);
 
     // The requests of one account, in time order, then endAccount(); accounts one after another.
     void add(int64_t requestId, int64_t ts);
@@ -62,7 +63,7 @@ private:
     bool ok_ = true;
     int64_t curHour_ = INT64_MIN, hourN_ = 0;
     int64_t curDay_ = INT64_MIN;
-    std::vector<uint32_t> dayTopics_;  // by taxonomy index, for the current day
+    std::vector<uint32_t> dayTopics_;                  // by taxonomy index, for the current day
     std::vector<std::pair<int64_t, uint32_t>> hours_;  // the current account's (hour, n)
     size_t accountFirstCell_ = 0;                      // where the current account's cells start
     std::vector<Cell> cells_;                          // every account's cells

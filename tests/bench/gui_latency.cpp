@@ -27,7 +27,9 @@ namespace sql = quarry::sql;
 
 namespace {
 
-double msSince(const QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer& t) {
+    return static_cast<double>(t.nsecsElapsed()) / 1e6;
+}
 
 // Runs the event loop until the window has nothing loading, then once more so queued replots
 // (timeline, heatmap) are drawn.
@@ -40,13 +42,14 @@ void settle(MainWindow& w) {
 
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
+    const size_t i =
+        std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
     return v[i];
 }
 
 void printStats(const char* what, const std::vector<double>& ms) {
-    std::printf("%-40s n=%zu  p50 %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", what, ms.size(), percentile(ms, 0.5),
-                percentile(ms, 0.95), *std::max_element(ms.begin(), ms.end()));
+    std::printf("%-40s n=%zu  p50 %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", what, ms.size(),
+                percentile(ms, 0.5), percentile(ms, 0.95), *std::max_element(ms.begin(), ms.end()));
 }
 
 double timeIt(const std::function<void()>& f) {
@@ -72,7 +75,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     const QString casePath = args.at(1);
-    const int wanted = args.size() > 2 && !args.at(2).startsWith(QLatin1String("--")) ? args.at(2).toInt() : 60;
+    const int wanted =
+        args.size() > 2 && !args.at(2).startsWith(QLatin1String("--")) ? args.at(2).toInt() : 60;
     const bool raw = !args.contains(QStringLiteral("--no-raw"));
 
     auto probe = openReadOnly(casePath);
@@ -89,12 +93,17 @@ int main(int argc, char** argv) {
     // ranking (every k-th), so light and middling ones both appear.
     std::vector<int64_t> heavy, ordinary;
     {
-        sql::Statement s(db, "SELECT account_id FROM account_features WHERE flagged ORDER BY requests DESC LIMIT ?");
+        sql::Statement s(
+            db,
+            "SELECT account_id FROM account_features WHERE flagged ORDER BY requests DESC LIMIT ?");
         s.bind(1, wanted / 2);
         while (s.step()) heavy.push_back(s.int64(0));
-        const int64_t unflagged = sql::queryInt(db, "SELECT count(*) FROM account_features WHERE NOT flagged");
-        sql::Statement o(db, "SELECT account_id FROM (SELECT account_id, row_number() OVER (ORDER BY requests, "
-                             "account_id) AS k FROM account_features WHERE NOT flagged) WHERE k % ? = 0 LIMIT ?");
+        const int64_t unflagged =
+            sql::queryInt(db, "SELECT count(*) FROM account_features WHERE NOT flagged");
+        sql::Statement o(
+            db,
+            "SELECT account_id FROM (SELECT account_id, row_number() OVER (ORDER BY requests, "
+            "account_id) AS k FROM account_features WHERE NOT flagged) WHERE k % ? = 0 LIMIT ?");
         o.bind(1, std::max<int64_t>(1, unflagged / std::max(1, wanted - wanted / 2)));
         o.bind(2, wanted - wanted / 2);
         while (o.step()) ordinary.push_back(o.int64(0));
@@ -104,7 +113,8 @@ int main(int argc, char** argv) {
         if (i < heavy.size()) order.push_back(heavy[i]);
         if (i < ordinary.size()) order.push_back(ordinary[i]);
     }
-    const int64_t cluster = sql::queryInt(db, "SELECT id FROM clusters WHERE flagged ORDER BY size DESC LIMIT 1", -1);
+    const int64_t cluster =
+        sql::queryInt(db, "SELECT id FROM clusters WHERE flagged ORDER BY size DESC LIMIT 1", -1);
 
     MainWindow w(false);
     w.resize(1600, 1000);
@@ -127,7 +137,8 @@ int main(int argc, char** argv) {
         settle(w);
         const double ms = msSince(t);
         all.push_back(ms);
-        (std::find(heavy.begin(), heavy.end(), account) != heavy.end() ? heavyMs : ordinaryMs).push_back(ms);
+        (std::find(heavy.begin(), heavy.end(), account) != heavy.end() ? heavyMs : ordinaryMs)
+            .push_back(ms);
     }
     printStats("select account (all)", all);
     if (!heavyMs.empty()) printStats("select account (heavy, flagged)", heavyMs);
@@ -151,28 +162,44 @@ int main(int argc, char** argv) {
     double aggAcc = 0, rawAcc = 0, aggHour = 0, rawHour = 0;
     for (int64_t account : order) {
         aggAcc += timeIt([&] { topicDayCounts(db, topics, HeatmapData::Scope::Account, account); });
-        rawAcc += timeIt([&] { rawscan::topicDayCounts(db, topics, HeatmapData::Scope::Account, account); });
+        rawAcc += timeIt(
+            [&] { rawscan::topicDayCounts(db, topics, HeatmapData::Scope::Account, account); });
         aggHour += timeIt([&] { accountHourly(db, account, 0, INT64_MAX); });
         rawHour += timeIt([&] { rawscan::accountHourly(db, account, 0, INT64_MAX); });
     }
     const double n = static_cast<double>(order.size());
-    std::printf("peer: account heatmap   aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f (mean of %zu)\n",
-                aggAcc / n, rawAcc / n, rawAcc / aggAcc, order.size());
-    std::printf("peer: account hourly    aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f (mean of %zu)\n",
-                aggHour / n, rawHour / n, rawHour / aggHour, order.size());
+    std::printf(
+        "peer: account heatmap   aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f (mean "
+        "of %zu)\n",
+        aggAcc / n, rawAcc / n, rawAcc / aggAcc, order.size());
+    std::printf(
+        "peer: account hourly    aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f (mean "
+        "of %zu)\n",
+        aggHour / n, rawHour / n, rawHour / aggHour, order.size());
     if (cluster >= 0) {
-        const double a = timeIt([&] { topicDayCounts(db, topics, HeatmapData::Scope::Cluster, cluster); });
-        const double r = timeIt([&] { rawscan::topicDayCounts(db, topics, HeatmapData::Scope::Cluster, cluster); });
-        std::printf("peer: cluster heatmap   aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f\n", a, r, r / a);
+        const double a =
+            timeIt([&] { topicDayCounts(db, topics, HeatmapData::Scope::Cluster, cluster); });
+        const double r = timeIt(
+            [&] { rawscan::topicDayCounts(db, topics, HeatmapData::Scope::Cluster, cluster); });
+        std::printf(
+            "peer: cluster heatmap   aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f\n",
+            a, r, r / a);
     }
     {
         const double a = timeIt([&] { topicDayCounts(db, topics, HeatmapData::Scope::Case, -1); });
         const double ah = timeIt([&] { caseHourly(db); });
         if (raw) {
-            const double r = timeIt([&] { rawscan::topicDayCounts(db, topics, HeatmapData::Scope::Case, -1); });
-            std::printf("peer: case heatmap      aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f\n", a, r, r / a);
+            const double r =
+                timeIt([&] { rawscan::topicDayCounts(db, topics, HeatmapData::Scope::Case, -1); });
+            std::printf(
+                "peer: case heatmap      aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate "
+                "%7.1f\n",
+                a, r, r / a);
             const double rh = timeIt([&] { rawscan::caseHourly(db); });
-            std::printf("peer: case hourly       aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate %7.1f\n", ah, rh, rh / ah);
+            std::printf(
+                "peer: case hourly       aggregate %8.2f ms  raw %9.2f ms  ratio raw/aggregate "
+                "%7.1f\n",
+                ah, rh, rh / ah);
         } else {
             std::printf("peer: case heatmap      aggregate %8.2f ms  (raw skipped)\n", a);
             std::printf("peer: case hourly       aggregate %8.2f ms  (raw skipped)\n", ah);

@@ -22,17 +22,20 @@ namespace sql = quarry::sql;
 namespace {
 
 // (day, topic id) -> n, from an independent GROUP BY.
-std::map<std::pair<int64_t, int64_t>, int64_t> cellsBySql(sqlite3* db, const char* where, int64_t id) {
+std::map<std::pair<int64_t, int64_t>, int64_t> cellsBySql(sqlite3* db, const char* where,
+                                                          int64_t id) {
     std::map<std::pair<int64_t, int64_t>, int64_t> out;
-    sql::Statement s(db, std::string("SELECT r.ts / 86400000, rt.topic_id, count(*) FROM requests r "
-                                     "JOIN request_topics rt ON rt.id = r.id ") +
-                             where + " GROUP BY 1, 2");
+    sql::Statement s(db,
+                     std::string("SELECT r.ts / 86400000, rt.topic_id, count(*) FROM requests r "
+                                 "JOIN request_topics rt ON rt.id = r.id ") +
+                         where + " GROUP BY 1, 2");
     if (where[0]) s.bind(1, id);
     while (s.step()) out[{s.int64(0), s.int64(1)}] = s.int64(2);
     return out;
 }
 
-std::map<std::pair<int64_t, int64_t>, int64_t> cellsOf(const HeatmapData& h, const TopicTable& topics) {
+std::map<std::pair<int64_t, int64_t>, int64_t> cellsOf(const HeatmapData& h,
+                                                       const TopicTable& topics) {
     std::map<std::pair<int64_t, int64_t>, int64_t> out;
     for (const Topic& t : topics.topics)
         for (int64_t day = h.firstDay; day < h.firstDay + h.days; ++day)
@@ -46,11 +49,13 @@ std::map<int64_t, int64_t> hoursOf(const std::vector<HourCount>& v) {
     return out;
 }
 
-std::map<int64_t, int64_t> hoursBySql(sqlite3* db, int64_t account, int64_t fromHour, int64_t toHour) {
+std::map<int64_t, int64_t> hoursBySql(sqlite3* db, int64_t account, int64_t fromHour,
+                                      int64_t toHour) {
     std::map<int64_t, int64_t> out;
-    sql::Statement s(db, account < 0 ? "SELECT ts / 3600000, count(*) FROM requests GROUP BY 1"
-                                     : "SELECT ts / 3600000 AS h, count(*) FROM requests WHERE account_id = ?1 "
-                                       "GROUP BY 1 HAVING h BETWEEN ?2 AND ?3");
+    sql::Statement s(
+        db, account < 0 ? "SELECT ts / 3600000, count(*) FROM requests GROUP BY 1"
+                        : "SELECT ts / 3600000 AS h, count(*) FROM requests WHERE account_id = ?1 "
+                          "GROUP BY 1 HAVING h BETWEEN ?2 AND ?3");
     if (account >= 0) {
         s.bind(1, account);
         s.bind(2, fromHour);
@@ -86,12 +91,21 @@ void TestGuiCaseQueries::initTestCase() {
     QVERIFY(file);
     sqlite3* db = file->db();
     QVERIFY(hasAggregates(db));
-    accounts_ = {sql::queryInt(db, "SELECT f.account_id FROM account_features f WHERE flagged ORDER BY requests DESC LIMIT 1", -1),
-                 sql::queryInt(db, "SELECT account_id FROM account_features ORDER BY requests, account_id LIMIT 1", -1),
-                 sql::queryInt(db, "SELECT account_id FROM account_features ORDER BY requests, account_id "
-                                   "LIMIT 1 OFFSET (SELECT count(*) / 2 FROM account_features)", -1)};
+    accounts_ = {
+        sql::queryInt(db,
+                      "SELECT f.account_id FROM account_features f WHERE flagged ORDER BY requests "
+                      "DESC LIMIT 1",
+                      -1),
+        sql::queryInt(
+            db, "SELECT account_id FROM account_features ORDER BY requests, account_id LIMIT 1",
+            -1),
+        sql::queryInt(db,
+                      "SELECT account_id FROM account_features ORDER BY requests, account_id "
+                      "LIMIT 1 OFFSET (SELECT count(*) / 2 FROM account_features)",
+                      -1)};
     for (int64_t a : accounts_) QVERIFY(a >= 0);
-    cluster_ = sql::queryInt(db, "SELECT id FROM clusters WHERE flagged ORDER BY size DESC LIMIT 1", -1);
+    cluster_ =
+        sql::queryInt(db, "SELECT id FROM clusters WHERE flagged ORDER BY size DESC LIMIT 1", -1);
     QVERIFY(cluster_ >= 0);
 }
 
@@ -103,17 +117,27 @@ void TestGuiCaseQueries::overviewsMatchRequests() {
     for (int64_t a : accounts_) {
         const HeatmapData h = topicDayCounts(db, topics, HeatmapData::Scope::Account, a);
         QCOMPARE(cellsOf(h, topics), cellsBySql(db, "WHERE r.account_id = ?1", a));
-        QCOMPARE(h.total, sql::queryInt(db, ("SELECT count(*) FROM requests WHERE account_id = " + std::to_string(a)).c_str()));
+        QCOMPARE(
+            h.total,
+            sql::queryInt(
+                db,
+                ("SELECT count(*) FROM requests WHERE account_id = " + std::to_string(a)).c_str()));
         // A day and a half from the middle of the account's activity.
-        const int64_t mid = (sql::queryInt(db, ("SELECT min(ts) + (max(ts) - min(ts)) / 2 FROM requests WHERE account_id = " +
-                                                std::to_string(a)).c_str()));
+        const int64_t mid = (sql::queryInt(
+            db, ("SELECT min(ts) + (max(ts) - min(ts)) / 2 FROM requests WHERE account_id = " +
+                 std::to_string(a))
+                    .c_str()));
         const int64_t from = mid - 18 * kHourMs + 1234, to = mid + 18 * kHourMs;
-        QCOMPARE(hoursOf(accountHourly(db, a, from, to)), hoursBySql(db, a, from / kHourMs, to / kHourMs));
+        QCOMPARE(hoursOf(accountHourly(db, a, from, to)),
+                 hoursBySql(db, a, from / kHourMs, to / kHourMs));
     }
     const HeatmapData c = topicDayCounts(db, topics, HeatmapData::Scope::Cluster, cluster_);
     QVERIFY(c.total > 0);
-    QCOMPARE(cellsOf(c, topics),
-             cellsBySql(db, "JOIN account_features f ON f.account_id = r.account_id WHERE f.cluster_id = ?1", cluster_));
+    QCOMPARE(
+        cellsOf(c, topics),
+        cellsBySql(db,
+                   "JOIN account_features f ON f.account_id = r.account_id WHERE f.cluster_id = ?1",
+                   cluster_));
     const HeatmapData all = topicDayCounts(db, topics, HeatmapData::Scope::Case, -1);
     QCOMPARE(cellsOf(all, topics), cellsBySql(db, "", -1));
     QCOMPARE(hoursOf(caseHourly(db)), hoursBySql(db, -1, 0, 0));
@@ -125,8 +149,10 @@ void TestGuiCaseQueries::caseWithoutAggregatesGivesTheSameAnswers() {
     {
         auto rw = quarry::CaseFile::open(old, quarry::CaseFile::Access::ReadWrite, nullptr);
         QVERIFY(rw);
-        QVERIFY(sql::exec(rw->db(), "DROP TABLE aggregates_run; DROP TABLE account_hourly; DROP TABLE account_day_topics; "
-                                    "DROP TABLE case_hourly; DROP TABLE case_day_topics; DROP TABLE cluster_day_topics;"));
+        QVERIFY(sql::exec(
+            rw->db(),
+            "DROP TABLE aggregates_run; DROP TABLE account_hourly; DROP TABLE account_day_topics; "
+            "DROP TABLE case_hourly; DROP TABLE case_day_topics; DROP TABLE cluster_day_topics;"));
     }
     auto now = openReadOnly(case_), before = openReadOnly(old);
     QVERIFY(now && before);
@@ -138,7 +164,8 @@ void TestGuiCaseQueries::caseWithoutAggregatesGivesTheSameAnswers() {
         QCOMPARE(y.firstDay, x.firstDay);
         QCOMPARE(y.days, x.days);
         QCOMPARE(y.counts, x.counts);
-        QCOMPARE(hoursOf(accountHourly(before->db(), a, 0, INT64_MAX)), hoursOf(accountHourly(now->db(), a, 0, INT64_MAX)));
+        QCOMPARE(hoursOf(accountHourly(before->db(), a, 0, INT64_MAX)),
+                 hoursOf(accountHourly(now->db(), a, 0, INT64_MAX)));
     }
     QCOMPARE(topicDayCounts(before->db(), topics, HeatmapData::Scope::Cluster, cluster_).counts,
              topicDayCounts(now->db(), topics, HeatmapData::Scope::Cluster, cluster_).counts);
@@ -151,8 +178,9 @@ void TestGuiCaseQueries::zoomedTimelineRateIsHourly() {
     auto file = openReadOnly(case_);
     sqlite3* db = file->db();
     const int64_t account = accounts_.front();
-    const int64_t day = sql::queryInt(db, ("SELECT day FROM account_daily WHERE account_id = " + std::to_string(account) +
-                                           " ORDER BY n DESC LIMIT 1").c_str());
+    const int64_t day = sql::queryInt(db, ("SELECT day FROM account_daily WHERE account_id = " +
+                                           std::to_string(account) + " ORDER BY n DESC LIMIT 1")
+                                              .c_str());
     TimelinePlot plot;
     plot.resize(1200, 400);
     plot.setCase(db, loadTopics(db));

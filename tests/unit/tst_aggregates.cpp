@@ -23,9 +23,11 @@ struct Db {
 
 // Rows in one query's result and not the other's, both ways (0 when the two are the same set).
 int64_t symmetricDifference(sqlite3* db, const QString& a, const QString& b) {
-    const QString q = QStringLiteral("SELECT (SELECT count(*) FROM (SELECT * FROM (%1) EXCEPT SELECT * FROM (%2))) + "
-                                     "(SELECT count(*) FROM (SELECT * FROM (%2) EXCEPT SELECT * FROM (%1)))")
-                          .arg(a, b);
+    const QString q =
+        QStringLiteral(
+            "SELECT (SELECT count(*) FROM (SELECT * FROM (%1) EXCEPT SELECT * FROM (%2))) + "
+            "(SELECT count(*) FROM (SELECT * FROM (%2) EXCEPT SELECT * FROM (%1)))")
+            .arg(a, b);
     return sql::queryInt(db, q.toStdString(), -1);
 }
 
@@ -42,8 +44,9 @@ class TestAggregates final : public QObject {
 
     void generate(const char* out, const char* seed, const char* accounts) {
         const auto r = test::runCli({QStringLiteral("generate"), QStringLiteral("--out"), path(out),
-                                     QStringLiteral("--seed"), QLatin1String(seed), QStringLiteral("--accounts"),
-                                     QLatin1String(accounts), QStringLiteral("--campaigns"), QStringLiteral("2"),
+                                     QStringLiteral("--seed"), QLatin1String(seed),
+                                     QStringLiteral("--accounts"), QLatin1String(accounts),
+                                     QStringLiteral("--campaigns"), QStringLiteral("2"),
                                      QStringLiteral("--campaign-accounts"), QStringLiteral("60"),
                                      QStringLiteral("--days"), QStringLiteral("6")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -120,19 +123,27 @@ void TestAggregates::compareAll() {
         const char* table;
         QString groupBy;
     } checks[] = {
-        {"account_hourly", QStringLiteral("SELECT account_id, ts / 3600000, count(*) FROM requests GROUP BY 1, 2")},
+        {"account_hourly",
+         QStringLiteral("SELECT account_id, ts / 3600000, count(*) FROM requests GROUP BY 1, 2")},
         {"account_day_topics",
-         QStringLiteral("SELECT r.account_id, r.ts / 86400000, rt.topic_id, count(*) %1 GROUP BY 1, 2, 3").arg(kTopicJoin)},
+         QStringLiteral(
+             "SELECT r.account_id, r.ts / 86400000, rt.topic_id, count(*) %1 GROUP BY 1, 2, 3")
+             .arg(kTopicJoin)},
         {"case_hourly", QStringLiteral("SELECT ts / 3600000, count(*) FROM requests GROUP BY 1")},
-        {"case_day_topics", QStringLiteral("SELECT r.ts / 86400000, rt.topic_id, count(*) %1 GROUP BY 1, 2").arg(kTopicJoin)},
+        {"case_day_topics",
+         QStringLiteral("SELECT r.ts / 86400000, rt.topic_id, count(*) %1 GROUP BY 1, 2")
+             .arg(kTopicJoin)},
         {"cluster_day_topics",
-         QStringLiteral("SELECT f.cluster_id, r.ts / 86400000, rt.topic_id, count(*) FROM account_features f "
-                        "JOIN requests r ON r.account_id = f.account_id JOIN request_topics rt ON rt.id = r.id "
-                        "WHERE f.cluster_id IS NOT NULL GROUP BY 1, 2, 3")},
+         QStringLiteral(
+             "SELECT f.cluster_id, r.ts / 86400000, rt.topic_id, count(*) FROM account_features f "
+             "JOIN requests r ON r.account_id = f.account_id JOIN request_topics rt ON rt.id = "
+             "r.id "
+             "WHERE f.cluster_id IS NOT NULL GROUP BY 1, 2, 3")},
     };
     for (const auto& c : checks) {
         const QString table = QStringLiteral("SELECT * FROM %1").arg(QLatin1String(c.table));
-        QVERIFY2(sql::queryInt(d.db, ("SELECT count(*) FROM " + std::string(c.table)).c_str()) > 0, c.table);
+        QVERIFY2(sql::queryInt(d.db, ("SELECT count(*) FROM " + std::string(c.table)).c_str()) > 0,
+                 c.table);
         QVERIFY2(symmetricDifference(d.db, table, c.groupBy) == 0, c.table);
     }
 }
