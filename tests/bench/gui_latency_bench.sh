@@ -27,9 +27,9 @@ if [[ ! -f "$case" ]]; then
 fi
 has_aggregates=$(sqlite3 "$case" "SELECT count(*) FROM sqlite_schema WHERE name = 'aggregates_run'")
 if [[ "${REANALYZE:-0}" == 1 || "$has_aggregates" == 0 ]]; then
-  /usr/bin/time -v -o "$work/analyze.time" "$cli" analyze "$case" --json > "$work/analyze.json"
+  /usr/bin/time -v -o "$work/analyze.time" "$cli" analyze "$case" --json > "$work/analyze.json" 2>/dev/null
   grep -E "Elapsed \(wall clock\)|Maximum resident" "$work/analyze.time" | sed 's/^\s*/analyze: /'
-  echo "analyze stages (s): $(tr -d '\n' < "$work/analyze.json" | sed 's/.*"stage_seconds":\({[^}]*}\).*/\1/')"
+  python3 -c 'import json,sys; print("analyze stages (s):", json.load(open(sys.argv[1]))["stage_seconds"])' "$work/analyze.json"
 fi
 sqlite3 "$case" "SELECT 'aggregate rows: account_hourly ' || (SELECT count(*) FROM account_hourly) ||
   ', account_day_topics ' || (SELECT count(*) FROM account_day_topics) ||
