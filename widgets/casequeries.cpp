@@ -68,6 +68,17 @@ HeatmapData heatmapFrom(sqlite3* db, const char* query, const TopicTable& topics
     return h;
 }
 
+// Account ids from a query whose ?1 is bound to '%needle%', sorted.
+std::vector<int64_t> accountsLike(sqlite3* db, const QString& needle, const char* query) {
+    std::vector<int64_t> out;
+    const QByteArray like = QByteArray("%") + needle.toUtf8() + "%";
+    sql::Statement s(db, query);
+    s.bindText(1, std::string_view(like.constData(), static_cast<size_t>(like.size())));
+    while (s.step()) out.push_back(s.int64(0));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 QStringList jsonStrings(const QString& text) {
     QStringList out;
     const QJsonArray a = QJsonDocument::fromJson(text.toUtf8()).array();
@@ -320,15 +331,18 @@ HeatmapData topicDayCounts(sqlite3* db, const TopicTable& topics, HeatmapData::S
 }  // namespace rawscan
 
 std::vector<int64_t> accountsByIpOrAgent(sqlite3* db, const QString& needle) {
-    std::vector<int64_t> out;
-    const QByteArray like = QByteArray("%") + needle.toUtf8() + "%";
-    sql::Statement s(db, "SELECT DISTINCT account_id FROM requests WHERE "
-                         "ip_id IN (SELECT id FROM ips WHERE value LIKE ?1) OR "
-                         "ua_id IN (SELECT id FROM user_agents WHERE value LIKE ?1)");
-    s.bindText(1, std::string_view(like.constData(), static_cast<size_t>(like.size())));
-    while (s.step()) out.push_back(s.int64(0));
-    std::sort(out.begin(), out.end());
-    return out;
+    if (!hasAggregates(db)) return rawscan::accountsByIpOrAgent(db, needle);
+    return accountsLike(db, needle,
+                        "SELECT account_id FROM account_ips WHERE ip_id IN (SELECT id FROM ips WHERE value LIKE ?1) "
+                        "UNION SELECT account_id FROM account_user_agents WHERE "
+                        "ua_id IN (SELECT id FROM user_agents WHERE value LIKE ?1)");
+}
+
+std::vector<int64_t> rawscan::accountsByIpOrAgent(sqlite3* db, const QString& needle) {
+    return accountsLike(db, needle,
+                        "SELECT DISTINCT account_id FROM requests WHERE "
+                        "ip_id IN (SELECT id FROM ips WHERE value LIKE ?1) OR "
+                        "ua_id IN (SELECT id FROM user_agents WHERE value LIKE ?1)");
 }
 
 int64_t accountIdByName(sqlite3* db, const QString& name) {

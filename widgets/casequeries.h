@@ -134,10 +134,12 @@ std::vector<DayCount> accountDaily(sqlite3* db, int64_t account);
 std::vector<HourCount> accountHourly(sqlite3* db, int64_t account, int64_t fromMs, int64_t toMs);
 std::vector<HourCount> caseHourly(sqlite3* db);
 HeatmapData topicDayCounts(sqlite3* db, const TopicTable& topics, HeatmapData::Scope scope, int64_t id);
+std::vector<int64_t> accountsByIpOrAgent(sqlite3* db, const QString& needle);
 }  // namespace rawscan
 
-// Accounts that sent from an IP or with a user agent containing `needle` (scans the requests
-// of matching dictionary values; run it off the GUI thread).
+// Accounts that sent from an IP or with a user agent containing `needle`: from account_ips /
+// account_user_agents when the case has aggregates, else a scan of every request (run it off
+// the GUI thread).
 std::vector<int64_t> accountsByIpOrAgent(sqlite3* db, const QString& needle);
 int64_t accountIdByName(sqlite3* db, const QString& name);
 

@@ -25,6 +25,8 @@ DROP TABLE IF EXISTS account_day_topics;
 DROP TABLE IF EXISTS case_hourly;
 DROP TABLE IF EXISTS case_day_topics;
 DROP TABLE IF EXISTS cluster_day_topics;
+DROP TABLE IF EXISTS account_ips;
+DROP TABLE IF EXISTS account_user_agents;
 CREATE TABLE aggregates_run(started_at INTEGER NOT NULL);
 CREATE TABLE account_hourly(account_id INTEGER, hour INTEGER, n INTEGER,
                             PRIMARY KEY(account_id, hour)) WITHOUT ROWID;
@@ -35,6 +37,9 @@ CREATE TABLE case_day_topics(day INTEGER, topic_id INTEGER, n INTEGER,
                              PRIMARY KEY(day, topic_id)) WITHOUT ROWID;
 CREATE TABLE cluster_day_topics(cluster_id INTEGER, day INTEGER, topic_id INTEGER, n INTEGER,
                                 PRIMARY KEY(cluster_id, day, topic_id)) WITHOUT ROWID;
+CREATE TABLE account_ips(ip_id INTEGER, account_id INTEGER, PRIMARY KEY(ip_id, account_id)) WITHOUT ROWID;
+CREATE TABLE account_user_agents(ua_id INTEGER, account_id INTEGER,
+                                 PRIMARY KEY(ua_id, account_id)) WITHOUT ROWID;
 )sql";
 
 }  // namespace
@@ -48,13 +53,47 @@ bool available(sqlite3* db) {
         db,
         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('aggregates_run', "
         "'account_hourly', 'account_day_topics', 'case_hourly', 'case_day_topics', "
-        "'cluster_day_topics', 'analysis_runs')");
-    if (!tables.step() || tables.int64(0) != 7) return false;
+        "'cluster_day_topics', 'account_ips', 'account_user_agents', 'analysis_runs')");
+    if (!tables.step() || tables.int64(0) != 9) return false;
     // An older build re-analysing the case replaces analysis_runs but leaves these tables alone.
     sql::Statement run(db,
                        "SELECT count(*) FROM aggregates_run a "
                        "WHERE a.started_at = (SELECT max(started_at) FROM analysis_runs)");
     return run.step() && run.int64(0) > 0;
+}
+
+void PairSet::add(int32_t key, int32_t account) {
+    pairs_.push_back(static_cast<uint64_t>(static_cast<uint32_t>(key)) << 32 | static_cast<uint32_t>(account));
+    if (pairs_.size() >= std::max<size_t>(1 << 20, 2 * compacted_)) compact();
+}
+
+void PairSet::compact() {
+    std::sort(pairs_.begin(), pairs_.end());
+    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+    compacted_ = pairs_.size();
+}
+
+const std::vector<uint64_t>& PairSet::finish() {
+    compact();
+    return pairs_;
+}
+
+bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error) {
+    const std::pair<PairSet*, const char*> tables[] = {
+        {&ipAccounts, "INSERT INTO account_ips(ip_id, account_id) VALUES(?,?)"},
+        {&uaAccounts, "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)"}};
+    for (const auto& [set, insert] : tables) {
+        sql::Statement s(db, insert);
+        for (uint64_t p : set->finish()) {
+            s.bind(1, static_cast<int64_t>(p >> 32));
+            s.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
+            if (!s.run()) {
+                if (error) *error = QStringLiteral("write account search pairs: %1").arg(sql::lastError(db));
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,

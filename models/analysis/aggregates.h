@@ -9,6 +9,9 @@
 //   case_hourly(hour, n)                              the whole case per hour
 //   case_day_topics(day, topic_id, n)                 the whole case per day and topic
 //   cluster_day_topics(cluster_id, day, topic_id, n)  per cluster (account_features.cluster_id)
+//   account_ips(ip_id, account_id), account_user_agents(ua_id, account_id)
+//                                                     who sent from which address / client, for
+//                                                     the account search (content pass)
 // hour = floor(ts / 3600000), day = floor(ts / 86400000), topic_id as in request_topics.
 
 #include <QString>
@@ -28,6 +31,23 @@ bool reset(sqlite3* db, QString* error);
 // False for cases analysed before the tables existed, or re-analysed since by a build that does
 // not write them: readers then fall back to querying requests directly.
 bool available(sqlite3* db);
+
+// Distinct (key, account) pairs seen while streaming requests: appended as they come, sorted and
+// deduplicated whenever the list doubles, so memory stays near twice the distinct count.
+class PairSet {
+public:
+    void add(int32_t key, int32_t account);
+    // The distinct pairs, sorted by key then account (key in the high 32 bits).
+    const std::vector<uint64_t>& finish();
+
+private:
+    void compact();
+    std::vector<uint64_t> pairs_;
+    size_t compacted_ = 0;
+};
+
+// Writes account_ips and account_user_agents (after the content pass).
+bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error);
 
 class Builder {
 public:

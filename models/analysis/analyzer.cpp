@@ -258,7 +258,8 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeClusters(db, verdicts, &e))
         return failWrite(QStringLiteral("write the analysis"));
     report(QStringLiteral("writing aggregates"), 0.95);
-    if (!aggs.finish(cluster, startedAt, &e)) return failWrite(QStringLiteral("write the aggregates"));
+    if (!aggs.finish(cluster, startedAt, &e) || !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e))
+        return failWrite(QStringLiteral("write the aggregates"));
 
     summary.requests = content.rows;
     for (const auto& f : features) {
