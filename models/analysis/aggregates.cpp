@@ -63,7 +63,8 @@ bool available(sqlite3* db) {
 }
 
 void PairSet::add(int32_t key, int32_t account) {
-    pairs_.push_back(static_cast<uint64_t>(static_cast<uint32_t>(key)) << 32 | static_cast<uint32_t>(account));
+    pairs_.push_back(static_cast<uint64_t>(static_cast<uint32_t>(key)) << 32 |
+                     static_cast<uint32_t>(account));
     if (pairs_.size() >= std::max<size_t>(1 << 20, 2 * compacted_)) compact();
 }
 
@@ -88,7 +89,9 @@ bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QSt
             s.bind(1, static_cast<int64_t>(p >> 32));
             s.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
             if (!s.run()) {
-                if (error) *error = QStringLiteral("write account search pairs: %1").arg(sql::lastError(db));
+                if (error)
+                    *error =
+                        QStringLiteral("write account search pairs: %1").arg(sql::lastError(db));
                 return false;
             }
         }

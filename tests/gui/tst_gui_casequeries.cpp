@@ -208,16 +208,21 @@ void TestGuiCaseQueries::ipAndAgentSearchMatchesRequests() {
     auto file = openReadOnly(case_);
     sqlite3* db = file->db();
     // An address the busiest flagged account used, and a fragment of a client name.
-    sql::Statement ip(db, "SELECT i.value FROM requests r JOIN ips i ON i.id = r.ip_id WHERE r.account_id = ? LIMIT 1");
+    sql::Statement ip(db,
+                      "SELECT i.value FROM requests r JOIN ips i ON i.id = r.ip_id WHERE "
+                      "r.account_id = ? LIMIT 1");
     ip.bind(1, accounts_.front());
     QVERIFY(ip.step());
-    const QStringList needles = {ip.text(0), QStringLiteral("python"), QStringLiteral("no-such-client")};
+    const QStringList needles = {ip.text(0), QStringLiteral("python"),
+                                 QStringLiteral("no-such-client")};
     for (const QString& needle : needles) {
         std::vector<int64_t> expected;
         const QByteArray like = "%" + needle.toUtf8() + "%";
-        sql::Statement s(db, "SELECT DISTINCT r.account_id FROM requests r LEFT JOIN ips i ON i.id = r.ip_id "
-                             "LEFT JOIN user_agents u ON u.id = r.ua_id WHERE i.value LIKE ?1 OR u.value LIKE ?1 "
-                             "ORDER BY 1");
+        sql::Statement s(
+            db,
+            "SELECT DISTINCT r.account_id FROM requests r LEFT JOIN ips i ON i.id = r.ip_id "
+            "LEFT JOIN user_agents u ON u.id = r.ua_id WHERE i.value LIKE ?1 OR u.value LIKE ?1 "
+            "ORDER BY 1");
         s.bindText(1, std::string_view(like.constData(), static_cast<size_t>(like.size())));
         while (s.step()) expected.push_back(s.int64(0));
         QCOMPARE(expected.empty(), needle == needles.last());
