@@ -231,7 +231,7 @@ void TimelinePlot::updateRate() {
     QVector<double> keys, values;
     const auto [lo, hi] = visibleRangeMs();
     QCPAxis* y = rateRect_->axis(QCPAxis::atLeft);
-    if (db_ && account_ >= 0 && hi - lo <= 3 * kDayMs) {
+    if (db_ && account_ >= 0 && hi >= lo && hi - lo <= 3 * kDayMs) {
         // Zoomed in: requests per hour from account_hourly (at most 72 rows through its key), so
         // the line is there even when the range holds too many requests to draw as points.
         const std::vector<HourCount> hourly = accountHourly(db_, account_, lo, hi);

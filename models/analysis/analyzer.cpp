@@ -136,8 +136,7 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         return fail(file.describeError(sqlite3_errcode(db), what) + QStringLiteral(" (") + e + QLatin1Char(')'));
     };
     std::vector<int64_t> topicDict;
-    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e) ||
-        !aggregates::reset(db, &e))
+    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e) || !aggregates::reset(db, &e))
         return fail(e);
 
     // Topics a source already carries are kept: map their labels onto the taxonomy.
@@ -258,7 +257,8 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeClusters(db, verdicts, &e))
         return failWrite(QStringLiteral("write the analysis"));
     report(QStringLiteral("writing aggregates"), 0.95);
-    if (!aggs.finish(cluster, startedAt, &e) || !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e))
+    if (!aggs.finish(cluster, startedAt, &e) ||
+        !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e))
         return failWrite(QStringLiteral("write the aggregates"));
 
     summary.requests = content.rows;
