@@ -3,6 +3,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QPainter>
 
 #include <algorithm>
 #include <functional>
@@ -93,6 +94,19 @@ std::vector<int> AccountTableModel::rowsOfCluster(int64_t cluster) const {
     return out;
 }
 
+void AccountTableModel::setAccountTags(AccountTagMap tags) {
+    tags_ = std::move(tags);
+    if (!rows_.empty()) emit dataChanged(index(0, Tags), index(rowCount() - 1, Tags));
+}
+
+QStringList AccountTableModel::tagsOf(int64_t accountId) const {
+    QStringList names;
+    for (const TagChip& t : tags_.value(accountId)) names << t.name;
+    return names;
+}
+
+QString AccountTableModel::tagText(int64_t accountId) const { return tagsOf(accountId).join(QStringLiteral(", ")); }
+
 int AccountTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
@@ -114,15 +128,37 @@ QVariant AccountTableModel::data(const QModelIndex& index, int role) const {
         case TopTopic: return topic ? topic->name : QString();
         case CotShare: return QStringLiteral("%1%").arg(qRound(r.cotShare * 100));
         case QuietShare: return QStringLiteral("%1%").arg(qRound(r.quietShare * 100));
+        case Tags: return tagText(r.id);
         case Reasons: return r.reasons;
         }
         break;
     case Qt::ToolTipRole:
         if (index.column() == Reasons && !r.reasons.isEmpty())
             return QString(r.reasons).replace(QStringLiteral("; "), QStringLiteral("\n"));
+        if (index.column() == Tags && tags_.contains(r.id)) {
+            QStringList names;  // tag names are restricted to [a-z0-9._-]; escaped all the same
+            for (const TagChip& t : tags_.value(r.id))
+                names << QStringLiteral("<span style='color:%1'>&#9632;</span> %2").arg(t.color.name(), t.name.toHtmlEscaped());
+            return names.join(QStringLiteral("<br>"));
+        }
         return {};
     case Qt::DecorationRole:
         if (index.column() == TopTopic && topic) return topic->color;
+        if (index.column() == Tags && tags_.contains(r.id)) {
+            // One square per tag, so the colors read at a glance beside the names.
+            const QVector<TagChip> chips = tags_.value(r.id);
+            QString key;
+            for (const TagChip& t : chips) key += t.color.name();
+            auto it = swatches_.find(key);
+            if (it == swatches_.end()) {
+                QPixmap pm(12 * static_cast<int>(chips.size()), 12);
+                pm.fill(Qt::transparent);
+                QPainter p(&pm);
+                for (int i = 0; i < chips.size(); ++i) p.fillRect(i * 12 + 1, 1, 10, 10, chips[i].color);
+                it = swatches_.insert(key, pm);
+            }
+            return *it;
+        }
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Flagged && r.flagged) return QBrush(QColor(0xd6, 0x45, 0x45));
@@ -150,6 +186,7 @@ QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation,
     case TopTopic: return tr("Top topic");
     case CotShare: return tr("CoT");
     case QuietShare: return tr("Quiet 6 h");
+    case Tags: return tr("Tags");
     case Reasons: return tr("Reasons");
     }
     return {};
@@ -170,6 +207,7 @@ void AccountTableModel::sort(int column, Qt::SortOrder order) {
         return [&R, field](int a, int b) { return field(R[static_cast<size_t>(a)]) < field(R[static_cast<size_t>(b)]); };
     };
     std::function<bool(int, int)> less;
+    std::vector<QString> tagKeys;  // joined once, not per comparison
     switch (column) {
     case Account: less = [&R](int a, int b) { return R[size_t(a)].name.compare(R[size_t(b)].name) < 0; }; break;
     case Score: less = key([](const AccountRecord& r) { return r.score; }); break;
@@ -183,6 +221,11 @@ void AccountTableModel::sort(int column, Qt::SortOrder order) {
     }
     case CotShare: less = key([](const AccountRecord& r) { return r.cotShare; }); break;
     case QuietShare: less = key([](const AccountRecord& r) { return r.quietShare; }); break;
+    case Tags:
+        tagKeys.reserve(R.size());
+        for (const AccountRecord& r : R) tagKeys.push_back(tagText(r.id));
+        less = [&tagKeys](int a, int b) { return tagKeys[size_t(a)] < tagKeys[size_t(b)]; };
+        break;
     case Reasons: less = [&R](int a, int b) { return R[size_t(a)].reasons.compare(R[size_t(b)].reasons) < 0; }; break;
     }
     std::iota(sorted_.begin(), sorted_.end(), 0);

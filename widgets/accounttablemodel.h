@@ -4,19 +4,22 @@
 // sorting and filtering 100,000 accounts compare plain fields, never QVariants.
 
 #include <QAbstractTableModel>
+#include <QHash>
+#include <QPixmap>
 #include <QString>
 
 #include <unordered_set>
 #include <vector>
 
 #include "casequeries.h"
+#include "workflowqueries.h"
 
 namespace quarry::gui {
 
 class AccountTableModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Account, Score, Cluster, Flagged, Requests, TopTopic, CotShare, QuietShare, Reasons, ColumnCount };
+    enum Column { Account, Score, Cluster, Flagged, Requests, TopTopic, CotShare, QuietShare, Tags, Reasons, ColumnCount };
     enum Role { AccountIdRole = Qt::UserRole + 1, ClusterIdRole, SortRole };
 
     explicit AccountTableModel(QObject* parent = nullptr);
@@ -31,6 +34,9 @@ public:
     void setIdFilter(const std::vector<int64_t>& ids);
     void clearIdFilter();
     void setFlaggedOnly(bool on);
+    // The analyst's tags per account (the Tags column); kept across setAccounts().
+    void setAccountTags(AccountTagMap tags);
+    QStringList tagsOf(int64_t accountId) const;
     bool hasIdFilter() const { return idFilterOn_; }
 
     const AccountRecord* recordAt(int row) const;
@@ -47,8 +53,11 @@ public:
 private:
     void rebuildRows();  // filter over the sorted order; callers wrap it in a reset
     bool accepts(const AccountRecord& r) const;
+    QString tagText(int64_t accountId) const;
 
     std::vector<AccountRecord> records_;
+    AccountTagMap tags_;
+    mutable QHash<QString, QPixmap> swatches_;  // by the tags' joined colors
     TopicTable topics_;
     std::vector<int> sorted_;  // record indexes in sort order
     std::vector<int> rows_;    // the visible subset of sorted_

@@ -32,7 +32,10 @@ MainWindow::MainWindow(bool restoreSettings) : restoreSettings_(restoreSettings)
     updateWindowTitle();
 }
 
-MainWindow::~MainWindow() { heatWatcher_.waitForFinished(); }
+MainWindow::~MainWindow() {
+    heatWatcher_.waitForFinished();
+    tagsWatcher_.waitForFinished();
+}
 
 QDockWidget* MainWindow::addPanel(QWidget* widget, const QString& title, const QString& objectName,
                                   Qt::DockWidgetArea area) {
@@ -111,6 +114,7 @@ void MainWindow::createPanels() {
         }
         heatmap_->setData(counts, tr("%1 (%2 requests)").arg(title).arg(counts.total));
     });
+    createWorkflowPanels();
 }
 
 }  // namespace quarry::gui

@@ -8,14 +8,18 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
 
 #include "casequeries.h"
+#include "evidence/tags.h"
+#include "workflowqueries.h"
 
 class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QUndoStack;
 
 namespace quarry {
 class CaseFile;
@@ -24,9 +28,15 @@ class CaseFile;
 namespace quarry::gui {
 
 class AccountPanel;
+class AuditPanel;
+class CaseEditor;
 class ClusterPanel;
+class EditCommand;
+class ExportDialog;
 class ImportWizard;
+class NotesPanel;
 class OverviewPanel;
+class TagPanel;
 class TimelinePlot;
 class TopicHeatmap;
 
@@ -58,6 +68,47 @@ public:
     TimelinePlot* timeline() const { return timeline_; }
     TopicHeatmap* heatmap() const { return heatmap_; }
     OverviewPanel* overview() const { return overview_; }
+
+    // workflow: tags, notes, undo/redo, audit, evidence export (mainwindow_workflow.cpp) -----
+    TagPanel* tagPanel() const { return tagPanel_; }
+    NotesPanel* notesPanel() const { return notesPanel_; }
+    AuditPanel* auditPanel() const { return auditPanel_; }
+    QUndoStack* undoStack() const { return undo_; }
+    // Tag (add) or untag the accounts selected in the account table; false when nothing was done.
+    bool tagSelectedAccounts(const QString& tag, bool add);
+    // Tag or untag the selected cluster, asking whether its members should follow.
+    bool tagCurrentCluster(const QString& tag, bool add);
+    bool saveNote(const evidence::Target& target, const QString& text, const QString& subject);
+    // Opens Case › Export Evidence (window-modal, not blocking) and returns it.
+    ExportDialog* exportEvidence();
+    // True while the account table's Tags column is being reloaded.
+    bool tagsLoading() const { return tagsWatcher_.isRunning(); }
+
+private:
+    void createWorkflowPanels();
+    void createWorkflowActions();
+    void workflowCaseOpened();
+    void workflowCaseClosed();
+    void refreshWorkflowViews();
+    void refreshAccountTags();
+    // Performs the commands (each commits at once) and pushes those that changed something on the
+    // undo stack, as one step named macroText when there are several.
+    bool pushEdits(const QString& macroText, std::vector<std::unique_ptr<EditCommand>> commands);
+    void tagSelection(bool add);
+    void createTag();
+    void editTag(const QString& name);
+    void deleteTag(const QString& name);
+    void chooseAnalystName();
+    CaseEditor* editor_ = nullptr;
+    QUndoStack* undo_ = nullptr;
+    TagPanel* tagPanel_ = nullptr;
+    NotesPanel* notesPanel_ = nullptr;
+    AuditPanel* auditPanel_ = nullptr;
+    QAction* exportAction_ = nullptr;
+    QFutureWatcher<AccountTagMap> tagsWatcher_;
+    bool tagsStale_ = false;     // a change arrived while the Tags column was loading
+    bool clusterScope_ = false;  // the last selection was a cluster (Ctrl+T tags it)
+    // ----- end of workflow
 
 signals:
     void caseOpened(const QString& path);

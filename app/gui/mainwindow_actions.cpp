@@ -97,6 +97,7 @@ void MainWindow::createActions() {
     tools->addAction(analyzeAction_);
     tools->addAction(demo);
     rebuildRecentMenu();
+    createWorkflowActions();
 }
 
 void MainWindow::restoreLayout() {

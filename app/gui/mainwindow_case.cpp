@@ -59,6 +59,7 @@ void MainWindow::closeCase() {
     currentAccountName_.clear();
     if (statusCase_) statusCase_->clear();
     updateWindowTitle();
+    workflowCaseClosed();
 }
 
 QString MainWindow::casePath() const { return case_ ? case_->path() : QString(); }

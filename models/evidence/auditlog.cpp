@@ -76,14 +76,27 @@ bool AuditEntry::fromJson(const QJsonObject& o, AuditEntry& e, QString* error) {
 QString currentAnalyst() {
     const QString env = qEnvironmentVariable("QUARRY_ANALYST").trimmed();
     if (!env.isEmpty()) return env;
-    const QString configured =
-        QSettings(QStringLiteral("Quarry"), QStringLiteral("Quarry")).value(QStringLiteral("analyst")).toString().trimmed();
+    const QString configured = configuredAnalyst();
     if (!configured.isEmpty()) return configured;
     for (const char* var : {"USER", "USERNAME"}) {
         const QString user = qEnvironmentVariable(var).trimmed();
         if (!user.isEmpty()) return user;
     }
     return QStringLiteral("unknown");
+}
+
+// Its own QSettings scope ("Quarry", "Quarry"), not the dashboard's ("Quarry", "quarry"), so
+// quarry-cli, which has no application name of its own, reads the same value.
+QString configuredAnalyst() {
+    return QSettings(QStringLiteral("Quarry"), QStringLiteral("Quarry")).value(QStringLiteral("analyst")).toString().trimmed();
+}
+
+void setConfiguredAnalyst(const QString& name) {
+    QSettings s(QStringLiteral("Quarry"), QStringLiteral("Quarry"));
+    if (name.trimmed().isEmpty())
+        s.remove(QStringLiteral("analyst"));
+    else
+        s.setValue(QStringLiteral("analyst"), name.trimmed());
 }
 
 bool appendAudit(sqlite3* db, const QString& action, const QJsonObject& details, QString* error,

@@ -49,6 +49,10 @@ struct AuditVerification {
 // The analyst recorded with every action: QUARRY_ANALYST, else QSettings("Quarry", "Quarry")
 // value "analyst", else the OS user (USER / USERNAME), else "unknown".
 QString currentAnalyst();
+// The analyst name configured in the dashboard (Settings › Analyst name…), the setting
+// currentAnalyst() reads; an empty name removes it.
+QString configuredAnalyst();
+void setConfiguredAnalyst(const QString& name);
 
 inline const QString kGenesisHash = QString(64, QLatin1Char('0'));
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signing.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStringList>
 
 #include <sodium.h>
 
@@ -17,6 +19,14 @@ bool initSodium() {
 }
 
 }  // namespace
+
+QString publicKeyFingerprint(const QString& publicKeyHex) {
+    const QByteArray digest =
+        QCryptographicHash::hash(QByteArray::fromHex(publicKeyHex.toLatin1()), QCryptographicHash::Sha256).toHex();
+    QStringList groups;
+    for (int i = 0; i < 32; i += 4) groups << QString::fromLatin1(digest.mid(i, 4));
+    return groups.join(QLatin1Char(' '));
+}
 
 QString signingKeyDirectory() {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/Quarry/signing");

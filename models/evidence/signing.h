@@ -14,6 +14,9 @@ QString signingKeyDirectory();
 // Loads the key pair, creating it on first use. Keys are raw bytes (32 public, 64 secret).
 bool loadOrCreateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QString* error);
 QByteArray signDetached(const QByteArray& message, const QByteArray& secretKey);
+// What to read out over the phone: SHA-256 of the raw public key, first 16 bytes, hex in groups
+// of four ("ab12 cd34 ...").
+QString publicKeyFingerprint(const QString& publicKeyHex);
 bool verifyDetached(const QByteArray& message, const QByteArray& signature, const QByteArray& publicKey);
 
 }  // namespace quarry::evidence

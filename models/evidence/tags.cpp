@@ -94,6 +94,64 @@ bool TagStore::createTag(const QString& name, const QString& color, const QStrin
     return true;
 }
 
+bool TagStore::updateTag(const QString& name, const QString& color, const QString& description, QString* error) {
+    static const QRegularExpression kColor(QStringLiteral("^#[0-9A-Fa-f]{6}$"));
+    auto setError = [&](const QString& e) {
+        if (error) *error = e;
+        return false;
+    };
+    const auto before = tag(name);
+    if (!before) return setError(QStringLiteral("no tag '%1' in this case").arg(name));
+    if (!kColor.match(color).hasMatch()) return setError(QStringLiteral("invalid tag color '%1' (expected #RRGGBB)").arg(color));
+    if (before->color == color && before->description == description) return true;
+    QString e;
+    if (!file_.beginWrite(&e)) return setError(e);
+    sql::Statement s(file_.db(), "UPDATE tags SET color = ?, description = ? WHERE id = ?");
+    const QByteArray c = utf8(color), d = utf8(description);
+    bindString(s, 1, c);
+    bindString(s, 2, d);
+    s.bind(3, before->id);
+    QJsonObject details;
+    details.insert(QStringLiteral("tag"), name);
+    details.insert(QStringLiteral("color"), color);
+    details.insert(QStringLiteral("description"), description);
+    details.insert(QStringLiteral("previous_color"), before->color);
+    details.insert(QStringLiteral("previous_description"), before->description);
+    if (!s.run() || !appendAudit(file_.db(), QStringLiteral("tag.edit"), details, &e) || !file_.commit(&e)) {
+        if (e.isEmpty()) e = s.error();
+        file_.rollback();
+        return setError(e);
+    }
+    return true;
+}
+
+bool TagStore::deleteTag(const QString& name, QString* error) {
+    auto setError = [&](const QString& e) {
+        if (error) *error = e;
+        return false;
+    };
+    const auto t = tag(name);
+    if (!t) return setError(QStringLiteral("no tag '%1' in this case").arg(name));
+    if (t->accounts + t->clusters + t->requests > 0)
+        return setError(QStringLiteral("the tag '%1' is still on %2 targets; remove it from them first")
+                            .arg(name)
+                            .arg(t->accounts + t->clusters + t->requests));
+    QString e;
+    if (!file_.beginWrite(&e)) return setError(e);
+    sql::Statement s(file_.db(), "DELETE FROM tags WHERE id = ?");
+    s.bind(1, t->id);
+    QJsonObject details;
+    details.insert(QStringLiteral("tag"), name);
+    details.insert(QStringLiteral("color"), t->color);
+    details.insert(QStringLiteral("description"), t->description);
+    if (!s.run() || !appendAudit(file_.db(), QStringLiteral("tag.delete"), details, &e) || !file_.commit(&e)) {
+        if (e.isEmpty()) e = s.error();
+        file_.rollback();
+        return setError(e);
+    }
+    return true;
+}
+
 std::optional<int64_t> TagStore::accountId(const QString& accountName) const {
     sql::Statement s(file_.db(), "SELECT id FROM accounts WHERE value = ?");
     const QByteArray n = utf8(accountName);

@@ -45,6 +45,12 @@ public:
     std::optional<TagInfo> tag(const QString& name) const;
     // Names are lower-case letters, digits, '-', '_' and '.', at most 64 characters.
     bool createTag(const QString& name, const QString& color, const QString& description, QString* error);
+    // Changes a tag's color and description (the name is what assignments and the audit trail
+    // refer to, so it stays). Audit entry "tag.edit".
+    bool updateTag(const QString& name, const QString& color, const QString& description, QString* error);
+    // Deletes a tag that no target carries any more (untag first, so every removal is audited).
+    // Audit entry "tag.delete".
+    bool deleteTag(const QString& name, QString* error);
 
     // Resolving what the analyst typed.
     std::optional<int64_t> accountId(const QString& accountName) const;

@@ -152,6 +152,32 @@ private slots:
         QCOMPARE(evidence::auditEntries(file->db()).back().action, QStringLiteral("tag.create"));
     }
 
+    void editAndDeleteTag() {
+        QTemporaryDir d;
+        auto file = openCopy(d);
+        evidence::TagStore store(*file);
+        QString error;
+        QVERIFY(store.createTag(QStringLiteral("wave-2"), QStringLiteral("#112233"), QStringLiteral("old"), &error));
+        QVERIFY(!store.updateTag(QStringLiteral("wave-2"), QStringLiteral("blue"), QString(), &error));
+        QVERIFY(!store.updateTag(QStringLiteral("no-such-tag"), QStringLiteral("#000000"), QString(), &error));
+        QVERIFY2(store.updateTag(QStringLiteral("wave-2"), QStringLiteral("#445566"), QStringLiteral("new"), &error),
+                 qPrintable(error));
+        QCOMPARE(store.tag(QStringLiteral("wave-2"))->color, QStringLiteral("#445566"));
+        QCOMPARE(store.tag(QStringLiteral("wave-2"))->description, QStringLiteral("new"));
+        QCOMPARE(evidence::auditEntries(file->db()).back().action, QStringLiteral("tag.edit"));
+
+        // A tag still on a target is not deleted (its removal would go unaudited per target).
+        const int64_t account = sql::queryInt(file->db(), "SELECT min(id) FROM accounts");
+        QVERIFY(store.assign(QStringLiteral("wave-2"), {{TargetType::Account, account}}, nullptr, &error));
+        QVERIFY(!store.deleteTag(QStringLiteral("wave-2"), &error));
+        QVERIFY(error.contains(QStringLiteral("still on 1")));
+        QVERIFY(store.unassign(QStringLiteral("wave-2"), {{TargetType::Account, account}}, nullptr, &error));
+        QVERIFY2(store.deleteTag(QStringLiteral("wave-2"), &error), qPrintable(error));
+        QVERIFY(!store.tag(QStringLiteral("wave-2")));
+        QCOMPARE(evidence::auditEntries(file->db()).back().action, QStringLiteral("tag.delete"));
+        QVERIFY(evidence::verifyAudit(file->db()).ok);
+    }
+
     void cliClusterWithMembers() {
         QTemporaryDir d;
         QString path;
