@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 #include "store/casefile.h"
 
 namespace quarry::gui {
@@ -149,8 +151,19 @@ bool AccountPanel::selectAccount(int64_t accountId) {
     return true;
 }
 
-int AccountPanel::selectCluster(int64_t cluster) {
-    std::vector<int> rows = model_->rowsOfCluster(cluster);
+int AccountPanel::selectCluster(int64_t cluster) { return selectRows(model_->rowsOfCluster(cluster)); }
+
+int AccountPanel::selectAccounts(const std::vector<int64_t>& accountIds) {
+    std::vector<int> rows;
+    for (int64_t id : accountIds) {
+        const int row = model_->rowOfAccount(id);
+        if (row >= 0) rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    return selectRows(rows);
+}
+
+int AccountPanel::selectRows(const std::vector<int>& rows) {
     if (rows.empty()) return 0;
     QItemSelection selection;
     for (size_t i = 0; i < rows.size();) {  // contiguous runs of rows, one range each

@@ -34,6 +34,8 @@ public:
     bool selectAccount(int64_t accountId);
     // Selects every member of a cluster; the highest-ranked member becomes current.
     int selectCluster(int64_t cluster);
+    // Selects these accounts (those the filters show); the first in table order becomes current.
+    int selectAccounts(const std::vector<int64_t>& accountIds);
     std::vector<int64_t> selectedAccounts() const;
     void focusSearch();
 
@@ -44,6 +46,7 @@ signals:
 
 private:
     void applySearch();
+    int selectRows(const std::vector<int>& rows);  // sorted table rows
     void onLoaded();
     void updateStatus();
 

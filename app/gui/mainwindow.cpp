@@ -115,6 +115,7 @@ void MainWindow::createPanels() {
         heatmap_->setData(counts, tr("%1 (%2 requests)").arg(title).arg(counts.total));
     });
     createWorkflowPanels();
+    createRequestPanels();
 }
 
 }  // namespace quarry::gui

@@ -30,12 +30,14 @@ namespace quarry::gui {
 class AccountPanel;
 class AuditPanel;
 class CaseEditor;
+class ClusterGraph;
 class ClusterPanel;
 class EditCommand;
 class ExportDialog;
 class ImportWizard;
 class NotesPanel;
 class OverviewPanel;
+class RequestPanel;
 class TagPanel;
 class TimelinePlot;
 class TopicHeatmap;
@@ -161,6 +163,23 @@ private:
     int64_t wantedId_ = -1;
     bool heatPending_ = false;  // a heatmap result not yet shown
     bool restoreSettings_ = true;
+
+    // requests and cluster graph (mainwindow_reqgraph.cpp)
+public:
+    RequestPanel* requestPanel() const { return requests_; }
+    ClusterGraph* clusterGraph() const { return graph_; }
+signals:
+    // Show these requests in the Requests dock (empty accounts = whole case, times < 0 = open, topic -1 = any).
+    void requestsFilterRequested(QVector<qint64> accountIds, qint64 fromMs, qint64 toMs, qint64 topicId);
+
+private:
+    void createRequestPanels();
+    void setRequestPanelsCase();  // follows case_ (open or closed)
+    void followAccountSelection();
+    bool requestPanelsBusy() const;
+    RequestPanel* requests_ = nullptr;
+    ClusterGraph* graph_ = nullptr;
+    bool followPending_ = false;
 };
 
 }  // namespace quarry::gui

@@ -33,6 +33,7 @@ bool MainWindow::openCase(const QString& path, QString* error) {
     timeline_->setCase(case_->db(), topics_);
     heatmap_->setTopics(topics_);
     accounts_->load(case_->path(), topics_);
+    setRequestPanelsCase();
     if (!hasAnalysis(case_->db())) {
         heatmap_->clearData(tr("No analysis yet — run Case › Analyze (Ctrl+Shift+A)"));
     } else {
@@ -54,6 +55,7 @@ void MainWindow::closeCase() {
     clusters_->setClusters({});
     overview_->setCase(nullptr, {});
     case_.reset();
+    setRequestPanelsCase();
     topics_ = {};
     currentAccount_ = currentCluster_ = -1;
     currentAccountName_.clear();
@@ -64,7 +66,7 @@ void MainWindow::closeCase() {
 
 QString MainWindow::casePath() const { return case_ ? case_->path() : QString(); }
 
-bool MainWindow::busy() const { return accounts_->loading() || heatPending_; }
+bool MainWindow::busy() const { return accounts_->loading() || heatPending_ || requestPanelsBusy(); }
 
 void MainWindow::updateWindowTitle() {
     setWindowTitle(case_ ? tr("%1 — Quarry").arg(QFileInfo(case_->path()).fileName()) : tr("Quarry"));

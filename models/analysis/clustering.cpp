@@ -4,6 +4,7 @@
 #include <igraph/igraph.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -21,10 +22,15 @@ struct Graph {
     igraph_integer_t vertices = 0;
 };
 
+// igraph keeps global state (error handler, RNG): one caller at a time, analysis or dashboard.
+std::mutex& igraphMutex() {
+    static std::mutex m;
+    return m;
+}
+
 // Leiden with the modularity objective; community per vertex, or empty on failure.
 std::vector<int32_t> leiden(Graph& g, double resolution, uint64_t seed, QString* error) {
-    static std::mutex igraphMutex;  // igraph keeps global state (error handler, RNG)
-    std::lock_guard lock(igraphMutex);
+    std::lock_guard lock(igraphMutex());
     igraph_set_error_handler(igraph_error_handler_ignore);
     igraph_rng_seed(igraph_rng_default(), seed);
     igraph_vector_int_t edges;
@@ -227,6 +233,37 @@ void splitByInfrastructure(std::vector<int32_t>& cluster, const std::vector<Link
         }
     }
     renumber(cluster);
+}
+
+std::vector<double> forceLayout(int vertices, const std::vector<int>& ends, const std::vector<double>& weights,
+                                uint64_t seed) {
+    std::vector<double> out;
+    if (vertices <= 0) return out;
+    std::lock_guard lock(igraphMutex());
+    igraph_set_error_handler(igraph_error_handler_ignore);
+    igraph_rng_seed(igraph_rng_default(), seed);
+    std::vector<igraph_integer_t> e(ends.begin(), ends.end());
+    igraph_vector_int_t edges;
+    igraph_vector_int_view(&edges, e.data(), static_cast<igraph_integer_t>(e.size()));
+    igraph_t graph;
+    if (igraph_create(&graph, &edges, vertices, IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS) return out;
+    igraph_vector_t w;
+    igraph_vector_view(&w, weights.data(), static_cast<igraph_integer_t>(weights.size()));
+    igraph_matrix_t res;
+    igraph_matrix_init(&res, 0, 0);
+    const bool weighted = !weights.empty() && weights.size() * 2 == ends.size();
+    if (igraph_layout_fruchterman_reingold(&graph, &res, false, 500, std::sqrt(static_cast<double>(vertices)),
+                                           IGRAPH_LAYOUT_AUTOGRID, weighted ? &w : nullptr, nullptr, nullptr,
+                                           nullptr, nullptr) == IGRAPH_SUCCESS) {
+        out.resize(static_cast<size_t>(vertices) * 2);
+        for (igraph_integer_t v = 0; v < vertices; ++v) {
+            out[static_cast<size_t>(v) * 2] = MATRIX(res, v, 0);
+            out[static_cast<size_t>(v) * 2 + 1] = MATRIX(res, v, 1);
+        }
+    }
+    igraph_matrix_destroy(&res);
+    igraph_destroy(&graph);
+    return out;
 }
 
 }  // namespace quarry

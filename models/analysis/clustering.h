@@ -32,4 +32,10 @@ std::vector<int32_t> clusterAccounts(size_t accountCount, const std::vector<Link
 void splitByInfrastructure(std::vector<int32_t>& cluster, const std::vector<Link>& links,
                            const LinkParams& weights, int minPart);
 
+// Fruchterman-Reingold positions (x0, y0, x1, y1, ...) of an undirected graph given as pairs of
+// vertex indexes; weights (one per edge, optional) pull heavier edges shorter. Deterministic for a
+// seed; empty on failure. Safe to call from any thread.
+std::vector<double> forceLayout(int vertices, const std::vector<int>& ends, const std::vector<double>& weights,
+                                uint64_t seed = 42);
+
 }  // namespace quarry
