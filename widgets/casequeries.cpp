@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "analysis/aggregates.h"
 #include "analysis/analysisstore.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
@@ -18,6 +19,64 @@ bool tableExists(sqlite3* db, const char* name) {
     sql::Statement s(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
     s.bindText(1, name);
     return s.step() && s.int64(0) > 0;
+}
+
+int64_t floorDiv(int64_t a, int64_t b) { return a >= 0 ? a / b : (a - b + 1) / b; }
+
+std::vector<DayCount> dayCounts(sql::Statement& s) {
+    std::vector<DayCount> out;
+    while (s.step()) out.push_back({s.int64(0), s.int64(1)});
+    return out;
+}
+
+std::vector<HourCount> hourCounts(sql::Statement& s) {
+    std::vector<HourCount> out;
+    while (s.step()) out.push_back({s.int64(0), s.int64(1)});
+    return out;
+}
+
+// Shapes (day, topic id, n) rows into the topic x day grid; ?1 is bound to id unless scope is Case.
+HeatmapData heatmapFrom(sqlite3* db, const char* query, const TopicTable& topics, HeatmapData::Scope scope,
+                        int64_t id) {
+    HeatmapData h;
+    h.scope = scope;
+    h.scopeId = id;
+    if (topics.topics.empty() || !tableExists(db, "request_topics")) return h;
+    struct Cell {
+        int64_t day, topic, n;
+    };
+    std::vector<Cell> cells;
+    sql::Statement s(db, query);
+    if (scope != HeatmapData::Scope::Case) s.bind(1, id);
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    while (s.step()) {
+        Cell c{s.int64(0), s.int64(1), s.int64(2)};
+        lo = std::min(lo, c.day);
+        hi = std::max(hi, c.day);
+        cells.push_back(c);
+    }
+    if (cells.empty()) return h;
+    h.firstDay = lo;
+    h.days = static_cast<int>(hi - lo + 1);
+    h.counts.assign(topics.topics.size() * static_cast<size_t>(h.days), 0);
+    for (const Cell& c : cells) {
+        auto row = topics.rowById.constFind(c.topic);
+        if (row == topics.rowById.cend()) continue;
+        h.counts[static_cast<size_t>(*row) * static_cast<size_t>(h.days) + static_cast<size_t>(c.day - lo)] += c.n;
+        h.total += c.n;
+    }
+    return h;
+}
+
+// Account ids from a query whose ?1 is bound to '%needle%', sorted.
+std::vector<int64_t> accountsLike(sqlite3* db, const QString& needle, const char* query) {
+    std::vector<int64_t> out;
+    const QByteArray like = QByteArray("%") + needle.toUtf8() + "%";
+    sql::Statement s(db, query);
+    s.bindText(1, std::string_view(like.constData(), static_cast<size_t>(like.size())));
+    while (s.step()) out.push_back(s.int64(0));
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 QStringList jsonStrings(const QString& text) {
@@ -127,18 +186,30 @@ std::vector<int64_t> clusterMembers(sqlite3* db, int64_t cluster) {
 }
 
 std::vector<DayCount> accountDaily(sqlite3* db, int64_t account) {
-    std::vector<DayCount> out;
-    if (tableExists(db, "account_daily")) {
-        sql::Statement s(db, "SELECT day, n FROM account_daily WHERE account_id = ? ORDER BY day");
-        s.bind(1, account);
-        while (s.step()) out.push_back({s.int64(0), s.int64(1)});
-        return out;
-    }
-    sql::Statement s(db, "SELECT ts / 86400000, count(*) FROM requests WHERE account_id = ? GROUP BY 1 ORDER BY 1");
+    // account_daily predates the other aggregates: every analysed case has it.
+    if (!tableExists(db, "account_daily")) return rawscan::accountDaily(db, account);
+    sql::Statement s(db, "SELECT day, n FROM account_daily WHERE account_id = ? ORDER BY day");
     s.bind(1, account);
-    while (s.step()) out.push_back({s.int64(0), s.int64(1)});
-    return out;
+    return dayCounts(s);
 }
+
+std::vector<HourCount> accountHourly(sqlite3* db, int64_t account, int64_t fromMs, int64_t toMs) {
+    if (!hasAggregates(db)) return rawscan::accountHourly(db, account, fromMs, toMs);
+    sql::Statement s(db, "SELECT hour, n FROM account_hourly WHERE account_id = ? AND hour BETWEEN ? AND ? "
+                         "ORDER BY hour");
+    s.bind(1, account);
+    s.bind(2, floorDiv(fromMs, kHourMs));
+    s.bind(3, floorDiv(toMs, kHourMs));
+    return hourCounts(s);
+}
+
+std::vector<HourCount> caseHourly(sqlite3* db) {
+    if (!hasAggregates(db)) return rawscan::caseHourly(db);
+    sql::Statement s(db, "SELECT hour, n FROM case_hourly ORDER BY hour");
+    return hourCounts(s);
+}
+
+bool hasAggregates(sqlite3* db) { return aggregates::available(db); }
 
 std::vector<RequestPoint> accountRequests(sqlite3* db, int64_t account, int64_t fromMs, int64_t toMs,
                                           int64_t limit, bool* truncated) {
@@ -199,11 +270,46 @@ RequestDetail requestDetail(sqlite3* db, int64_t requestId, int previewChars) {
 }
 
 HeatmapData topicDayCounts(sqlite3* db, const TopicTable& topics, HeatmapData::Scope scope, int64_t id) {
-    HeatmapData h;
-    h.scope = scope;
-    h.scopeId = id;
-    if (topics.topics.empty() || !tableExists(db, "request_topics")) return h;
-    std::string q;
+    if (!hasAggregates(db)) return rawscan::topicDayCounts(db, topics, scope, id);
+    const char* q = nullptr;
+    switch (scope) {
+    case HeatmapData::Scope::Account:
+        q = "SELECT day, topic_id, n FROM account_day_topics WHERE account_id = ?1";
+        break;
+    case HeatmapData::Scope::Cluster:
+        q = "SELECT day, topic_id, n FROM cluster_day_topics WHERE cluster_id = ?1";
+        break;
+    case HeatmapData::Scope::Case: q = "SELECT day, topic_id, n FROM case_day_topics"; break;
+    }
+    return heatmapFrom(db, q, topics, scope, id);
+}
+
+namespace rawscan {
+
+std::vector<DayCount> accountDaily(sqlite3* db, int64_t account) {
+    sql::Statement s(db, "SELECT ts / 86400000, count(*) FROM requests WHERE account_id = ? GROUP BY 1 ORDER BY 1");
+    s.bind(1, account);
+    return dayCounts(s);
+}
+
+std::vector<HourCount> accountHourly(sqlite3* db, int64_t account, int64_t fromMs, int64_t toMs) {
+    // Whole hours, as account_hourly has them: from the start of fromMs's hour to the end of toMs's.
+    const int64_t lastHour = floorDiv(toMs, kHourMs);
+    sql::Statement s(db, "SELECT ts / 3600000, count(*) FROM requests WHERE account_id = ? AND ts BETWEEN ? AND ? "
+                         "GROUP BY 1 ORDER BY 1");
+    s.bind(1, account);
+    s.bind(2, floorDiv(fromMs, kHourMs) * kHourMs);
+    s.bind(3, lastHour >= INT64_MAX / kHourMs - 1 ? INT64_MAX : (lastHour + 1) * kHourMs - 1);
+    return hourCounts(s);
+}
+
+std::vector<HourCount> caseHourly(sqlite3* db) {
+    sql::Statement s(db, "SELECT ts / 3600000, count(*) FROM requests GROUP BY 1 ORDER BY 1");
+    return hourCounts(s);
+}
+
+HeatmapData topicDayCounts(sqlite3* db, const TopicTable& topics, HeatmapData::Scope scope, int64_t id) {
+    const char* q = nullptr;
     switch (scope) {
     case HeatmapData::Scope::Account:
         q = "SELECT r.ts / 86400000 AS day, rt.topic_id, count(*) FROM requests r "
@@ -219,42 +325,24 @@ HeatmapData topicDayCounts(sqlite3* db, const TopicTable& topics, HeatmapData::S
             "JOIN request_topics rt ON rt.id = r.id GROUP BY 1, 2";
         break;
     }
-    struct Cell {
-        int64_t day, topic, n;
-    };
-    std::vector<Cell> cells;
-    sql::Statement s(db, q);
-    if (scope != HeatmapData::Scope::Case) s.bind(1, id);
-    int64_t lo = INT64_MAX, hi = INT64_MIN;
-    while (s.step()) {
-        Cell c{s.int64(0), s.int64(1), s.int64(2)};
-        lo = std::min(lo, c.day);
-        hi = std::max(hi, c.day);
-        cells.push_back(c);
-    }
-    if (cells.empty()) return h;
-    h.firstDay = lo;
-    h.days = static_cast<int>(hi - lo + 1);
-    h.counts.assign(topics.topics.size() * static_cast<size_t>(h.days), 0);
-    for (const Cell& c : cells) {
-        auto row = topics.rowById.constFind(c.topic);
-        if (row == topics.rowById.cend()) continue;
-        h.counts[static_cast<size_t>(*row) * static_cast<size_t>(h.days) + static_cast<size_t>(c.day - lo)] += c.n;
-        h.total += c.n;
-    }
-    return h;
+    return heatmapFrom(db, q, topics, scope, id);
 }
 
+}  // namespace rawscan
+
 std::vector<int64_t> accountsByIpOrAgent(sqlite3* db, const QString& needle) {
-    std::vector<int64_t> out;
-    const QByteArray like = QByteArray("%") + needle.toUtf8() + "%";
-    sql::Statement s(db, "SELECT DISTINCT account_id FROM requests WHERE "
-                         "ip_id IN (SELECT id FROM ips WHERE value LIKE ?1) OR "
-                         "ua_id IN (SELECT id FROM user_agents WHERE value LIKE ?1)");
-    s.bindText(1, std::string_view(like.constData(), static_cast<size_t>(like.size())));
-    while (s.step()) out.push_back(s.int64(0));
-    std::sort(out.begin(), out.end());
-    return out;
+    if (!hasAggregates(db)) return rawscan::accountsByIpOrAgent(db, needle);
+    return accountsLike(db, needle,
+                        "SELECT account_id FROM account_ips WHERE ip_id IN (SELECT id FROM ips WHERE value LIKE ?1) "
+                        "UNION SELECT account_id FROM account_user_agents WHERE "
+                        "ua_id IN (SELECT id FROM user_agents WHERE value LIKE ?1)");
+}
+
+std::vector<int64_t> rawscan::accountsByIpOrAgent(sqlite3* db, const QString& needle) {
+    return accountsLike(db, needle,
+                        "SELECT DISTINCT account_id FROM requests WHERE "
+                        "ip_id IN (SELECT id FROM ips WHERE value LIKE ?1) OR "
+                        "ua_id IN (SELECT id FROM user_agents WHERE value LIKE ?1)");
 }
 
 int64_t accountIdByName(sqlite3* db, const QString& name) {

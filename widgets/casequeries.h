@@ -76,6 +76,19 @@ struct DayCount {
 };
 std::vector<DayCount> accountDaily(sqlite3* db, int64_t account);
 
+inline constexpr int64_t kHourMs = 3600000;
+struct HourCount {
+    int64_t hour = 0;  // floor(ts_ms / kHourMs)
+    int64_t n = 0;
+};
+// The account's requests per hour, for every hour that overlaps [fromMs, toMs] and has requests.
+std::vector<HourCount> accountHourly(sqlite3* db, int64_t account, int64_t fromMs, int64_t toMs);
+// The whole case per hour (hours with requests only).
+std::vector<HourCount> caseHourly(sqlite3* db);
+// True when the overviews come from the aggregate tables analysis writes (models/analysis/
+// aggregates.h); false for a case analysed before they existed, which is then scanned instead.
+bool hasAggregates(sqlite3* db);
+
 struct RequestPoint {
     int64_t id = 0;
     int64_t ts = 0;
@@ -110,10 +123,23 @@ struct HeatmapData {
         return counts[static_cast<size_t>(row) * static_cast<size_t>(days) + static_cast<size_t>(day - firstDay)];
     }
 };
+// From the aggregate tables when the case has them (a few hundred rows), else from requests.
 HeatmapData topicDayCounts(sqlite3* db, const TopicTable& topics, HeatmapData::Scope scope, int64_t id);
 
-// Accounts that sent from an IP or with a user agent containing `needle` (scans the requests
-// of matching dictionary values; run it off the GUI thread).
+// The same answers computed from requests and request_topics alone: what a case analysed before
+// the aggregates existed gets. Public so tests can compare both and the latency bench can time
+// the scan the aggregates replace.
+namespace rawscan {
+std::vector<DayCount> accountDaily(sqlite3* db, int64_t account);
+std::vector<HourCount> accountHourly(sqlite3* db, int64_t account, int64_t fromMs, int64_t toMs);
+std::vector<HourCount> caseHourly(sqlite3* db);
+HeatmapData topicDayCounts(sqlite3* db, const TopicTable& topics, HeatmapData::Scope scope, int64_t id);
+std::vector<int64_t> accountsByIpOrAgent(sqlite3* db, const QString& needle);
+}  // namespace rawscan
+
+// Accounts that sent from an IP or with a user agent containing `needle`: from account_ips /
+// account_user_agents when the case has aggregates, else a scan of every request (run it off
+// the GUI thread).
 std::vector<int64_t> accountsByIpOrAgent(sqlite3* db, const QString& needle);
 int64_t accountIdByName(sqlite3* db, const QString& name);
 

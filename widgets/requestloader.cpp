@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "casequeries.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 
@@ -115,9 +116,43 @@ std::vector<RequestRow> fetchRequestPage(sqlite3* db, const RequestQuery& q, Req
     return out;
 }
 
+namespace {
+
+// Counts the analysis already holds: when nothing narrows the selection in time, the per-account
+// day counts and the case's hour and day x topic aggregates answer in milliseconds what a count
+// over the requests (16 million at the scale of the public campaigns) answers in minutes.
+// -2 when the aggregates cannot answer.
+int64_t countFromAggregates(sqlite3* db, const RequestQuery& q) {
+    if (q.fromMs >= 0 || q.toMs >= 0 || !hasAggregates(db)) return -2;
+    if (q.accounts.empty()) {
+        if (q.topic < 0) return sql::queryInt(db, "SELECT coalesce(sum(n), 0) FROM case_hourly");
+        sql::Statement s(db, "SELECT coalesce(sum(n), 0) FROM case_day_topics WHERE topic_id = ?");
+        s.bind(1, q.topic);
+        return s.step() ? s.int64(0) : -1;
+    }
+    sql::Statement s(db, q.topic < 0
+                             ? "SELECT coalesce(sum(n), 0) FROM account_daily WHERE account_id = ?1"
+                             : "SELECT coalesce(sum(n), 0) FROM account_topics WHERE account_id = ?1 "
+                               "AND topic_id = ?2");
+    int64_t total = 0;
+    for (int64_t account : q.accounts) {
+        s.reset();
+        s.bind(1, account);
+        if (q.topic >= 0) s.bind(2, q.topic);
+        if (!s.step()) return -1;
+        total += s.int64(0);
+    }
+    return total;
+}
+
+}  // namespace
+
 int64_t countRequests(sqlite3* db, const RequestQuery& q) {
+    const int64_t known = countFromAggregates(db, q);
+    if (known != -2) return known;
     const bool analysed = hasRequestTopics(db);
-    const std::string join = topicJoin(analysed, q.topic);
+    // Without a topic filter the topic join adds nothing to a count but a lookup per request.
+    const std::string join = q.topic >= 0 ? topicJoin(analysed, q.topic) : std::string();
     std::string sqlText = "SELECT count(*) FROM requests r";
     if (analysed) sqlText += join;
     sqlText += q.accounts.empty() ? " WHERE ?1 IS NULL" : " WHERE r.account_id = ?1";

@@ -12,7 +12,6 @@
 namespace quarry::gui {
 namespace {
 
-constexpr int64_t kHourMs = 3600000;
 double toKey(int64_t ms) { return toPlotKey(ms); }
 
 }  // namespace
@@ -174,22 +173,20 @@ void TimelinePlot::updateRate() {
     QVector<double> keys, values;
     const auto [lo, hi] = visibleRangeMs();
     QCPAxis* y = rateRect_->axis(QCPAxis::atLeft);
-    const std::vector<RequestPoint>& points = requests_.points();
-    if (requests_.shown() && hi - lo <= 3 * kDayMs && !points.empty()) {
-        // Zoomed in: requests per hour from the loaded points (they cover the visible range).
-        const int64_t first = std::max(requests_.loadedFrom(), points.front().ts) / kHourMs;
-        const int64_t last = std::min(requests_.loadedTo(), points.back().ts) / kHourMs;
+    if (db_ && account_ >= 0 && hi >= lo && hi - lo <= 3 * kDayMs) {
+        // Zoomed in: requests per hour from account_hourly (at most 72 rows through its key), so
+        // the line is there even when the range holds too many requests to draw as points.
+        const std::vector<HourCount> hourly = accountHourly(db_, account_, lo, hi);
+        const int64_t first = lo / kHourMs, last = hi / kHourMs;
         std::vector<double> counts(static_cast<size_t>(last - first + 1), 0.0);
-        for (const RequestPoint& p : points) {
-            const int64_t h = p.ts / kHourMs;
-            if (h >= first && h <= last) counts[size_t(h - first)] += 1;
-        }
+        for (const HourCount& h : hourly)
+            if (h.hour >= first && h.hour <= last) counts[size_t(h.hour - first)] = static_cast<double>(h.n);
         for (size_t i = 0; i < counts.size(); ++i) {
             keys.push_back(toKey((first + int64_t(i)) * kHourMs));
             values.push_back(counts[i]);
         }
         keys.push_back(toKey((last + 1) * kHourMs));
-        values.push_back(counts.empty() ? 0 : counts.back());
+        values.push_back(counts.back());
         y->setLabel(tr("requests / hour"));
     } else {
         dailyStepLine(requests_.daily(), &keys, &values);

@@ -33,6 +33,10 @@ std::string scopeFrom(ViewScope scope) {
 
 TopicTimeGrid topicTimeCounts(sqlite3* db, const TopicTable& topics, ViewScope scope, int64_t id,
                               int64_t bucketMs) {
+    // By day: the analysis' day x topic aggregates (milliseconds at any scale). By hour there is
+    // no topic aggregate, so the scope's requests are scanned: indexed for an account, a worker's
+    // job for a cluster or the whole case.
+    if (bucketMs == kDayMs) return fromHeatmapData(topicDayCounts(db, topics, scope, id));
     TopicTimeGrid g;
     g.scope = scope;
     g.scopeId = id;
@@ -85,20 +89,36 @@ Punchcard hourOfWeekCounts(sqlite3* db, ViewScope scope, int64_t id) {
     p.scope = scope;
     p.scopeId = id;
     if (scope == ViewScope::Cluster && !tableExists(db, "account_features")) return p;
-    sql::Statement s(db, "SELECT (r.ts / 86400000 + 3) % 7, (r.ts / 3600000) % 24, count(*)" +
-                             scopeFrom(scope) + " GROUP BY 1, 2");
-    if (scope != ViewScope::Case) s.bind(1, id);
-    while (s.step()) {
-        const int64_t wd = s.int64(0), h = s.int64(1);
-        if (wd < 0 || wd > 6 || h < 0 || h > 23) continue;  // times before 1970
-        p.counts[static_cast<size_t>(wd * 24 + h)] += s.int64(2);
-        p.total += s.int64(2);
+    // Hourly counts fold into the week; they come from the aggregates when the analysis wrote
+    // them, so a cluster or the whole case costs thousands of rows, not millions.
+    std::vector<HourCount> hours;
+    switch (scope) {
+        case ViewScope::Account:
+            hours = accountHourly(db, id, INT64_MIN / 2, INT64_MAX / 2);
+            break;
+        case ViewScope::Case:
+            hours = caseHourly(db);
+            break;
+        case ViewScope::Cluster: {
+            const bool agg = hasAggregates(db);
+            sql::Statement s(db, agg ? "SELECT h.hour, sum(h.n) FROM account_features f JOIN account_hourly h "
+                                       "ON h.account_id = f.account_id WHERE f.cluster_id = ?1 GROUP BY 1 ORDER BY 1"
+                                     : "SELECT r.ts / 3600000, count(*) FROM account_features f JOIN requests r "
+                                       "ON r.account_id = f.account_id WHERE f.cluster_id = ?1 GROUP BY 1 ORDER BY 1");
+            s.bind(1, id);
+            while (s.step()) hours.push_back({s.int64(0), s.int64(1)});
+            break;
+        }
     }
-    sql::Statement span(db, "SELECT min(r.ts), max(r.ts)" + scopeFrom(scope));
-    if (scope != ViewScope::Case) span.bind(1, id);
-    if (span.step() && !span.isNull(0)) {
-        p.firstTs = span.int64(0);
-        p.lastTs = span.int64(1);
+    for (const HourCount& h : hours) {
+        if (h.hour < 0) continue;  // times before 1970
+        const int64_t from = h.hour * kHourMs;
+        p.counts[static_cast<size_t>(weekdayOf(from) * 24 + h.hour % 24)] += h.n;
+        p.total += h.n;
+    }
+    if (!hours.empty()) {
+        p.firstTs = hours.front().hour * kHourMs;
+        p.lastTs = hours.back().hour * kHourMs + kHourMs - 1;
     }
     return p;
 }
@@ -148,13 +168,6 @@ AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int
         }
     }
     return m;
-}
-
-std::vector<HourCount> caseHourly(sqlite3* db) {
-    std::vector<HourCount> out;
-    sql::Statement s(db, "SELECT ts / 3600000, count(*) FROM requests GROUP BY 1 ORDER BY 1");
-    while (s.step()) out.push_back({s.int64(0), s.int64(1)});
-    return out;
 }
 
 QString accountName(sqlite3* db, int64_t account) {

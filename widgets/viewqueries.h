@@ -18,7 +18,6 @@ struct sqlite3;
 
 namespace quarry::gui {
 
-inline constexpr int64_t kHourMs = 3600000;
 using ViewScope = HeatmapData::Scope;
 
 // topic x time-bucket counts for one account, one cluster's members or the whole case.
@@ -74,12 +73,6 @@ struct AccountTopicMatrix {
 };
 AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int64_t cluster,
                                       int cap);
-
-struct HourCount {
-    int64_t hour = 0;  // floor(ts / kHourMs)
-    int64_t n = 0;
-};
-std::vector<HourCount> caseHourly(sqlite3* db);
 
 QString accountName(sqlite3* db, int64_t account);
 

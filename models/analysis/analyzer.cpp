@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "aggregates.h"
 #include "analysisstore.h"
 #include "contentpass.h"
 #include "evidence/auditlog.h"
@@ -131,8 +132,12 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         if (error) *error = message;
         return false;
     };
+    auto failWrite = [&](const QString& what) {
+        return fail(file.describeError(sqlite3_errcode(db), what) + QStringLiteral(" (") + e + QLatin1Char(')'));
+    };
     std::vector<int64_t> topicDict;
-    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e)) return fail(e);
+    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e) || !aggregates::reset(db, &e))
+        return fail(e);
 
     // Topics a source already carries are kept: map their labels onto the taxonomy.
     ContentPassInput in;
@@ -189,11 +194,12 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
 
     std::vector<AccountFeatures> features(content.accounts.size());
     TemporalPassOutput temporal;
+    aggregates::Builder aggs(db, content.requestTopic, topicDict);
     if (!runTemporalPass(db, releaseTs, features, temporal, options.cancel,
                          [&](int64_t done, int64_t total) {
                              report(QStringLiteral("reading timelines"), 0.55 + 0.2 * done / std::max<int64_t>(1, total));
                          },
-                         &e))
+                         &e, &aggs))
         return fail(e);
 
     for (size_t a = 0; a < features.size(); ++a) {
@@ -249,7 +255,11 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeLinks(db, links.links, content.subnetNames,
                                    static_cast<float>(options.clustering.minLinkWeight), &e) ||
         !analysisstore::writeClusters(db, verdicts, &e))
-        return fail(file.describeError(sqlite3_errcode(db), QStringLiteral("write the analysis")) + QStringLiteral(" (") + e + QLatin1Char(')'));
+        return failWrite(QStringLiteral("write the analysis"));
+    report(QStringLiteral("writing aggregates"), 0.95);
+    if (!aggs.finish(cluster, startedAt, &e) ||
+        !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e))
+        return failWrite(QStringLiteral("write the aggregates"));
 
     summary.requests = content.rows;
     for (const auto& f : features) {

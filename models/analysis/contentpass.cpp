@@ -63,11 +63,13 @@ void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out)
         if (r.createdAt != 0 && (a.createdAt == 0 || r.createdAt < a.createdAt)) a.createdAt = r.createdAt;
         if (r.ip >= 0 && r.ip != a.lastIp) {
             a.lastIp = r.ip;
+            out.ipAccounts.add(r.ip, r.account);
             insertCapped(a.ips, r.ip);
             if (static_cast<size_t>(r.ip) < out.ipSubnet.size()) insertCapped(a.subnets, out.ipSubnet[r.ip]);
         }
         if (r.ua >= 0 && r.ua != a.lastUa) {
             a.lastUa = r.ua;
+            out.uaAccounts.add(r.ua, r.account);
             insertCapped(a.userAgents, r.ua);
         }
         insertCapped(a.orgs, r.org);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accountfeatures.h"
+#include "aggregates.h"
 
 struct sqlite3;
 
@@ -41,6 +42,8 @@ struct ContentPassOutput {
         int64_t count = 0;
     };
     std::vector<ModelInfo> models;  // by model id
+    // Every (ip, account) and (user agent, account) pair, uncapped, for the account search.
+    aggregates::PairSet ipAccounts, uaAccounts;
     int64_t rows = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "aggregates.h"
 #include "store/sqlite.h"
 
 namespace quarry {
@@ -159,15 +160,18 @@ double entropyBits(const std::vector<double>& counts) {
 
 bool runTemporalPass(sqlite3* db, int64_t releaseTs, std::vector<AccountFeatures>& features,
                      TemporalPassOutput& out, const std::atomic<bool>* cancel,
-                     const std::function<void(int64_t, int64_t)>& progress, QString* error) {
+                     const std::function<void(int64_t, int64_t)>& progress, QString* error,
+                     aggregates::Builder* agg) {
     out.activeHours.assign(features.size(), minhash::Signature{});
     out.afterRelease.assign(features.size(), 0);
     const int64_t total = sql::queryInt(db, "SELECT max(id) FROM requests", 0);
     sql::Statement insertDaily(db, "INSERT INTO account_daily(account_id, day, n) VALUES(?,?,?)");
-    sql::Statement s(db, "SELECT account_id, ts FROM requests ORDER BY account_id, ts");
+    // id comes with the (account_id, ts) index entry, so the pass stays on the index.
+    sql::Statement s(db, "SELECT account_id, ts, id FROM requests ORDER BY account_id, ts");
     Walk w;
     int64_t rows = 0;
     auto flush = [&]() -> bool {
+        if (agg && w.account >= 0 && !agg->endAccount(w.account)) return false;
         if (w.account < 0 || static_cast<size_t>(w.account) >= features.size()) return true;
         AccountFeatures& f = features[static_cast<size_t>(w.account)];
         w.finish(f);
@@ -188,7 +192,9 @@ bool runTemporalPass(sqlite3* db, int64_t releaseTs, std::vector<AccountFeatures
             if (!flush()) break;
             w.reset(account);
         }
-        w.add(s.int64(1), releaseTs);
+        const int64_t ts = s.int64(1);
+        w.add(ts, releaseTs);
+        if (agg) agg->add(s.int64(2), ts);
         if ((++rows & 0xFFFF) == 0) {
             if (progress) progress(rows, total);
             if (cancel && cancel->load()) {

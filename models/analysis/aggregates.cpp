@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "aggregates.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace quarry::aggregates {
+namespace {
+
+constexpr int64_t kHourMs = 3600000;
+constexpr int64_t kDayMs = 86400000;
+
+int64_t floorDiv(int64_t a, int64_t b) {
+    return a >= 0 ? a / b : (a - b + 1) / b;
+}
+
+// aggregates_run names the analysis run the tables belong to (see available()).
+const char kDropAndCreate[] = R"sql(
+DROP TABLE IF EXISTS aggregates_run;
+DROP TABLE IF EXISTS account_hourly;
+DROP TABLE IF EXISTS account_day_topics;
+DROP TABLE IF EXISTS case_hourly;
+DROP TABLE IF EXISTS case_day_topics;
+DROP TABLE IF EXISTS cluster_day_topics;
+DROP TABLE IF EXISTS account_ips;
+DROP TABLE IF EXISTS account_user_agents;
+CREATE TABLE aggregates_run(started_at INTEGER NOT NULL);
+CREATE TABLE account_hourly(account_id INTEGER, hour INTEGER, n INTEGER,
+                            PRIMARY KEY(account_id, hour)) WITHOUT ROWID;
+CREATE TABLE account_day_topics(account_id INTEGER, day INTEGER, topic_id INTEGER, n INTEGER,
+                                PRIMARY KEY(account_id, day, topic_id)) WITHOUT ROWID;
+CREATE TABLE case_hourly(hour INTEGER PRIMARY KEY, n INTEGER);
+CREATE TABLE case_day_topics(day INTEGER, topic_id INTEGER, n INTEGER,
+                             PRIMARY KEY(day, topic_id)) WITHOUT ROWID;
+CREATE TABLE cluster_day_topics(cluster_id INTEGER, day INTEGER, topic_id INTEGER, n INTEGER,
+                                PRIMARY KEY(cluster_id, day, topic_id)) WITHOUT ROWID;
+CREATE TABLE account_ips(ip_id INTEGER, account_id INTEGER, PRIMARY KEY(ip_id, account_id)) WITHOUT ROWID;
+CREATE TABLE account_user_agents(ua_id INTEGER, account_id INTEGER,
+                                 PRIMARY KEY(ua_id, account_id)) WITHOUT ROWID;
+)sql";
+
+}  // namespace
+
+bool reset(sqlite3* db, QString* error) {
+    return sql::exec(db, kDropAndCreate, error);
+}
+
+bool available(sqlite3* db) {
+    sql::Statement tables(
+        db,
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('aggregates_run', "
+        "'account_hourly', 'account_day_topics', 'case_hourly', 'case_day_topics', "
+        "'cluster_day_topics', 'account_ips', 'account_user_agents', 'analysis_runs')");
+    if (!tables.step() || tables.int64(0) != 9) return false;
+    // An older build re-analysing the case replaces analysis_runs but leaves these tables alone.
+    sql::Statement run(db,
+                       "SELECT count(*) FROM aggregates_run a "
+                       "WHERE a.started_at = (SELECT max(started_at) FROM analysis_runs)");
+    return run.step() && run.int64(0) > 0;
+}
+
+void PairSet::add(int32_t key, int32_t account) {
+    pairs_.push_back(static_cast<uint64_t>(static_cast<uint32_t>(key)) << 32 |
+                     static_cast<uint32_t>(account));
+    if (pairs_.size() >= std::max<size_t>(1 << 20, 2 * compacted_)) compact();
+}
+
+void PairSet::compact() {
+    std::sort(pairs_.begin(), pairs_.end());
+    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+    compacted_ = pairs_.size();
+}
+
+const std::vector<uint64_t>& PairSet::finish() {
+    compact();
+    return pairs_;
+}
+
+bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error) {
+    const std::pair<PairSet*, const char*> tables[] = {
+        {&ipAccounts, "INSERT INTO account_ips(ip_id, account_id) VALUES(?,?)"},
+        {&uaAccounts, "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)"}};
+    for (const auto& [set, insert] : tables) {
+        sql::Statement s(db, insert);
+        for (uint64_t p : set->finish()) {
+            s.bind(1, static_cast<int64_t>(p >> 32));
+            s.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
+            if (!s.run()) {
+                if (error)
+                    *error =
+                        QStringLiteral("write account search pairs: %1").arg(sql::lastError(db));
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,
+                 const std::vector<int64_t>& topicDictIds)
+    : db_(db),
+      requestTopic_(requestTopic),
+      topicDictIds_(topicDictIds),
+      dayTopics_(topicDictIds.size(), 0),
+      insertHour_(db, "INSERT INTO account_hourly(account_id, hour, n) VALUES(?,?,?)"),
+      insertDayTopic_(
+          db, "INSERT INTO account_day_topics(account_id, day, topic_id, n) VALUES(?,?,?,?)") {
+    ok_ = insertHour_.valid() && insertDayTopic_.valid();
+}
+
+void Builder::closeHour() {
+    if (hourN_ > 0) hours_.emplace_back(curHour_, static_cast<uint32_t>(hourN_));
+    hourN_ = 0;
+}
+
+void Builder::closeDay() {
+    for (size_t t = 0; t < dayTopics_.size(); ++t)
+        if (dayTopics_[t]) {
+            cells_.push_back(
+                {0, static_cast<int32_t>(curDay_), static_cast<uint16_t>(t), dayTopics_[t]});
+            dayTopics_[t] = 0;
+        }
+}
+
+void Builder::add(int64_t requestId, int64_t ts) {
+    const int64_t hour = floorDiv(ts, kHourMs);
+    if (hour != curHour_) {
+        closeHour();
+        curHour_ = hour;
+    }
+    ++hourN_;
+    // Requests the content pass did not label have no request_topics row either: the topic
+    // tables leave them out, as a join on request_topics would.
+    if (requestId < 0 || static_cast<size_t>(requestId) >= requestTopic_.size()) return;
+    const size_t topic = requestTopic_[static_cast<size_t>(requestId)];
+    if (topic >= dayTopics_.size()) return;
+    const int64_t day = floorDiv(ts, kDayMs);
+    if (day != curDay_) {
+        closeDay();
+        curDay_ = day;
+    }
+    ++dayTopics_[topic];
+}
+
+bool Builder::endAccount(int64_t account) {
+    closeHour();
+    closeDay();
+    curHour_ = curDay_ = INT64_MIN;
+    for (const auto& [hour, n] : hours_) {
+        caseHours_[hour] += n;
+        insertHour_.bind(1, account);
+        insertHour_.bind(2, hour);
+        insertHour_.bind(3, n);
+        ok_ = ok_ && insertHour_.run();
+    }
+    rowsWritten_ += static_cast<int64_t>(hours_.size());
+    hours_.clear();
+    // A day's topics come out in index order, not dictionary-id order; sort so the rows go in
+    // primary-key order (appends to the B-tree).
+    auto first = cells_.begin() + static_cast<std::ptrdiff_t>(accountFirstCell_);
+    for (auto it = first; it != cells_.end(); ++it) it->account = static_cast<int32_t>(account);
+    std::sort(first, cells_.end(), [this](const Cell& a, const Cell& b) {
+        return std::make_pair(a.day, topicDictIds_[a.topic]) <
+               std::make_pair(b.day, topicDictIds_[b.topic]);
+    });
+    for (auto it = first; it != cells_.end(); ++it) {
+        insertDayTopic_.bind(1, account);
+        insertDayTopic_.bind(2, it->day);
+        insertDayTopic_.bind(3, topicDictIds_[it->topic]);
+        insertDayTopic_.bind(4, it->n);
+        ok_ = ok_ && insertDayTopic_.run();
+    }
+    rowsWritten_ += static_cast<int64_t>(cells_.end() - first);
+    accountFirstCell_ = cells_.size();
+    return ok_;
+}
+
+bool Builder::fail(QString* error, const char* what) {
+    if (error) *error = QStringLiteral("%1: %2").arg(QLatin1String(what), sql::lastError(db_));
+    return false;
+}
+
+bool Builder::finish(const std::vector<int32_t>& clusterOfAccount, int64_t runStartedAt,
+                     QString* error) {
+    if (!ok_) return fail(error, "write account aggregates");
+    {
+        std::vector<std::pair<int64_t, int64_t>> hours(caseHours_.begin(), caseHours_.end());
+        std::sort(hours.begin(), hours.end());
+        sql::Statement s(db_, "INSERT INTO case_hourly(hour, n) VALUES(?,?)");
+        for (const auto& [hour, n] : hours) {
+            s.bind(1, hour);
+            s.bind(2, n);
+            if (!s.run()) return fail(error, "write case_hourly");
+        }
+        rowsWritten_ += static_cast<int64_t>(hours.size());
+    }
+    {
+        std::map<std::pair<int64_t, int64_t>, int64_t> days;  // (day, topic id): a few thousand
+        for (const Cell& c : cells_) days[{c.day, topicDictIds_[c.topic]}] += c.n;
+        sql::Statement s(db_, "INSERT INTO case_day_topics(day, topic_id, n) VALUES(?,?,?)");
+        for (const auto& [key, n] : days) {
+            s.bind(1, key.first);
+            s.bind(2, key.second);
+            s.bind(3, n);
+            if (!s.run()) return fail(error, "write case_day_topics");
+        }
+        rowsWritten_ += static_cast<int64_t>(days.size());
+    }
+    {
+        // Rewrite the cells in place as (cluster, day, topic id) and merge equal keys: the list
+        // is as long as account_day_topics, too long for a node-based map.
+        struct Key {
+            int32_t cluster, day;
+            int64_t topic;
+            uint32_t n;
+        };
+        std::vector<Key> keys;
+        keys.reserve(cells_.size());
+        for (const Cell& c : cells_) {
+            const size_t a = static_cast<size_t>(c.account);
+            if (a >= clusterOfAccount.size() || clusterOfAccount[a] < 0) continue;
+            keys.push_back({clusterOfAccount[a], c.day, topicDictIds_[c.topic], c.n});
+        }
+        std::vector<Cell>().swap(cells_);
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            return std::tie(a.cluster, a.day, a.topic) < std::tie(b.cluster, b.day, b.topic);
+        });
+        sql::Statement s(
+            db_, "INSERT INTO cluster_day_topics(cluster_id, day, topic_id, n) VALUES(?,?,?,?)");
+        for (size_t i = 0; i < keys.size();) {
+            int64_t n = 0;
+            size_t j = i;
+            for (; j < keys.size() && keys[j].cluster == keys[i].cluster &&
+                   keys[j].day == keys[i].day && keys[j].topic == keys[i].topic;
+                 ++j)
+                n += keys[j].n;
+            s.bind(1, keys[i].cluster);
+            s.bind(2, keys[i].day);
+            s.bind(3, keys[i].topic);
+            s.bind(4, n);
+            if (!s.run()) return fail(error, "write cluster_day_topics");
+            ++rowsWritten_;
+            i = j;
+        }
+    }
+    sql::Statement run(db_, "INSERT INTO aggregates_run(started_at) VALUES(?)");
+    run.bind(1, runStartedAt);
+    return run.run() || fail(error, "write aggregates_run");
+}
+
+}  // namespace quarry::aggregates

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Pre-computed counts the dashboard draws its overviews from, so that selecting an account, a
+// cluster or the whole case reads a few hundred rows instead of scanning millions of requests.
+// Analysis writes them in the same transaction as everything else it derives, while the temporal
+// pass walks each account's requests in time order (no extra pass over the requests):
+//   account_hourly(account_id, hour, n)               requests per account and UTC hour
+//   account_day_topics(account_id, day, topic_id, n)  per account, UTC day and topic
+//   case_hourly(hour, n)                              the whole case per hour
+//   case_day_topics(day, topic_id, n)                 the whole case per day and topic
+//   cluster_day_topics(cluster_id, day, topic_id, n)  per cluster (account_features.cluster_id)
+//   account_ips(ip_id, account_id), account_user_agents(ua_id, account_id)
+//                                                     who sent from which address / client, for
+//                                                     the account search (content pass)
+// hour = floor(ts / 3600000), day = floor(ts / 86400000), topic_id as in request_topics.
+
+#include <QString>
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "store/sqlite.h"
+
+namespace quarry::aggregates {
+
+// Drops and recreates the aggregate tables (inside the caller's transaction).
+bool reset(sqlite3* db, QString* error);
+
+// True when every aggregate table is there and was written by the case's latest analysis run.
+// False for cases analysed before the tables existed, or re-analysed since by a build that does
+// not write them: readers then fall back to querying requests directly.
+bool available(sqlite3* db);
+
+// Distinct (key, account) pairs seen while streaming requests: appended as they come, sorted and
+// deduplicated whenever the list doubles, so memory stays near twice the distinct count.
+class PairSet {
+public:
+    void add(int32_t key, int32_t account);
+    // The distinct pairs, sorted by key then account (key in the high 32 bits).
+    const std::vector<uint64_t>& finish();
+
+private:
+    void compact();
+    std::vector<uint64_t> pairs_;
+    size_t compacted_ = 0;
+};
+
+// Writes account_ips and account_user_agents (after the content pass).
+bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error);
+
+class Builder {
+public:
+    // requestTopic: taxonomy index by request id (the content pass); topicDictIds: taxonomy
+    // index -> topics dictionary id. Both must outlive the builder.
+    Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,
+            const std::vector<int64_t>& topicDictIds);
+
+    // The requests of one account, in time order, then endAccount(); accounts one after another.
+    void add(int64_t requestId, int64_t ts);
+    bool endAccount(int64_t account);
+
+    // Writes the case-wide and per-cluster tables. clusterOfAccount: cluster id by account id
+    // (negative: none). runStartedAt ties the aggregates to the analysis_runs row of this run.
+    bool finish(const std::vector<int32_t>& clusterOfAccount, int64_t runStartedAt, QString* error);
+
+    int64_t rowsWritten() const { return rowsWritten_; }
+
+private:
+    struct Cell {  // one (account, day, topic) count, kept for the case and cluster totals
+        int32_t account;
+        int32_t day;
+        uint16_t topic;  // taxonomy index
+        uint32_t n;
+    };
+    void closeHour();
+    void closeDay();
+    bool fail(QString* error, const char* what);
+
+    sqlite3* db_;
+    const std::vector<uint8_t>& requestTopic_;
+    const std::vector<int64_t>& topicDictIds_;
+    bool ok_ = true;
+    int64_t curHour_ = INT64_MIN, hourN_ = 0;
+    int64_t curDay_ = INT64_MIN;
+    std::vector<uint32_t> dayTopics_;                  // by taxonomy index, for the current day
+    std::vector<std::pair<int64_t, uint32_t>> hours_;  // the current account's (hour, n)
+    size_t accountFirstCell_ = 0;                      // where the current account's cells start
+    std::vector<Cell> cells_;                          // every account's cells
+    std::unordered_map<int64_t, int64_t> caseHours_;
+    sql::Statement insertHour_, insertDayTopic_;
+    int64_t rowsWritten_ = 0;
+};
+
+}  // namespace quarry::aggregates
