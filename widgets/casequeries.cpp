@@ -13,13 +13,13 @@
 #include "store/sqlite.h"
 
 namespace quarry::gui {
-namespace {
-
 bool tableExists(sqlite3* db, const char* name) {
     sql::Statement s(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
     s.bindText(1, name);
     return s.step() && s.int64(0) > 0;
 }
+
+namespace {
 
 int64_t floorDiv(int64_t a, int64_t b) { return a >= 0 ? a / b : (a - b + 1) / b; }
 

@@ -44,6 +44,8 @@ struct TopicTable {
 };
 TopicTable loadTopics(sqlite3* db);
 bool hasAnalysis(sqlite3* db);
+// Whether the case has this table (analysis tables appear with the first analyze).
+bool tableExists(sqlite3* db, const char* name);
 
 struct AccountRecord {
     int64_t id = 0;

@@ -14,9 +14,7 @@ namespace quarry::gui {
 namespace {
 
 bool hasRequestTopics(sqlite3* db) {
-    return sql::queryInt(db,
-                         "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = "
-                         "'request_topics'") > 0;
+    return tableExists(db, "request_topics");
 }
 
 int64_t lowerBound(const RequestQuery& q) {

@@ -9,12 +9,6 @@
 namespace quarry::gui {
 namespace {
 
-bool tableExists(sqlite3* db, const char* name) {
-    sql::Statement s(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
-    s.bindText(1, name);
-    return s.step() && s.int64(0) > 0;
-}
-
 // The FROM/WHERE part selecting a scope's requests as `r`; ?1 is the account or cluster id.
 std::string scopeFrom(ViewScope scope) {
     switch (scope) {

@@ -3,8 +3,14 @@
 // Builds a small generated and analysed case once per test executable, through quarry-cli.
 #include <QDir>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QString>
 #include <QTemporaryDir>
+
+#include <memory>
+
+#include "casequeries.h"
+#include "store/casefile.h"
 
 namespace quarry::test {
 
@@ -30,6 +36,21 @@ inline QString makeAnalysedCase(const QTemporaryDir& dir, QString* log) {
         !runQuarryCli({QStringLiteral("analyze"), casePath}, log))
         return {};
     return casePath;
+}
+
+// The set-up of every dashboard suite: QStandardPaths in test mode (no user settings touched),
+// the analysed case, and a read-only connection for the independent SQL the tests compare
+// against. Returns the case path; `file` stays empty on failure.
+inline QString openAnalysedCase(const QTemporaryDir& dir, std::unique_ptr<quarry::CaseFile>& file,
+                                QString* log) {
+    QStandardPaths::setTestModeEnabled(true);
+    if (!dir.isValid()) {
+        *log = QStringLiteral("no temporary directory");
+        return {};
+    }
+    const QString path = makeAnalysedCase(dir, log);
+    if (!path.isEmpty()) file = quarry::gui::openReadOnly(path, log);
+    return path;
 }
 
 }  // namespace quarry::test

@@ -51,13 +51,9 @@ private:
 };
 
 void TestGuiClusterGraph::initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(dir_.isValid());
     QString log;
-    case_ = quarry::test::makeAnalysedCase(dir_, &log);
-    QVERIFY2(!case_.isEmpty(), qPrintable(log));
-    file_ = openReadOnly(case_);
-    QVERIFY(file_);
+    case_ = quarry::test::openAnalysedCase(dir_, file_, &log);
+    QVERIFY2(file_, qPrintable(log));
     cluster_ = scalar(
         QStringLiteral("SELECT cluster_id FROM account_features WHERE cluster_id IS NOT NULL "
                        "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"));

@@ -51,13 +51,9 @@ private:
 };
 
 void TestGuiHeatmaps::initTestCase() {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(dir_.isValid());
     QString log;
-    case_ = quarry::test::makeAnalysedCase(dir_, &log);
-    QVERIFY2(!case_.isEmpty(), qPrintable(log));
-    file_ = openReadOnly(case_);
-    QVERIFY(file_);
+    case_ = quarry::test::openAnalysedCase(dir_, file_, &log);
+    QVERIFY2(file_, qPrintable(log));
 }
 
 void TestGuiHeatmaps::openWindow(MainWindow& w) {
