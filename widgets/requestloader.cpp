@@ -128,10 +128,10 @@ int64_t countFromAggregates(sqlite3* db, const RequestQuery& q) {
         s.bind(1, q.topic);
         return s.step() ? s.int64(0) : -1;
     }
-    sql::Statement s(db, q.topic < 0
-                             ? "SELECT coalesce(sum(n), 0) FROM account_daily WHERE account_id = ?1"
-                             : "SELECT coalesce(sum(n), 0) FROM account_topics WHERE account_id = ?1 "
-                               "AND topic_id = ?2");
+    sql::Statement s(
+        db, q.topic < 0 ? "SELECT coalesce(sum(n), 0) FROM account_daily WHERE account_id = ?1"
+                        : "SELECT coalesce(sum(n), 0) FROM account_topics WHERE account_id = ?1 "
+                          "AND topic_id = ?2");
     int64_t total = 0;
     for (int64_t account : q.accounts) {
         s.reset();

@@ -23,7 +23,7 @@ RequestPanel::RequestPanel(QWidget* parent)
     view_->setObjectName(QStringLiteral("requestTable"));
     view_->setModel(model_);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);  // bulk tagging
     view_->setAlternatingRowColors(true);
     view_->setWordWrap(false);
     view_->verticalHeader()->setVisible(false);
@@ -126,6 +126,16 @@ void RequestPanel::showCurrent(const QModelIndex& index) {
             tr("Chain of thought requested: %1\n\nPrompt\n").arg(d.cot ? tr("yes") : tr("no")) +
             d.prompt);
     });
+}
+
+std::vector<int64_t> RequestPanel::selectedRequests() const {
+    std::vector<int64_t> ids;
+    QModelIndexList rows = view_->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& l, const QModelIndex& r) { return l.row() < r.row(); });
+    for (const QModelIndex& index : rows)
+        if (const RequestRow* row = model_->rowAt(index.row())) ids.push_back(row->id);
+    return ids;
 }
 
 }  // namespace quarry::gui

@@ -26,6 +26,8 @@ public:
     QTableView* view() const { return view_; }
     QPlainTextEdit* details() const { return details_; }
     QLabel* status() const { return status_; }
+    // Ids of the selected (loaded) rows, in view order.
+    std::vector<int64_t> selectedRequests() const;
 
 public slots:
     // Empty accounts = whole case; fromMs / toMs < 0 = unbounded; topicId -1 = any topic.

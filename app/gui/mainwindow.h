@@ -86,6 +86,8 @@ public:
     bool tagSelectedAccounts(const QString& tag, bool add);
     // Tag or untag the selected cluster, asking whether its members should follow.
     bool tagCurrentCluster(const QString& tag, bool add);
+    // Tag or untag the rows selected in the request table.
+    bool tagSelectedRequests(const QString& tag, bool add);
     bool saveNote(const evidence::Target& target, const QString& text, const QString& subject);
     // Opens Case › Export Evidence (window-modal, not blocking) and returns it.
     ExportDialog* exportEvidence();
@@ -97,6 +99,7 @@ private:
     void createWorkflowActions();
     void workflowCaseOpened();
     void workflowCaseClosed();
+    void followRequestPicks();  // called once the request table exists
     void refreshWorkflowViews();
     void refreshAccountTags();
     // Performs the commands (each commits at once) and pushes those that changed something on the
@@ -115,7 +118,10 @@ private:
     QAction* exportAction_ = nullptr;
     QFutureWatcher<AccountTagMap> tagsWatcher_;
     bool tagsStale_ = false;     // a change arrived while the Tags column was loading
-    bool clusterScope_ = false;  // the last selection was a cluster (Ctrl+T tags it)
+    // What Ctrl+T tags: the analyst's last pick among the account table, a cluster and the
+    // request table.
+    enum class TagScope { Accounts, Cluster, Requests };
+    TagScope tagScope_ = TagScope::Accounts;
     // ----- end of workflow
 
 public:

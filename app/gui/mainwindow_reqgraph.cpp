@@ -47,6 +47,7 @@ void MainWindow::createRequestPanels() {
         const int n = accounts_->selectAccounts(std::vector<int64_t>(ids.begin(), ids.end()));
         statusBar()->showMessage(tr("%1 accounts selected from the cluster graph").arg(n), 4000);
     });
+    followRequestPicks();
 }
 
 void MainWindow::setRequestPanelsCase() {

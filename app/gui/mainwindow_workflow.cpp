@@ -26,6 +26,7 @@
 #include "exportdialog.h"
 #include "mainwindow.h"
 #include "notespanel.h"
+#include "requestpanel.h"
 #include "store/casefile.h"
 #include "tagdialog.h"
 #include "tagpanel.h"
@@ -100,9 +101,10 @@ void MainWindow::createWorkflowPanels() {
         notesPanel_->setSubjects(currentAccount_, currentAccountName_, currentCluster_,
                                  evidence::TargetType::Account);
     });
-    connect(accounts_->view(), &QTableView::pressed, this, [this] { clusterScope_ = false; });
+    connect(accounts_->view(), &QTableView::pressed, this,
+            [this] { tagScope_ = TagScope::Accounts; });
     connect(clusters_, &ClusterPanel::clusterSelected, this, [this] {
-        clusterScope_ = true;
+        tagScope_ = TagScope::Cluster;
         notesPanel_->setSubjects(currentAccount_, currentAccountName_, currentCluster_,
                                  evidence::TargetType::Cluster);
     });
@@ -156,7 +158,7 @@ void MainWindow::workflowCaseOpened() {
     notesPanel_->setDatabase(case_->db());
     notesPanel_->setSubjects(-1, QString(), -1);
     auditPanel_->setCase(case_.get());
-    clusterScope_ = false;
+    tagScope_ = TagScope::Accounts;
     if (exportAction_) exportAction_->setEnabled(true);
     refreshAccountTags();
 }
@@ -288,20 +290,57 @@ bool MainWindow::saveNote(const evidence::Target& target, const QString& text,
     return pushEdits(QString(), std::move(commands));
 }
 
+void MainWindow::followRequestPicks() {
+    connect(requests_->view(), &QTableView::pressed, this,
+            [this] { tagScope_ = TagScope::Requests; });
+}
+
+bool MainWindow::tagSelectedRequests(const QString& tag, bool add) {
+    const std::vector<int64_t> ids =
+        requests_ ? requests_->selectedRequests() : std::vector<int64_t>();
+    if (!case_ || tag.isEmpty() || ids.empty()) {
+        statusBar()->showMessage(tr("Select requests in the request table first"), 4000);
+        return false;
+    }
+    std::vector<evidence::Target> targets;
+    for (int64_t id : ids) targets.push_back({evidence::TargetType::Request, id});
+    const int n = static_cast<int>(ids.size());
+    const QString text = add ? tr("Tag %n request(s) %1", nullptr, n).arg(tag)
+                             : tr("Untag %n request(s) %1", nullptr, n).arg(tag);
+    std::vector<std::unique_ptr<EditCommand>> commands;
+    commands.push_back(
+        std::make_unique<TagAssignCommand>(editor_, tag, std::move(targets), add, text));
+    return pushEdits(text, std::move(commands));
+}
+
 void MainWindow::tagSelection(bool add) {
     if (!case_) return;
     QStringList names;
     for (const evidence::TagInfo& t : evidence::TagStore(*case_).tags()) names << t.name;
-    const bool cluster = clusterScope_ && currentCluster_ >= 0;
-    const int accounts = static_cast<int>(accounts_->selectedAccounts().size());
-    if (names.isEmpty() || (!cluster && accounts == 0)) {
-        statusBar()->showMessage(names.isEmpty() ? tr("The case has no tags yet")
-                                                 : tr("Select accounts or a cluster first"),
+    TagScope scope = tagScope_;
+    if (scope == TagScope::Cluster && currentCluster_ < 0) scope = TagScope::Accounts;
+    const int count = scope == TagScope::Requests
+                          ? static_cast<int>(requests_ ? requests_->selectedRequests().size() : 0)
+                          : static_cast<int>(accounts_->selectedAccounts().size());
+    if (names.isEmpty() || (scope != TagScope::Cluster && count == 0)) {
+        statusBar()->showMessage(names.isEmpty()
+                                     ? tr("The case has no tags yet")
+                                     : tr("Select accounts, requests or a cluster first"),
                                  4000);
         return;
     }
-    const QString what = cluster ? tr("cluster %1").arg(currentCluster_)
-                                 : tr("the %n selected account(s)", nullptr, accounts);
+    QString what;
+    switch (scope) {
+        case TagScope::Cluster:
+            what = tr("cluster %1").arg(currentCluster_);
+            break;
+        case TagScope::Requests:
+            what = tr("the %n selected request(s)", nullptr, count);
+            break;
+        case TagScope::Accounts:
+            what = tr("the %n selected account(s)", nullptr, count);
+            break;
+    }
     bool ok = false;
     const QString tag = QInputDialog::getItem(
         this, add ? tr("Tag Selection") : tr("Remove Tag from Selection"),
@@ -309,10 +348,17 @@ void MainWindow::tagSelection(bool add) {
         std::max(0, static_cast<int>(names.indexOf(tagPanel_->currentTag()))), false, &ok);
     if (!ok || tag.isEmpty()) return;
     tagPanel_->selectTag(tag);
-    if (cluster)
-        tagCurrentCluster(tag, add);
-    else
-        tagSelectedAccounts(tag, add);
+    switch (scope) {
+        case TagScope::Cluster:
+            tagCurrentCluster(tag, add);
+            break;
+        case TagScope::Requests:
+            tagSelectedRequests(tag, add);
+            break;
+        case TagScope::Accounts:
+            tagSelectedAccounts(tag, add);
+            break;
+    }
 }
 
 void MainWindow::createTag() {

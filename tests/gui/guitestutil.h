@@ -18,7 +18,8 @@ inline bool runQuarryCli(const QStringList& args, QString* output = nullptr) {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(QStringLiteral(QUARRY_CLI), args);
-    const bool ok = p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    const bool ok =
+        p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (output) *output = QString::fromUtf8(p.readAll());
     return ok;
 }
@@ -27,12 +28,14 @@ inline bool runQuarryCli(const QStringList& args, QString* output = nullptr) {
 inline QString makeAnalysedCase(const QTemporaryDir& dir, QString* log) {
     const QString data = dir.filePath(QStringLiteral("data"));
     const QString casePath = dir.filePath(QStringLiteral("t.quarry"));
-    if (!runQuarryCli({QStringLiteral("generate"), QStringLiteral("--out"), data, QStringLiteral("--accounts"),
-                       QStringLiteral("400"), QStringLiteral("--days"), QStringLiteral("6"),
-                       QStringLiteral("--campaigns"), QStringLiteral("2"), QStringLiteral("--campaign-accounts"),
+    if (!runQuarryCli({QStringLiteral("generate"), QStringLiteral("--out"), data,
+                       QStringLiteral("--accounts"), QStringLiteral("400"),
+                       QStringLiteral("--days"), QStringLiteral("6"), QStringLiteral("--campaigns"),
+                       QStringLiteral("2"), QStringLiteral("--campaign-accounts"),
                        QStringLiteral("60"), QStringLiteral("--seed"), QStringLiteral("11")},
                       log) ||
-        !runQuarryCli({QStringLiteral("import"), casePath, data + QStringLiteral("/requests.csv")}, log) ||
+        !runQuarryCli({QStringLiteral("import"), casePath, data + QStringLiteral("/requests.csv")},
+                      log) ||
         !runQuarryCli({QStringLiteral("analyze"), casePath}, log))
         return {};
     return casePath;

@@ -37,6 +37,7 @@
 #include "guitestutil.h"
 #include "mainwindow.h"
 #include "notespanel.h"
+#include "requestpanel.h"
 #include "store/casefile.h"
 #include "tagdialog.h"
 #include "tagpanel.h"
@@ -141,6 +142,7 @@ private slots:
     void noteFromPanel();
     void tagDefinitions();
     void ctrlTTagsTheSelectedCluster();
+    void ctrlTTagsSelectedRequests();
     void tagSurvivesCrash();
     void exportClusterAndVerify();
     void cancelledExportLeavesNothing();
@@ -398,6 +400,42 @@ void TestGuiWorkflow::ctrlTTagsTheSelectedCluster() {
                         {tag, cluster}),
         1);
     QCOMPARE(assignments(case_, tag, "account"), members);
+}
+
+void TestGuiWorkflow::ctrlTTagsSelectedRequests() {
+    auto w = openWindow();
+    const QString tag = QStringLiteral("needs-review");
+    const qint64 account = Db(case_).count(
+        "SELECT account_id FROM requests GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
+    QVERIFY(w->selectAccount(account));
+    QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 30000);
+    RequestPanel* panel = w->requestPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() >= 3, 30000);
+    // Rows 0 and 2, picked with the mouse, so Ctrl+T knows the request table is what to tag.
+    QTableView* view = panel->view();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(panel->model()->index(0, 0)).center());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      view->visualRect(panel->model()->index(2, 0)).center());
+    const std::vector<int64_t> picked = panel->selectedRequests();
+    QCOMPARE(picked.size(), size_t(2));
+    QAction* tagAction = actionWithShortcut(w.get(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    QVERIFY(tagAction);
+    onNextModal<QInputDialog>([&tag](QInputDialog* d) {
+        QVERIFY(d->labelText().contains(QStringLiteral("request")));
+        d->setTextValue(tag);
+        d->accept();
+    });
+    tagAction->trigger();
+    QCOMPARE(assignments(case_, tag, "request"), 2);
+    for (int64_t id : picked)
+        QCOMPARE(Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+                                 "WHERE t.name = ? AND a.target_type = 'request' AND a.target_id = ?",
+                                 {tag, qint64(id)}),
+                 1);
+    QCOMPARE(lastAction(case_), QStringLiteral("tag"));
+    w->undoStack()->undo();
+    QCOMPARE(assignments(case_, tag, "request"), 0);
 }
 
 void TestGuiWorkflow::tagSurvivesCrash() {
