@@ -55,6 +55,8 @@ public:
     explicit Db(const QString& path, bool write = false) {
         sqlite3_open_v2(QFile::encodeName(path).constData(), &db_,
                         write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, nullptr);
+        // The window's workers may be reading at that moment; a writer waits for their locks.
+        sqlite3_busy_timeout(db_, 20000);
     }
     ~Db() { sqlite3_close(db_); }
     // The first column of the first row, with the arguments bound in order.
@@ -545,6 +547,7 @@ void TestGuiWorkflow::auditPanelAndBrokenChain() {
     QVERIFY(audit->resultLabel()->text().contains(QStringLiteral("OK")));
 
     // Tamper with entry 2 behind Quarry's back (past the append-only trigger).
+    QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 30000);
     {
         Db db(case_, true);
         QVERIFY(
