@@ -101,6 +101,9 @@ void MainWindow::createPanels() {
     createViewPanels();
     createWorkflowPanels();
     createRequestPanels();
+    // The account table is where an investigation starts: give it room for a dozen rows once
+    // every dock has claimed its place.
+    resizeDocks({accountDock}, {320}, Qt::Vertical);
 }
 
 }  // namespace quarry::gui
