@@ -45,7 +45,7 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
     {
         sql::Statement s(
             db,
-            "SELECT a, b, type, count, weight, evidence FROM links "
+            "SELECT a, b, weight, rowid FROM links "
             "WHERE a IN (SELECT account_id FROM account_features WHERE cluster_id = ?1) "
             "AND b IN (SELECT account_id FROM account_features WHERE cluster_id = ?1)");
         s.bind(1, cluster);
@@ -54,11 +54,9 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
             e.from = memberIndex.value(s.int64(0), -1);
             e.to = memberIndex.value(s.int64(1), -1);
             if (e.from < 0 || e.to < 0) continue;
-            e.type = s.text(2);
-            e.count = s.int64(3);
-            e.weight = s.real(4);
-            e.evidence = s.text(5);
-            links.push_back(std::move(e));
+            e.weight = s.real(2);
+            e.rowid = s.int64(3);
+            links.push_back(e);
         }
     }
     g.linkCount = static_cast<int64_t>(links.size());
@@ -91,6 +89,19 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
     std::stable_sort(g.edges.begin(), g.edges.end(),
                      [](const GraphEdge& l, const GraphEdge& r) { return l.weight > r.weight; });
     if (static_cast<int>(g.edges.size()) > maxEdges) g.edges.resize(static_cast<size_t>(maxEdges));
+    {
+        // A large campaign has millions of links among its members; their text is read only for
+        // the few thousand that are drawn.
+        sql::Statement s(db, "SELECT type, count, evidence FROM links WHERE rowid = ?");
+        for (GraphEdge& e : g.edges) {
+            s.reset();
+            s.bind(1, e.rowid);
+            if (!s.step()) continue;
+            e.type = s.text(0);
+            e.count = s.int64(1);
+            e.evidence = s.text(2);
+        }
+    }
 
     std::vector<int> ends;
     std::vector<double> weights;

@@ -26,6 +26,7 @@ struct GraphEdge {
     QString type, evidence;
     int64_t count = 0;
     double weight = 0;
+    int64_t rowid = 0;  // in links: type, count and evidence are read for the kept edges only
 };
 
 struct ClusterGraphData {
