@@ -56,6 +56,13 @@ void TestGuiRequests::initTestCase() {
     QVERIFY2(file_, qPrintable(log));
 }
 
+// The loaded row showing this request; -1 when it is not there.
+static int rowOfRequest(const RequestTableModel* model, int64_t id) {
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->rowAt(r)->id == id) return r;
+    return -1;
+}
+
 bool TestGuiRequests::loadAll(RequestTableModel* model) {
     QElapsedTimer t;
     t.start();
@@ -209,9 +216,7 @@ void TestGuiRequests::sidePaneShowsFullPrompt() {
     panel.setCase(case_, loadTopics(file_->db()));
     panel.setSelection({account}, -1, -1, -1);
     QVERIFY(loadAll(panel.model()));
-    int row = -1;
-    for (int r = 0; r < panel.model()->rowCount(); ++r)
-        if (panel.model()->rowAt(r)->id == id) row = r;
+    const int row = rowOfRequest(panel.model(), id);
     QVERIFY(row >= 0);
     QVERIFY(
         !panel.model()->index(row, RequestTableModel::Preview).data().toString().contains(prompt));
@@ -244,9 +249,7 @@ void TestGuiRequests::hostilePromptShowsLiterally() {
     panel.setCase(copy, loadTopics(file_->db()));
     panel.setSelection({account}, -1, -1, -1);
     QVERIFY(loadAll(panel.model()));
-    int row = -1;
-    for (int r = 0; r < panel.model()->rowCount(); ++r)
-        if (panel.model()->rowAt(r)->id == id) row = r;
+    const int row = rowOfRequest(panel.model(), id);
     QVERIFY(row >= 0);
     QCOMPARE(panel.model()->index(row, RequestTableModel::Preview).data().toString(), hostile);
     panel.view()->setCurrentIndex(panel.model()->index(row, 0));
