@@ -431,10 +431,11 @@ void TestGuiWorkflow::ctrlTTagsSelectedRequests() {
     tagAction->trigger();
     QCOMPARE(assignments(case_, tag, "request"), 2);
     for (int64_t id : picked)
-        QCOMPARE(Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
-                                 "WHERE t.name = ? AND a.target_type = 'request' AND a.target_id = ?",
-                                 {tag, qint64(id)}),
-                 1);
+        QCOMPARE(
+            Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
+                            "WHERE t.name = ? AND a.target_type = 'request' AND a.target_id = ?",
+                            {tag, qint64(id)}),
+            1);
     QCOMPARE(lastAction(case_), QStringLiteral("tag"));
     w->undoStack()->undo();
     QCOMPARE(assignments(case_, tag, "request"), 0);
