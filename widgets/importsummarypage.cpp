@@ -49,7 +49,8 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard* wizard) : QWizardPage(wizard)
     files_ = new QTreeWidget;
     files_->setColumnCount(FileColumnCount);
     files_->setHeaderLabels(
-        {tr("File / reason"), tr("Status"), tr("Rows read"), tr("Imported"), tr("Quarantined")});
+        {tr("File / reason"), tr("Status"), tr("Rows read"), tr("Imported"), tr("Quarantined"),
+         tr("Skipped (not requests)")});
     files_->setRootIsDecorated(true);
     files_->header()->setStretchLastSection(false);
     files_->header()->setSectionResizeMode(FileName, QHeaderView::Stretch);
@@ -98,6 +99,7 @@ void ImportSummaryPage::initializePage() {
     files_->clear();
     std::vector<QuarantineModel::Source> sources;
     int64_t imported = 0, quarantined = 0;
+    QStringList warnings;  // what the sources lack and what that costs the analysis
     for (const ImportFileOutcome& f : r.files) {
         auto* item = new QTreeWidgetItem(files_);
         item->setText(FileName, QFileInfo(f.path).fileName());
@@ -111,6 +113,7 @@ void ImportSummaryPage::initializePage() {
         item->setText(Read, number(res.rowsRead));
         item->setText(Imported, number(res.rowsImported));
         item->setText(Quarantined, number(res.rowsQuarantined));
+        item->setText(Skipped, number(res.rowsSkipped));
         for (int c = Read; c < FileColumnCount; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         for (const auto& [reason, count] : res.quarantineByReason) {
@@ -119,6 +122,14 @@ void ImportSummaryPage::initializePage() {
             child->setText(Quarantined, number(count));
             child->setTextAlignment(Quarantined, Qt::AlignRight | Qt::AlignVCenter);
         }
+        for (const auto& [reason, count] : res.skippedByReason) {
+            auto* child = new QTreeWidgetItem(item);
+            child->setText(FileName, QString::fromStdString(reason));
+            child->setText(Skipped, number(count));
+            child->setTextAlignment(Skipped, Qt::AlignRight | Qt::AlignVCenter);
+        }
+        for (const QString& warning : res.warnings)
+            warnings << tr("%1: %2").arg(QFileInfo(f.path).fileName(), warning);
         imported += res.rowsImported;
         quarantined += res.rowsQuarantined;
         if (res.rowsQuarantined > 0)
@@ -130,7 +141,8 @@ void ImportSummaryPage::initializePage() {
         tr("%1 of %2 file(s) imported into %3: %4 rows, %5 quarantined.")
             .arg(ok)
             .arg(r.files.size())
-            .arg(QFileInfo(r.casePath).fileName(), number(imported), number(quarantined)));
+            .arg(QFileInfo(r.casePath).fileName(), number(imported), number(quarantined)) +
+        (warnings.isEmpty() ? QString() : QLatin1Char('\n') + warnings.join(QLatin1Char('\n'))));
     quarantineNote_->setVisible(!sources.empty());
     quarantine_->setVisible(!sources.empty());
     if (sources.empty())

@@ -17,7 +17,7 @@ class ImportWizard;
 class ImportSummaryPage final : public QWizardPage {
     Q_OBJECT
 public:
-    enum FileColumn { FileName, Status, Read, Imported, Quarantined, FileColumnCount };
+    enum FileColumn { FileName, Status, Read, Imported, Quarantined, Skipped, FileColumnCount };
 
     explicit ImportSummaryPage(ImportWizard* wizard);
 

@@ -9,6 +9,8 @@
 
 #include "commands.h"
 #include "ingest/importer.h"
+#include "ingest/tablemapping.h"
+#include "ingest/tablereaders.h"
 #include "store/casefile.h"
 #include "store/casesummary.h"
 
@@ -27,9 +29,18 @@ QString describe(const ImportResult& r) {
             parts << QStringLiteral("%1 %2").arg(n).arg(QString::fromStdString(kind));
         reasons = QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
     }
+    QString skipped;
+    if (r.rowsSkipped > 0) {
+        QStringList parts;
+        for (const auto& [reason, n] : r.skippedByReason)
+            parts << QStringLiteral("%1 %2").arg(n).arg(QString::fromStdString(reason));
+        skipped = QStringLiteral(", %1 skipped as not requests (%2)")
+                      .arg(r.rowsSkipped)
+                      .arg(parts.join(QStringLiteral(", ")));
+    }
     QString text =
         QStringLiteral("imported %1 as source #%2 (%3, %4 MB) in %5 s: %6 rows read, %7 imported, "
-                       "%8 quarantined%9; %10 new accounts\n")
+                       "%8 quarantined%9%10; %11 new accounts\n")
             .arg(r.path)
             .arg(r.sourceId)
             .arg(r.format)
@@ -38,12 +49,13 @@ QString describe(const ImportResult& r) {
             .arg(r.rowsRead)
             .arg(r.rowsImported)
             .arg(r.rowsQuarantined)
-            .arg(reasons)
+            .arg(reasons, skipped)
             .arg(r.newAccounts);
     text += QStringLiteral("  sha256 %1\n").arg(QString::fromStdString(r.sha256));
     text += QStringLiteral("  mapped  %1\n").arg(r.mapping.join(QStringLiteral(", ")));
     if (!r.ignoredColumns.isEmpty())
         text += QStringLiteral("  ignored %1\n").arg(r.ignoredColumns.join(QStringLiteral(", ")));
+    for (const QString& w : r.warnings) text += QStringLiteral("  warning: %1\n").arg(w);
     return text;
 }
 
@@ -57,10 +69,15 @@ int cmdImport(const QStringList& args) {
                        "transaction, so an interrupted import leaves the case as it was."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CSV or JSONL log files."),
-                            QStringLiteral("FILE..."));
+    p.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Log files (CSV, JSONL, access logs, LiteLLM and new-api/one-api exports, a "
+                       "new-api/one-api SQLite database) or a LiteLLM PostgreSQL database as "
+                       "postgresql://USER@HOST:PORT/DB."),
+        QStringLiteral("FILE..."));
     p.addOption({QStringLiteral("format"),
-                 QStringLiteral("auto (default), csv, jsonl or combined (Apache/nginx access log)."),
+                 QStringLiteral("auto (default), csv, jsonl, combined (Apache/nginx access log), "
+                                "litellm (LiteLLM_SpendLogs) or newapi (new-api/one-api logs)."),
                  QStringLiteral("FORMAT"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("map"),
                  QStringLiteral("Map source column SRC to canonical FIELD (or - to ignore it); "
@@ -80,8 +97,10 @@ int cmdImport(const QStringList& args) {
     ImportOptions options;
     options.format = p.value(QStringLiteral("format"));
     if (options.format != QLatin1String("auto") && options.format != QLatin1String("csv") &&
-        options.format != QLatin1String("jsonl") && options.format != QLatin1String("combined"))
-        return fail(QStringLiteral("import: --format must be auto, csv, jsonl or combined, not '%1'")
+        options.format != QLatin1String("jsonl") && options.format != QLatin1String("combined") &&
+        !createTableMapping(options.format))
+        return fail(QStringLiteral("import: --format must be auto, csv, jsonl, combined, litellm or "
+                                   "newapi, not '%1'")
                         .arg(options.format));
     options.force = p.isSet(QStringLiteral("force"));
     bool ok = false;
@@ -97,6 +116,7 @@ int cmdImport(const QStringList& args) {
 
     const QStringList files = pos.mid(1);
     for (const QString& f : files) {
+        if (isDatabaseUrl(f)) continue;
         const QFileInfo info(f);
         if (!info.exists()) return fail(QStringLiteral("%1: no such file").arg(f));
         if (!info.isFile() || !info.isReadable())

@@ -11,6 +11,7 @@ namespace quarry::cli {
 
 int cmdGenerate(const QStringList& args);
 int cmdImport(const QStringList& args);
+int cmdInspect(const QStringList& args);
 int cmdStats(const QStringList& args);
 int cmdAnalyze(const QStringList& args);
 int cmdAccounts(const QStringList& args);

@@ -59,9 +59,14 @@ const char kUsage[] =
     "           [--campaign-accounts N] [--seed S] [--requests N]\n"
     "      Write a seeded synthetic request log (requests.csv) with planted distillation\n"
     "      campaigns and hard negatives, and its ground truth (truth.csv).\n"
-    "  import CASE FILE... [--format auto|csv|jsonl] [--map SRC=FIELD]... [--force]\n"
-    "      Stream log files into the case (created when absent). Unreadable rows go to\n"
-    "      quarantine with line and reason. One file is one transaction.\n"
+    "  import CASE SOURCE... [--format auto|csv|jsonl|combined|litellm|newapi]\n"
+    "         [--map SRC=FIELD]... [--force]\n"
+    "      Stream log files (or a new-api SQLite database, or a LiteLLM PostgreSQL database\n"
+    "      as postgresql://USER@HOST:PORT/DB) into the case (created when absent). Unreadable\n"
+    "      rows go to quarantine with line and reason. One source is one transaction.\n"
+    "  inspect SOURCE [--rows N] [--json] [--format F] [--map SRC=FIELD]...\n"
+    "      Show the detected format, the mapping of every source column, what is missing and\n"
+    "      what that costs, and the first records as import would store them.\n"
     "  stats CASE [--json]\n"
     "      Print the case summary: requests, accounts, time span, sources, quarantine.\n"
     "  analyze CASE [--taxonomy FILE] [--json]\n"
@@ -126,6 +131,7 @@ int main(int argc, char** argv) {
     using namespace quarry::cli;
     if (command == QLatin1String("generate")) return cmdGenerate(rest);
     if (command == QLatin1String("import")) return cmdImport(rest);
+    if (command == QLatin1String("inspect")) return cmdInspect(rest);
     if (command == QLatin1String("stats")) return cmdStats(rest);
     if (command == QLatin1String("analyze")) return cmdAnalyze(rest);
     if (command == QLatin1String("accounts")) return cmdAccounts(rest);

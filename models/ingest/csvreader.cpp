@@ -205,10 +205,15 @@ bool CsvReader::readHeader(QString* error) {
         return false;
     }
     // next() has left the header's columns in fields_ (it maps nothing before the header).
+    for (const std::string_view f : fields_)
+        header_ << QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size())).trimmed();
+    headerRead_ = true;
+    return mapHeader(error);
+}
+
+bool CsvReader::mapHeader(QString* error) {
     std::vector<bool> fieldTaken(kFieldCount, false);
-    for (const std::string_view f : fields_) {
-        const QString name = QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size())).trimmed();
-        header_ << name;
+    for (const QString& name : header_) {
         const QByteArray u = name.toUtf8();
         int field = mapping_.fieldFor(std::string_view(u.constData(), static_cast<size_t>(u.size())));
         if (field >= 0 && fieldTaken[field]) field = -1;  // the first column for a field wins
@@ -272,24 +277,28 @@ bool CsvReader::next(SourceRow& row) {
             row.rejectMessage = std::move(message);
             return true;
         }
-        if (columnField_.empty()) return true;  // the header itself
+        if (!headerRead_) return true;  // the header itself
         if (preview_) {
             for (size_t c = 0; c < fields_.size() && c < static_cast<size_t>(header_.size()); ++c) {
                 const QByteArray name = header_[static_cast<qsizetype>(c)].toUtf8();
                 noteSourceValue({name.constData(), static_cast<size_t>(name.size())}, fields_[c]);
             }
         }
-        if (fields_.size() != columnField_.size()) {
+        if (fields_.size() != static_cast<size_t>(header_.size())) {
             row.reject = RejectKind::ColumnCount;
-            row.rejectMessage = "expected " + std::to_string(columnField_.size()) +
-                                " fields, found " + std::to_string(fields_.size());
+            row.rejectMessage = "expected " + std::to_string(header_.size()) + " fields, found " +
+                                std::to_string(fields_.size());
             return true;
         }
-        for (size_t c = 0; c < fields_.size(); ++c) {
-            const int f = columnField_[c];
-            if (f >= 0 && !fields_[c].empty()) row.set(static_cast<Field>(f), fields_[c]);
-        }
+        mapFields(fields_, row);
         return true;
+    }
+}
+
+void CsvReader::mapFields(const std::vector<std::string_view>& fields, SourceRow& row) {
+    for (size_t c = 0; c < fields.size(); ++c) {
+        const int f = columnField_[c];
+        if (f >= 0 && !fields[c].empty()) row.set(static_cast<Field>(f), fields[c]);
     }
 }
 

@@ -8,7 +8,7 @@ namespace quarry {
 // RFC 4180 CSV: a header row, quoted fields with commas, doubled quotes and line breaks, an
 // optional UTF-8 BOM, LF or CRLF line ends. Records without quotes (nearly all log rows) are
 // split in place; only quoted records are copied while unescaping.
-class CsvReader final : public RecordReader {
+class CsvReader : public RecordReader {
 public:
     const char* formatName() const override { return "csv"; }
     bool next(SourceRow& row) override;
@@ -16,6 +16,11 @@ public:
 
 protected:
     bool readHeader(QString* error) override;
+    // Decides what each header column feeds, once header() is read. The generic CSV maps
+    // columns by name and alias; a tool's export maps them by the tool's rules.
+    virtual bool mapHeader(QString* error);
+    // Fills row from the fields of one record (as many as the header has columns).
+    virtual void mapFields(const std::vector<std::string_view>& fields, SourceRow& row);
 
 private:
     enum class Scan { Found, NeedMore, TooLarge, Eof };
@@ -27,6 +32,7 @@ private:
 
     QStringList header_;
     std::vector<int> columnField_;  // per column: canonical field or -1
+    bool headerRead_ = false;
     std::vector<std::string_view> fields_;
     std::string unescaped_;
     std::string rawCopy_;

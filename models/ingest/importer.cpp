@@ -72,7 +72,24 @@ struct ParseTotals {
     int64_t rowsRead = 0;
     int64_t firstTs = INT64_MAX, lastTs = INT64_MIN;
     int64_t newAccounts = 0;
+    int64_t rowsSkipped = 0;
+    std::map<std::string, int64_t> skippedByReason;
+    FieldCounts fieldRows{};  // accepted rows that carry each field
 };
+
+// Readers give a handful of fixed skip reasons; the cap only guards against one that does not.
+constexpr size_t kMaxSkipReasons = 32;
+
+void countSkipped(const SourceRow& row, ParseTotals& totals) {
+    ++totals.rowsSkipped;
+    auto it = totals.skippedByReason.find(row.skipReason);
+    if (it != totals.skippedByReason.end())
+        ++it->second;
+    else if (totals.skippedByReason.size() < kMaxSkipReasons)
+        totals.skippedByReason.emplace(row.skipReason, 1);
+    else
+        ++totals.skippedByReason["other"];
+}
 
 void parseAll(RecordReader& reader, const ImportOptions& options,
               std::vector<StringDictionary>& dicts, BatchQueue& queue, ParseTotals& totals) {
@@ -80,7 +97,7 @@ void parseAll(RecordReader& reader, const ImportOptions& options,
     SourceRow row;
     TypedRow typed;
     auto flush = [&] {
-        batch->bytesDone = reader.input().bytesConsumed();
+        batch->bytesDone = reader.bytesRead();
         batch->rowsRead = totals.rowsRead;
         if (!queue.push(std::move(batch))) return false;
         batch = std::make_unique<Batch>();
@@ -90,7 +107,9 @@ void parseAll(RecordReader& reader, const ImportOptions& options,
     batch->rows.reserve(kBatchRows);
     while (reader.next(row)) {
         ++totals.rowsRead;
-        if (!convertRow(row, options.limits.maxFieldBytes, typed)) {
+        if (row.skip) {
+            countSkipped(row, totals);
+        } else if (!convertRow(row, options.limits.maxFieldBytes, typed)) {
             QuarantineOut q;
             q.line = row.line;
             q.kind = row.reject;
@@ -101,6 +120,7 @@ void parseAll(RecordReader& reader, const ImportOptions& options,
             q.rawLen = raw.size();
             batch->quarantine.push_back(q);
         } else {
+            countFields(row.present, totals.fieldRows);
             RowOut r;
             r.line = row.line;
             r.ts = typed.ts;
@@ -241,12 +261,12 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
     QString e;
     auto reader = createReader(options.format, path, &e);
     if (!reader || !reader->open(path, options.mapping, options.limits, &e)) return setError(e);
-    result.path = QFileInfo(path).absoluteFilePath();
+    result.path = reader->sourcePath();
     result.format = QString::fromLatin1(reader->formatName());
-    result.bytes = reader->input().size();
+    result.bytes = reader->sourceBytes();
 
     // Same size as a source already imported: hash first, and refuse before any work.
-    {
+    if (reader->isFile()) {
         sql::Statement same(db, "SELECT id, sha256, path, imported_at FROM sources WHERE size = ?");
         same.bind(1, result.bytes);
         std::string digest;
@@ -315,28 +335,44 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
 
     if (!writeError.isEmpty()) return abortWith(writeError);
     if (options.cancel && options.cancel->load())
-        return abortWith(QStringLiteral("%1: import cancelled; the case is unchanged").arg(path));
-    if (reader->input().failed()) return abortWith(reader->input().error());
+        return abortWith(QStringLiteral("%1: import cancelled; the case is unchanged").arg(result.path));
+    if (!reader->error().isEmpty()) return abortWith(reader->error());
+    result.sha256 = reader->sha256Hex();
+    // A database server has no file to hash up front: the same rows twice are the same digest.
+    if (!reader->isFile() && !options.force) {
+        sql::Statement same(db, "SELECT id FROM sources WHERE sha256 = ?");
+        same.bindText(1, result.sha256);
+        if (same.step())
+            return abortWith(QStringLiteral("%1: these rows are already in this case as source #%2 "
+                                            "(same SHA-256); use --force to import them again")
+                                 .arg(result.path)
+                                 .arg(same.int64(0)));
+    }
 
     if (rebuildIndexes && !schema::createRequestIndexes(db, &e))
         return abortWith(file_.describeError(sqlite3_errcode(db), QStringLiteral("build indexes")));
 
-    result.sha256 = reader->input().sha256Hex();
     result.rowsRead = totals.rowsRead;
     result.rowsImported = writer.imported;
     result.rowsQuarantined = writer.quarantined;
     result.quarantineByReason = writer.byKind;
+    result.rowsSkipped = totals.rowsSkipped;
+    result.skippedByReason = totals.skippedByReason;
+    result.fieldRows = totals.fieldRows;
     result.newAccounts = totals.newAccounts;
     result.mapping = reader->mappingDescription();
     result.ignoredColumns = reader->ignoredColumns();
+    for (const MissingField& m :
+         missingFields(totals.fieldRows, writer.imported, *reader, importWarnedFields()))
+        result.warnings << m.text();
     result.firstTs = writer.imported ? totals.firstTs : 0;
     result.lastTs = writer.imported ? totals.lastTs : 0;
     result.sourceId = writer.sourceId;
 
     sql::Statement src(db,
                        "INSERT INTO sources(id, path, sha256, size, format, mapping, rows_read, "
-                       "rows_imported, rows_quarantined, first_ts, last_ts, imported_at, forced) "
-                       "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                       "rows_imported, rows_quarantined, first_ts, last_ts, imported_at, forced, "
+                       "rows_skipped) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     const QByteArray p = result.path.toUtf8();
     const QByteArray fmt = result.format.toUtf8();
     const QByteArray map = result.mapping.join(QLatin1Char(',')).toUtf8();
@@ -353,6 +389,7 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
     src.bindOptional(11, writer.imported > 0, result.lastTs);
     src.bind(12, QDateTime::currentMSecsSinceEpoch());
     src.bind(13, options.force ? 1 : 0);
+    src.bind(14, result.rowsSkipped);
     if (!src.run())
         return abortWith(file_.describeError(src.resultCode(), QStringLiteral("record the source")));
     {
@@ -366,6 +403,7 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
         details.insert(QStringLiteral("rows_read"), static_cast<qint64>(result.rowsRead));
         details.insert(QStringLiteral("rows_imported"), static_cast<qint64>(result.rowsImported));
         details.insert(QStringLiteral("rows_quarantined"), static_cast<qint64>(result.rowsQuarantined));
+        details.insert(QStringLiteral("rows_skipped"), static_cast<qint64>(result.rowsSkipped));
         details.insert(QStringLiteral("forced"), options.force);
         if (!evidence::appendAudit(db, QStringLiteral("import"), details, &e)) return abortWith(e);
     }

@@ -38,11 +38,17 @@ struct ImportResult {
     int64_t rowsRead = 0;
     int64_t rowsImported = 0;
     int64_t rowsQuarantined = 0;
+    int64_t rowsSkipped = 0;  // rows that are not requests (top-up rows, non-LLM spans)
     int64_t firstTs = 0, lastTs = 0;
     int64_t newAccounts = 0;
     std::map<std::string, int64_t> quarantineByReason;
+    std::map<std::string, int64_t> skippedByReason;
+    FieldCounts fieldRows{};  // imported rows that carry each canonical field
     QStringList mapping;
     QStringList ignoredColumns;
+    // "no user agent: ...; shared user agents cannot link accounts" for the prompt, IP and user
+    // agent when no imported row had them.
+    QStringList warnings;
     double seconds = 0;
 };
 

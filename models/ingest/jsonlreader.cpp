@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonlreader.h"
 
+#include "chatmessages.h"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -60,30 +62,10 @@ struct JsonlReader::Impl {
         scratch += text;
     }
 
-    // The user turns of a chat transcript, newest last; falls back to the JSON text.
+    // The user turns of a chat transcript; falls back to the JSON text.
     void takeMessages(int field, simdjson::dom::array messages) {
         std::string text;
-        for (simdjson::dom::element m : messages) {
-            if (!m.is_object()) continue;
-            std::string_view role;
-            if (m["role"].get(role) != simdjson::SUCCESS || role != "user") continue;
-            std::string_view content;
-            if (m["content"].get(content) == simdjson::SUCCESS) {
-                if (!text.empty()) text += "\n\n";
-                text += content;
-            } else {
-                simdjson::dom::array parts;
-                if (m["content"].get(parts) != simdjson::SUCCESS) continue;
-                for (simdjson::dom::element part : parts) {
-                    std::string_view t;
-                    if (part["text"].get(t) == simdjson::SUCCESS) {
-                        if (!text.empty()) text += "\n\n";
-                        text += t;
-                    }
-                }
-            }
-        }
-        if (text.empty()) text = simdjson::minify(messages);
+        if (!appendUserText(messages, text)) text = simdjson::minify(messages);
         setScratch(field, text);
     }
 

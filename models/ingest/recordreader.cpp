@@ -7,6 +7,7 @@
 #include "accesslogreader.h"
 #include "csvreader.h"
 #include "jsonlreader.h"
+#include "tablereaders.h"
 
 namespace quarry {
 namespace {
@@ -86,8 +87,21 @@ bool RecordReader::open(const QString& path, const ColumnMapping& mapping, const
                         QString* error) {
     mapping_ = mapping;
     limits_ = limits;
-    if (!input_.open(path, error)) return false;
+    if (!openInput(path, error)) return false;
     return readHeader(error);
+}
+
+QString RecordReader::sourcePath() const { return QFileInfo(input_.path()).absoluteFilePath(); }
+
+QString RecordReader::missingNote(Field f) const {
+    QStringList columns;
+    for (const auto& [column, field] : columnFields_)
+        if (field == index(f)) columns << column;
+    if (!columns.isEmpty())
+        return QStringLiteral("'%1' is empty in every record").arg(columns.join(QStringLiteral("', '")));
+    const auto n = fieldName(f);
+    return QStringLiteral("no column maps to it (--map COLUMN=%1 names one)")
+        .arg(QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size())));
 }
 
 void RecordReader::noteMapped(const QString& source, int field) {
@@ -105,6 +119,24 @@ void RecordReader::noteIgnored(const QString& source) {
 
 std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
                                            QString* error) {
+    // A tool's own table (a database, or its export) is recognised before the generic formats.
+    {
+        QByteArray head;
+        if (!isDatabaseUrl(path)) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                if (error) *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+                return nullptr;
+            }
+            head = file.read(64 * 1024);
+        }
+        QString e;
+        if (auto table = createTableReader(format, path, head, &e)) return table;
+        if (!e.isEmpty()) {
+            if (error) *error = e;
+            return nullptr;
+        }
+    }
     QString f = format.toLower();
     if (f.isEmpty() || f == QLatin1String("auto")) {
         const QString suffix = QFileInfo(path).suffix().toLower();
@@ -128,7 +160,9 @@ std::unique_ptr<RecordReader> createReader(const QString& format, const QString&
     if (f == QLatin1String("csv")) return std::make_unique<CsvReader>();
     if (f == QLatin1String("jsonl")) return std::make_unique<JsonlReader>();
     if (f == QLatin1String("combined")) return std::make_unique<AccessLogReader>();
-    if (error) *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl or combined)").arg(format);
+    if (error)
+        *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
+                     .arg(format);
     return nullptr;
 }
 

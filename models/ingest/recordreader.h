@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/fields.h"
+#include "fieldcoverage.h"
 #include "inputfile.h"
 
 namespace quarry {
@@ -44,6 +45,7 @@ struct SourceRow {
     uint32_t present = 0;   // bit index(Field) set when the source has a non-empty value
     RejectKind reject = RejectKind::None;
     std::string rejectMessage;
+    bool skip = false; std::string skipReason; // not a request (top-up row, non-LLM span): counted, not stored
 
     bool has(Field f) const { return present & (1u << index(f)); }
     void set(Field f, std::string_view v) {
@@ -54,6 +56,8 @@ struct SourceRow {
         present = 0;
         reject = RejectKind::None;
         rejectMessage.clear();
+        skip = false;
+        skipReason.clear();
     }
 };
 
@@ -91,7 +95,26 @@ public:
               QString* error);
     // The next record; false at the end of the input or on a read error (see error()).
     virtual bool next(SourceRow& row) = 0;
-    QString error() const { return input_.failed() ? input_.error() : QString(); }
+    virtual QString error() const { return input_.failed() ? input_.error() : QString(); }
+
+    // What the importer records and shows for the source. A file reader streams through
+    // input(); a database reader (a SQLite file, a PostgreSQL server) overrides these.
+    virtual QString sourcePath() const;  // absolute path, or the URL without its password
+    virtual int64_t sourceBytes() const { return input_.size(); }
+    virtual int64_t bytesRead() const { return input_.bytesConsumed(); }
+    // SHA-256 of the source once every record was read.
+    virtual std::string sha256Hex() const { return input_.sha256Hex(); }
+    // False for a database server: there is no file to hash up front, so a second import of
+    // the same rows is recognised by the digest of the rows once they are read.
+    virtual bool isFile() const { return true; }
+    // Why no record carried field f (inspect and import say what that costs). A reader of one
+    // tool knows what the tool stores; the default says which column was empty or absent.
+    virtual QString missingNote(Field f) const;
+    // A note on how one source column is used ("else end_user, team_id, api_key"), for inspect.
+    virtual QString columnNote(const QString& column) const {
+        (void)column;
+        return QString();
+    }
 
     InputFile& input() { return input_; }
     // How source columns were mapped, for the sources table and the summary:
@@ -110,9 +133,16 @@ public:
     void clearSourceValues() { sourceValues_.clear(); }
 
 protected:
+    // Opens the source; database readers open their connection here instead of input_.
+    virtual bool openInput(const QString& path, QString* error) { return input_.open(path, error); }
     virtual bool readHeader(QString* error) = 0;
     void noteMapped(const QString& source, int field);
     void noteIgnored(const QString& source);
+    // noteMapped / noteIgnored for each (column, field or -1).
+    void noteColumns(const std::vector<std::pair<QString, int>>& columns) {
+        for (const auto& [column, field] : columns)
+            field >= 0 ? noteMapped(column, field) : noteIgnored(column);
+    }
     void noteSourceValue(std::string_view column, std::string_view value) {
         if (preview_) sourceValues_.emplace_back(column, value);
     }

@@ -27,7 +27,8 @@ bool summarize(const CaseFile& file, CaseSummary& out, QString* error) {
     out.fileBytes = QFileInfo(file.path()).size();
     sql::Statement s(db,
                      "SELECT id, path, sha256, format, size, rows_read, rows_imported, "
-                     "rows_quarantined, imported_at, first_ts, last_ts FROM sources ORDER BY id");
+                     "rows_quarantined, imported_at, first_ts, last_ts, rows_skipped FROM sources "
+                     "ORDER BY id");
     bool any = false;
     while (s.step()) {
         SourceSummary src;
@@ -40,8 +41,10 @@ bool summarize(const CaseFile& file, CaseSummary& out, QString* error) {
         src.rowsImported = s.int64(6);
         src.rowsQuarantined = s.int64(7);
         src.importedAt = s.int64(8);
+        src.rowsSkipped = s.int64(11);
         out.requests += src.rowsImported;
         out.quarantined += src.rowsQuarantined;
+        out.skipped += src.rowsSkipped;
         if (!s.isNull(9)) {
             out.firstTs = any ? std::min(out.firstTs, s.int64(9)) : s.int64(9);
             out.lastTs = any ? std::max(out.lastTs, s.int64(10)) : s.int64(10);
@@ -75,6 +78,7 @@ QJsonObject CaseSummary::toJson() const {
     QJsonObject kinds;
     for (const auto& [kind, n] : quarantineByKind) kinds.insert(kind, static_cast<qint64>(n));
     o.insert(QStringLiteral("quarantined_by_reason"), kinds);
+    o.insert(QStringLiteral("skipped"), static_cast<qint64>(skipped));
     QJsonArray files;
     for (const SourceSummary& src : sources) {
         QJsonObject f;
@@ -86,6 +90,7 @@ QJsonObject CaseSummary::toJson() const {
         f.insert(QStringLiteral("rows_read"), static_cast<qint64>(src.rowsRead));
         f.insert(QStringLiteral("rows_imported"), static_cast<qint64>(src.rowsImported));
         f.insert(QStringLiteral("rows_quarantined"), static_cast<qint64>(src.rowsQuarantined));
+        f.insert(QStringLiteral("rows_skipped"), static_cast<qint64>(src.rowsSkipped));
         f.insert(QStringLiteral("imported_at"), isoOrNull(src.importedAt, true));
         files.append(f);
     }
@@ -112,13 +117,15 @@ QString CaseSummary::toText() const {
         for (const auto& [kind, n] : quarantineByKind) parts << QStringLiteral("%1 %2").arg(n).arg(kind);
         t += QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
     }
+    t += QStringLiteral("\nskipped     %1 (source rows that are not requests)").arg(skipped);
     t += QStringLiteral("\nsources     %1\n").arg(sources.size());
     for (const SourceSummary& s : sources)
-        t += QStringLiteral("  #%1 %2  %3 rows, %4 quarantined, sha256 %5\n")
+        t += QStringLiteral("  #%1 %2  %3 rows, %4 quarantined, %5 skipped, sha256 %6\n")
                  .arg(s.id)
                  .arg(s.path)
                  .arg(s.rowsImported)
                  .arg(s.rowsQuarantined)
+                 .arg(s.rowsSkipped)
                  .arg(s.sha256.left(16));
     return t;
 }

@@ -14,7 +14,7 @@ class CaseFile;
 struct SourceSummary {
     int64_t id = 0;
     QString path, sha256, format;
-    int64_t size = 0, rowsRead = 0, rowsImported = 0, rowsQuarantined = 0;
+    int64_t size = 0, rowsRead = 0, rowsImported = 0, rowsQuarantined = 0, rowsSkipped = 0;
     int64_t importedAt = 0;
 };
 
@@ -27,6 +27,7 @@ struct CaseSummary {
     int64_t accounts = 0;
     int64_t firstTs = 0, lastTs = 0;  // UTC epoch ms; 0 when the case is empty
     int64_t quarantined = 0;
+    int64_t skipped = 0;  // source rows that are not requests (top-up rows, non-LLM spans)
     QVector<QPair<QString, int64_t>> quarantineByKind;
     QVector<SourceSummary> sources;
     int64_t fileBytes = 0;

@@ -129,6 +129,13 @@ CREATE TABLE notes(
 
 bool migrateV1ToV2(sqlite3* db, QString* error) { return sql::exec(db, kV1ToV2, error); }
 
+// Version 3: rows a source holds that are not requests (a gateway's top-up and admin rows,
+// spans that are no model call) are counted per source; they are not stored.
+bool migrateV2ToV3(sqlite3* db, QString* error) {
+    return sql::exec(db, "ALTER TABLE sources ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;",
+                     error);
+}
+
 }  // namespace
 
 int dictionaryIndex(Field f) {
@@ -157,7 +164,7 @@ bool migrate(sqlite3* db, int fromVersion, QString* error) {
     // Each step takes the schema from version v to v + 1 (version 1 is the first released
     // schema). A step appends here, and user_version follows it.
     using Step = bool (*)(sqlite3*, QString*);
-    static const Step kSteps[] = {nullptr, migrateV1ToV2};  // kSteps[v] migrates v -> v + 1
+    static const Step kSteps[] = {nullptr, migrateV1ToV2, migrateV2ToV3};  // kSteps[v] migrates v -> v + 1
     for (int v = fromVersion; v < kCurrentVersion; ++v) {
         if (v < 1 || v >= static_cast<int>(std::size(kSteps)) || !kSteps[v]) {
             if (error) *error = QStringLiteral("no migration from schema version %1").arg(v);
