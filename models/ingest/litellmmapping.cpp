@@ -71,8 +71,11 @@ const std::vector<TableMapping::Column>& LiteLlmMapping::columns() const {
 }
 
 bool LiteLlmMapping::matches(const std::vector<std::string>& names) const {
-    return has(names, "request_id") && has(names, "startTime") &&
-           (has(names, "spend") || has(names, "call_type"));
+    // The columns LiteLLM has always written (NOT NULL in every version of the table); a file
+    // with a few LiteLLM-like names and not these is a generic CSV.
+    for (const char* c : {"request_id", "call_type", "api_key", "startTime", "endTime"})
+        if (!has(names, c)) return false;
+    return true;
 }
 
 QString LiteLlmMapping::missingNote(Field f) const {

@@ -65,8 +65,9 @@ const std::vector<TableMapping::Column>& NewApiMapping::columns() const {
 }
 
 bool NewApiMapping::matches(const std::vector<std::string>& names) const {
-    return has(names, "created_at") && has(names, "type") && has(names, "model_name") &&
-           (has(names, "quota") || has(names, "token_name"));
+    for (const char* c : {"created_at", "type", "content", "model_name", "quota"})
+        if (!has(names, c)) return false;
+    return true;
 }
 
 QString NewApiMapping::missingNote(Field f) const {

@@ -154,6 +154,11 @@ TableJsonReader::Scan TableJsonReader::scanValue(size_t& length) {
                 const int64_t start = line_;
                 line_ += newlines;
                 table_.line = start;
+                // The cap holds wherever the value falls, also whole in one window.
+                if (skipped == 0 && length > limits_.maxRecordBytes) {
+                    raw_.assign(b, std::min(length, kRawKeep));
+                    skipped = length;
+                }
                 if (skipped > 0) {
                     input_.consume(length);
                     length = 0;
