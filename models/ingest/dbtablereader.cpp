@@ -36,6 +36,9 @@ void DatabaseTableReader::mapRow(SourceRow& row) {
         raw_ += table_.cells[c];
     }
     table_.raw = raw_;
+    if (preview_)
+        for (size_t c = 0; c < table_.cells.size(); ++c)
+            noteSourceValue(tool_->sourceColumns()[c], table_.cells[c]);
     tool_->map(table_, row);
 }
 

@@ -73,8 +73,11 @@ bool previewFile(const QString& path, const QString& format, int maxRows, FilePr
         // The importer's own check; only what does not depend on the mapping is shown, since
         // the analyst is about to change the mapping.
         TypedRow typed;
-        if (!convertRow(row, RecordReader::Limits().maxFieldBytes, typed) &&
-            !dependsOnMapping(row.reject))
+        if (row.skip)
+            pr.problem = QStringLiteral("skipped, not a request: %1")
+                             .arg(QString::fromStdString(row.skipReason));
+        else if (!convertRow(row, RecordReader::Limits().maxFieldBytes, typed) &&
+                 !dependsOnMapping(row.reject))
             pr.problem =
                 QStringLiteral("%1: %2").arg(QString::fromLatin1(rejectKindName(row.reject)),
                                              QString::fromStdString(row.rejectMessage));

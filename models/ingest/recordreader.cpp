@@ -7,6 +7,7 @@
 #include "accesslogreader.h"
 #include "csvreader.h"
 #include "jsonlreader.h"
+#include "tablemapping.h"
 #include "tablereaders.h"
 
 namespace quarry {
@@ -120,7 +121,17 @@ void RecordReader::noteIgnored(const QString& source) {
 std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
                                            QString* error) {
     // A tool's own table (a database, or its export) is recognised before the generic formats.
-    {
+    const QString lower = format.toLower();
+    const bool generic = lower == QLatin1String("csv") || lower == QLatin1String("jsonl") ||
+                         lower == QLatin1String("combined");
+    const bool automatic = lower.isEmpty() || lower == QLatin1String("auto");
+    if (!generic && !automatic && !createTableMapping(format)) {
+        if (error)
+            *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
+                         .arg(format);
+        return nullptr;
+    }
+    if (!generic) {
         QByteArray head;
         if (!isDatabaseUrl(path)) {
             QFile file(path);

@@ -217,6 +217,8 @@ bool TableJsonReader::rowFromObject(const void* objectPtr, SourceRow& row) {
         }
         table_.cells[column] = text;
     }
+    if (preview_)
+        for (const auto& [column, v] : values) noteSourceValue(keys_[column], table_.cells[column]);
     tool_->map(table_, row);
     return true;
 }

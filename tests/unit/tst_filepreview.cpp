@@ -38,6 +38,7 @@ private slots:
     void csvStopsAtMaxRows();
     void jsonlFlattensKeysAsTheyAppear();
     void combinedAccessLog();
+    void gatewayTablesPreviewWithTheirMapping();
     void unreadableFile();
 
 private:
@@ -150,6 +151,32 @@ void TestFilePreview::combinedAccessLog() {
     QCOMPARE(value(p, 0, "time"), QStringLiteral("17/May/2015:10:05:03 +0000"));
     QCOMPARE(value(p, 0, "status"), QStringLiteral("200"));
     QVERIFY(value(p, 0, "user_agent").startsWith(QStringLiteral("Mozilla/5.0")));
+}
+
+void TestFilePreview::gatewayTablesPreviewWithTheirMapping() {
+    // A LiteLLM export previews through its own reader: columns with the tool's mapping, rows
+    // that are no request marked as skipped.
+    FilePreview p;
+    QString error;
+    QVERIFY2(previewFile(test::dataPath(QStringLiteral("formats/litellm/spendlogs-2025-03.csv")),
+                         QStringLiteral("auto"), 10, p, &error),
+             qPrintable(error));
+    QCOMPARE(p.format, QStringLiteral("litellm-csv"));
+    QCOMPARE(autoField(p, "user"), index(Field::AccountId));
+    QCOMPARE(autoField(p, "spend"), -1);
+    QCOMPARE(value(p, 0, "user"), QStringLiteral("alice"));
+    QCOMPARE(p.rows.size(), size_t(5));
+    QVERIFY2(p.rows[3].problem.startsWith(QLatin1String("skipped, not a request")), qPrintable(p.rows[3].problem));
+    QVERIFY(p.rows[0].problem.isEmpty());
+
+    // new-api's admin JSON: keys as columns, the billing note shown but not mapped.
+    QVERIFY2(previewFile(test::dataPath(QStringLiteral("formats/newapi/api-log-page.json")),
+                         QStringLiteral("auto"), 10, p, &error),
+             qPrintable(error));
+    QCOMPARE(p.format, QStringLiteral("newapi-json"));
+    QCOMPARE(autoField(p, "content"), -1);
+    QCOMPARE(autoField(p, "username"), index(Field::AccountId));
+    QCOMPARE(value(p, 1, "username"), QStringLiteral("dave"));
 }
 
 void TestFilePreview::unreadableFile() {
