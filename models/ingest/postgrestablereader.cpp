@@ -28,6 +28,12 @@ std::string quotedIdentifier(const char* name) {
     return q + "\"";
 }
 
+// A catalog query about one table, the table name bound as its only parameter.
+PGresult* queryTable(PGconn* conn, const char* sql, const std::string& table) {
+    const char* params[] = {table.c_str()};
+    return PQexecParams(conn, sql, 1, nullptr, params, nullptr, nullptr, 0);
+}
+
 }  // namespace
 
 PostgresTableReader::PostgresTableReader(std::unique_ptr<TableMapping> mapping)
@@ -81,12 +87,10 @@ bool PostgresTableReader::readHeader(QString* error) {
     const std::string table = quotedIdentifier(tool_->tableName());
     {
         // The table's size and row estimate, for progress; a missing table is named here.
-        const char* params[] = {table.c_str()};
-        PGresult* r =
-            PQexecParams(conn_,
-                         "SELECT c.reltuples::bigint, pg_table_size(c.oid) FROM pg_class c "
-                         "WHERE c.oid = to_regclass($1)",
-                         1, nullptr, params, nullptr, nullptr, 0);
+        PGresult* r = queryTable(conn_,
+                                 "SELECT c.reltuples::bigint, pg_table_size(c.oid) FROM pg_class c "
+                                 "WHERE c.oid = to_regclass($1)",
+                                 table);
         const bool found = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
         if (found) {
             rowsTotal_ = std::atoll(PQgetvalue(r, 0, 0));
@@ -109,12 +113,11 @@ bool PostgresTableReader::readHeader(QString* error) {
     // Ordered by startTime when the table has it (LiteLLM indexes it), else by the table order.
     std::string order;
     {
-        const char* params[] = {table.c_str()};
         PGresult* r =
-            PQexecParams(conn_,
-                         "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) "
-                         "AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
-                         1, nullptr, params, nullptr, nullptr, 0);
+            queryTable(conn_,
+                       "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) "
+                       "AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+                       table);
         std::vector<std::string> names;
         for (int i = 0; PQresultStatus(r) == PGRES_TUPLES_OK && i < PQntuples(r); ++i)
             names.emplace_back(PQgetvalue(r, i, 0));

@@ -166,7 +166,8 @@ void TestFilePreview::gatewayTablesPreviewWithTheirMapping() {
     QCOMPARE(autoField(p, "spend"), -1);
     QCOMPARE(value(p, 0, "user"), QStringLiteral("alice"));
     QCOMPARE(p.rows.size(), size_t(5));
-    QVERIFY2(p.rows[3].problem.startsWith(QLatin1String("skipped, not a request")), qPrintable(p.rows[3].problem));
+    QVERIFY2(p.rows[3].problem.startsWith(QLatin1String("skipped, not a request")),
+             qPrintable(p.rows[3].problem));
     QVERIFY(p.rows[0].problem.isEmpty());
 
     // new-api's admin JSON: keys as columns, the billing note shown but not mapped.

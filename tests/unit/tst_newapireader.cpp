@@ -59,6 +59,15 @@ const char kNewApiSchema[] =
     "CREATE TABLE `tokens` (`id` integer PRIMARY KEY AUTOINCREMENT,`user_id` integer,`key` "
     "char(48));";
 
+// Opens (or creates) a SQLite file and runs sql in it.
+bool makeDb(const QString& path, const char* sqlText) {
+    sqlite3* db = nullptr;
+    const bool ok =
+        sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK && sql::exec(db, sqlText);
+    sqlite3_close(db);
+    return ok;
+}
+
 bool makeNewApiDb(const QString& path, int consumeRows) {
     sqlite3* db = nullptr;
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK) return false;
@@ -217,13 +226,8 @@ private slots:
     void otherSqliteFilesAreRefusedByName() {
         QTemporaryDir dir;
         const QString other = dir.filePath(QStringLiteral("other.db"));
-        {
-            sqlite3* db = nullptr;
-            QCOMPARE(sqlite3_open(other.toUtf8().constData(), &db), SQLITE_OK);
-            QVERIFY(sql::exec(
-                db, "CREATE TABLE users(id INTEGER); CREATE TABLE channels(id INTEGER);"));
-            sqlite3_close(db);
-        }
+        QVERIFY(
+            makeDb(other, "CREATE TABLE users(id INTEGER); CREATE TABLE channels(id INTEGER);"));
         auto r = test::runCli(
             {QStringLiteral("import"), dir.filePath(QStringLiteral("c.quarry")), other});
         QCOMPARE(r.exitCode, 1);
@@ -262,15 +266,18 @@ private slots:
             sqlite3* db = nullptr;
             QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
             QString e;
-            QVERIFY2(schema::createVersion1(db, &e) && schema::migrate(db, 1, &e), qPrintable(e));
+            const bool made = schema::createVersion1(db, &e) && schema::migrate(db, 1, &e);
+            sqlite3_close(db);
+            QVERIFY2(made, qPrintable(e));
+        }
+        {
             // migrate() went all the way: take the v3 step back to stand for a v2 case.
-            QVERIFY(sql::exec(
-                db,
+            QVERIFY(makeDb(
+                path,
                 "ALTER TABLE sources DROP COLUMN rows_skipped; PRAGMA user_version = 2;"
                 "INSERT INTO case_meta(key, value) VALUES('case_id', 'old');"
                 "INSERT INTO sources(path, sha256, size, format, rows_read, rows_imported,"
                 " rows_quarantined, imported_at) VALUES('old.csv', 'x', 1, 'csv', 1, 1, 0, 0);"));
-            sqlite3_close(db);
         }
         QString error;
         auto file = CaseFile::open(path, CaseFile::Access::ReadWrite, &error);
