@@ -48,9 +48,8 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard* wizard) : QWizardPage(wizard)
 
     files_ = new QTreeWidget;
     files_->setColumnCount(FileColumnCount);
-    files_->setHeaderLabels(
-        {tr("File / reason"), tr("Status"), tr("Rows read"), tr("Imported"), tr("Quarantined"),
-         tr("Skipped (not requests)")});
+    files_->setHeaderLabels({tr("File / reason"), tr("Status"), tr("Rows read"), tr("Imported"),
+                             tr("Quarantined"), tr("Skipped (not requests)")});
     files_->setRootIsDecorated(true);
     files_->header()->setStretchLastSection(false);
     files_->header()->setSectionResizeMode(FileName, QHeaderView::Stretch);

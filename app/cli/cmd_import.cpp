@@ -38,19 +38,19 @@ QString describe(const ImportResult& r) {
                       .arg(r.rowsSkipped)
                       .arg(parts.join(QStringLiteral(", ")));
     }
-    QString text =
-        QStringLiteral("imported %1 as source #%2 (%3, %4 MB) in %5 s: %6 rows read, %7 imported, "
+    QString text = QStringLiteral(
+                       "imported %1 as source #%2 (%3, %4 MB) in %5 s: %6 rows read, %7 imported, "
                        "%8 quarantined%9%10; %11 new accounts\n")
-            .arg(r.path)
-            .arg(r.sourceId)
-            .arg(r.format)
-            .arg(r.bytes / 1e6, 0, 'f', 1)
-            .arg(r.seconds, 0, 'f', 1)
-            .arg(r.rowsRead)
-            .arg(r.rowsImported)
-            .arg(r.rowsQuarantined)
-            .arg(reasons, skipped)
-            .arg(r.newAccounts);
+                       .arg(r.path)
+                       .arg(r.sourceId)
+                       .arg(r.format)
+                       .arg(r.bytes / 1e6, 0, 'f', 1)
+                       .arg(r.seconds, 0, 'f', 1)
+                       .arg(r.rowsRead)
+                       .arg(r.rowsImported)
+                       .arg(r.rowsQuarantined)
+                       .arg(reasons, skipped)
+                       .arg(r.newAccounts);
     text += QStringLiteral("  sha256 %1\n").arg(QString::fromStdString(r.sha256));
     text += QStringLiteral("  mapped  %1\n").arg(r.mapping.join(QStringLiteral(", ")));
     if (!r.ignoredColumns.isEmpty())
@@ -99,9 +99,10 @@ int cmdImport(const QStringList& args) {
     if (options.format != QLatin1String("auto") && options.format != QLatin1String("csv") &&
         options.format != QLatin1String("jsonl") && options.format != QLatin1String("combined") &&
         !createTableMapping(options.format))
-        return fail(QStringLiteral("import: --format must be auto, csv, jsonl, combined, litellm or "
-                                   "newapi, not '%1'")
-                        .arg(options.format));
+        return fail(
+            QStringLiteral("import: --format must be auto, csv, jsonl, combined, litellm or "
+                           "newapi, not '%1'")
+                .arg(options.format));
     options.force = p.isSet(QStringLiteral("force"));
     bool ok = false;
     const qlonglong maxField = p.value(QStringLiteral("max-field-bytes")).toLongLong(&ok);

@@ -335,7 +335,8 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
 
     if (!writeError.isEmpty()) return abortWith(writeError);
     if (options.cancel && options.cancel->load())
-        return abortWith(QStringLiteral("%1: import cancelled; the case is unchanged").arg(result.path));
+        return abortWith(
+            QStringLiteral("%1: import cancelled; the case is unchanged").arg(result.path));
     if (!reader->error().isEmpty()) return abortWith(reader->error());
     result.sha256 = reader->sha256Hex();
     // A database server has no file to hash up front: the same rows twice are the same digest.

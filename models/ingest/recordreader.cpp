@@ -92,14 +92,17 @@ bool RecordReader::open(const QString& path, const ColumnMapping& mapping, const
     return readHeader(error);
 }
 
-QString RecordReader::sourcePath() const { return QFileInfo(input_.path()).absoluteFilePath(); }
+QString RecordReader::sourcePath() const {
+    return QFileInfo(input_.path()).absoluteFilePath();
+}
 
 QString RecordReader::missingNote(Field f) const {
     QStringList columns;
     for (const auto& [column, field] : columnFields_)
         if (field == index(f)) columns << column;
     if (!columns.isEmpty())
-        return QStringLiteral("'%1' is empty in every record").arg(columns.join(QStringLiteral("', '")));
+        return QStringLiteral("'%1' is empty in every record")
+            .arg(columns.join(QStringLiteral("', '")));
     const auto n = fieldName(f);
     return QStringLiteral("no column maps to it (--map COLUMN=%1 names one)")
         .arg(QString::fromLatin1(n.data(), static_cast<qsizetype>(n.size())));
@@ -127,7 +130,8 @@ std::unique_ptr<RecordReader> createReader(const QString& format, const QString&
     const bool automatic = lower.isEmpty() || lower == QLatin1String("auto");
     if (!generic && !automatic && !createTableMapping(format)) {
         if (error)
-            *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
+            *error = QStringLiteral(
+                         "unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
                          .arg(format);
         return nullptr;
     }
@@ -136,7 +140,8 @@ std::unique_ptr<RecordReader> createReader(const QString& format, const QString&
         if (!isDatabaseUrl(path)) {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                if (error) *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+                if (error)
+                    *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
                 return nullptr;
             }
             head = file.read(64 * 1024);
@@ -172,8 +177,9 @@ std::unique_ptr<RecordReader> createReader(const QString& format, const QString&
     if (f == QLatin1String("jsonl")) return std::make_unique<JsonlReader>();
     if (f == QLatin1String("combined")) return std::make_unique<AccessLogReader>();
     if (error)
-        *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
-                     .arg(format);
+        *error =
+            QStringLiteral("unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
+                .arg(format);
     return nullptr;
 }
 

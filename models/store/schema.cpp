@@ -164,7 +164,8 @@ bool migrate(sqlite3* db, int fromVersion, QString* error) {
     // Each step takes the schema from version v to v + 1 (version 1 is the first released
     // schema). A step appends here, and user_version follows it.
     using Step = bool (*)(sqlite3*, QString*);
-    static const Step kSteps[] = {nullptr, migrateV1ToV2, migrateV2ToV3};  // kSteps[v] migrates v -> v + 1
+    static const Step kSteps[] = {nullptr, migrateV1ToV2,
+                                  migrateV2ToV3};  // kSteps[v] migrates v -> v + 1
     for (int v = fromVersion; v < kCurrentVersion; ++v) {
         if (v < 1 || v >= static_cast<int>(std::size(kSteps)) || !kSteps[v]) {
             if (error) *error = QStringLiteral("no migration from schema version %1").arg(v);

@@ -102,7 +102,8 @@ private slots:
         QTemporaryDir dir;
         auto file = newCase(dir.filePath(QStringLiteral("n.quarry")));
         QVERIFY(file);
-        QCOMPARE(sql::queryInt(file->db(), "PRAGMA user_version"), int64_t(schema::kCurrentVersion));
+        QCOMPARE(sql::queryInt(file->db(), "PRAGMA user_version"),
+                 int64_t(schema::kCurrentVersion));
         QCOMPARE(sql::queryInt(file->db(), "SELECT count(*) FROM tags"), int64_t(5));
     }
 
