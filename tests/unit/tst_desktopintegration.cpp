@@ -96,13 +96,21 @@ bool writeSqliteWithoutAppId(const QString& path) {
 class TestDesktopIntegration : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dataHome_;
+    QTemporaryDir xdg_;
+
+    QString mimeDir() const { return xdg_.filePath(QStringLiteral("share/mime")); }
 
 private slots:
     void initTestCase() {
-        QVERIFY(dataHome_.isValid());
-        // Qt's MIME database reads $XDG_DATA_HOME/mime before the system's; set before first use.
-        qputenv("XDG_DATA_HOME", QFile::encodeName(dataHome_.path()));
+        QVERIFY(xdg_.isValid());
+        // A private MIME database, the only one Qt and update-mime-database see (set before the
+        // first QMimeDatabase use): the system's type definitions plus ours, compiled into one
+        // cache as the package's trigger does in /usr/share/mime. One cache matters: Qt 6.4 lets
+        // a later cache's lower-priority magic (plain SQLite) override an earlier one's.
+        QVERIFY(QDir().mkpath(xdg_.filePath(QStringLiteral("home"))));
+        QVERIFY(QDir().mkpath(mimeDir() + QStringLiteral("/packages")));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(xdg_.filePath(QStringLiteral("home"))));
+        qputenv("XDG_DATA_DIRS", QFile::encodeName(xdg_.filePath(QStringLiteral("share"))));
     }
 
     void desktopEntryValidates() {
@@ -156,15 +164,20 @@ private slots:
     }
 
     void caseFilesAreRecognisedByNameAndContent() {
-        // Install the type into the private data home the way the package's trigger does.
-        const QString mimeDir = dataHome_.filePath(QStringLiteral("mime"));
-        QVERIFY(QDir().mkpath(mimeDir + QStringLiteral("/packages")));
+        const QDir systemPackages(QStringLiteral("/usr/share/mime/packages"));
+        const QStringList systemXml =
+            systemPackages.entryList({QStringLiteral("*.xml")}, QDir::Files);
+        QVERIFY2(systemXml.contains(QStringLiteral("freedesktop.org.xml")),
+                 "shared-mime-info is not installed");
+        for (const QString& name : systemXml)
+            QVERIFY(QFile::copy(systemPackages.filePath(name),
+                                mimeDir() + QStringLiteral("/packages/") + name));
         QVERIFY(QFile::copy(installerFile(QStringLiteral("desktop/%1.mime.xml").arg(kAppId)),
-                            mimeDir + QStringLiteral("/packages/%1.xml").arg(kAppId)));
-        const ToolResult compiled = runTool(QStringLiteral("update-mime-database"), {mimeDir});
+                            mimeDir() + QStringLiteral("/packages/%1.xml").arg(kAppId)));
+        const ToolResult compiled = runTool(QStringLiteral("update-mime-database"), {mimeDir()});
         QVERIFY2(compiled.exitCode == 0 && compiled.output.trimmed().isEmpty(),
                  compiled.output.constData());
-        QVERIFY(QFile::exists(mimeDir + QStringLiteral("/application/x-quarry-case.xml")));
+        QVERIFY(QFile::exists(mimeDir() + QStringLiteral("/application/x-quarry-case.xml")));
 
         // A real case, made the way an analyst makes one.
         QTemporaryDir work;
