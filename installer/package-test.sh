@@ -3,7 +3,8 @@
 # lintian (any error fails; warnings are printed), installs it with dpkg -i (apt-get install -f
 # pulls missing dependencies), runs the installed /usr/bin/quarry-cli and an offscreen
 # /usr/bin/quarry --screenshot on a small generated case, checks the desktop database and MIME
-# cache the package's triggers update, then removes the package again.
+# cache the package's triggers update and what gio (a file manager's view) makes of a case file,
+# then removes the package again.
 # Usage (as root, after the build):  bash installer/package-test.sh [BUILD_DIR]
 set -euo pipefail
 
@@ -74,6 +75,12 @@ echo "package-test: $(file -b "$work/x.png" | cut -d, -f1-2), $size bytes"
 [ -f /usr/share/mime/application/x-quarry-case.xml ] || fail "update-mime-database did not register application/x-quarry-case"
 grep -q "^application/x-quarry-case=.*$app_id.desktop" /usr/share/applications/mimeinfo.cache \
   || fail "the desktop database does not open application/x-quarry-case with $app_id.desktop"
+# As a GLib file manager (GNOME Files) sees it: a case is a case even without its extension,
+# and Quarry is an application for it.
+cp "$work/small.quarry" "$work/case-without-extension"
+gio info -a standard::content-type "$work/case-without-extension" | grep -q 'content-type: application/x-quarry-case' \
+  || fail "gio does not see a case file as application/x-quarry-case"
+gio mime application/x-quarry-case | grep -q "$app_id.desktop" || fail "gio lists no $app_id.desktop for application/x-quarry-case"
 
 # 6. Remove it again.
 dpkg -r "$pkg" >/dev/null
