@@ -17,7 +17,10 @@ fail() {
   echo "package-test: $*" >&2
   exit 1
 }
-installed() { dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; }
+# Output is captured before matching: `producer | grep -q` under pipefail fails when grep exits
+# early and the producer gets SIGPIPE.
+installed() { [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" = 'install ok installed' ]; }
+contains() { grep -q -e "$2" <<<"$1"; }
 
 [ "$(id -u)" -eq 0 ] || fail "must run as root (it installs and removes $pkg)"
 [ -f "$build/CPackConfig.cmake" ] || fail "$build is not a configured build folder"
@@ -26,7 +29,10 @@ installed && fail "$pkg is already installed; remove it first (dpkg -r $pkg)"
 
 # 1. Build the package.
 rm -f "$build"/package/"$pkg"_*.deb
-cmake --build "$build" --target package >/dev/null || fail "cpack failed (cmake --build $build --target package)"
+if ! out="$(cmake --build "$build" --target package 2>&1)"; then
+  echo "$out" >&2
+  fail "cmake --build $build --target package failed"
+fi
 debs=("$build"/package/"$pkg"_*.deb)
 [ -f "${debs[0]}" ] || fail "cpack wrote no $pkg .deb in $build/package"
 deb="${debs[0]}"
@@ -53,23 +59,28 @@ installed || fail "$pkg is not installed after dpkg -i"
 # 4. The installed programs.
 for bin in /usr/bin/quarry /usr/bin/quarry-cli; do
   [ -x "$bin" ] || fail "$bin missing after install"
-  if ldd "$bin" | grep -q 'not found'; then fail "$bin has unresolved libraries: $(ldd "$bin" | grep 'not found')"; fi
+  libs="$(ldd "$bin")"
+  if contains "$libs" 'not found'; then fail "$bin has unresolved libraries: $(grep 'not found' <<<"$libs")"; fi
 done
 version="$(sed -n 's/^project(Quarry VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")"
 [ "$(/usr/bin/quarry-cli --version)" = "quarry-cli $version" ] || fail "quarry-cli --version is not 'quarry-cli $version'"
-QT_QPA_PLATFORM=offscreen /usr/bin/quarry --version | grep -qx "quarry $version" || fail "quarry --version is not 'quarry $version'"
+[ "$(QT_QPA_PLATFORM=offscreen /usr/bin/quarry --version 2>/dev/null)" = "quarry $version" ] || fail "quarry --version is not 'quarry $version'"
 
-/usr/bin/quarry-cli generate --out "$work/data" --accounts 40 --campaigns 1 --campaign-accounts 10 --days 5 --seed 11 2>/dev/null
-/usr/bin/quarry-cli import "$work/small.quarry" "$work/data/requests.csv" 2>/dev/null
-/usr/bin/quarry-cli analyze "$work/small.quarry" 2>/dev/null
-QT_QPA_PLATFORM=offscreen /usr/bin/quarry "$work/small.quarry" --screenshot "$work/x.png" --view overview \
-  || fail "/usr/bin/quarry --screenshot failed"
+# A small generated case, made and drawn by the installed programs (their chatter goes to a log
+# that is shown when a step fails).
+log="$work/run.log"
+run() { "$@" >>"$log" 2>&1 || { cat "$log" >&2; fail "failed: $*"; }; }
+run /usr/bin/quarry-cli generate --out "$work/data" --accounts 40 --campaigns 1 --campaign-accounts 10 --days 5 --seed 11
+run /usr/bin/quarry-cli import "$work/small.quarry" "$work/data/requests.csv"
+run /usr/bin/quarry-cli analyze "$work/small.quarry"
+run env QT_QPA_PLATFORM=offscreen /usr/bin/quarry "$work/small.quarry" --screenshot "$work/x.png" --view overview
 [ -f "$work/x.png" ] || fail "quarry --screenshot wrote no PNG"
 # A real dashboard (text, tables, plots) is far larger than a blank window of the same size.
-file "$work/x.png" | grep -q 'PNG image data, [0-9]* x [0-9]*' || fail "the screenshot is not a PNG: $(file "$work/x.png")"
+kind="$(file -b "$work/x.png")"
+contains "$kind" '^PNG image data, [0-9]* x [0-9]*' || fail "the screenshot is not a PNG: $kind"
 size=$(stat -c %s "$work/x.png")
 [ "$size" -gt 40000 ] || fail "the screenshot is only $size bytes: nothing drawn"
-echo "package-test: $(file -b "$work/x.png" | cut -d, -f1-2), $size bytes"
+echo "package-test: screenshot ${kind%%, 8-bit*}, $size bytes"
 
 # 5. The triggers registered the case type and the desktop entry that opens it.
 [ -f /usr/share/mime/application/x-quarry-case.xml ] || fail "update-mime-database did not register application/x-quarry-case"
@@ -78,9 +89,10 @@ grep -q "^application/x-quarry-case=.*$app_id.desktop" /usr/share/applications/m
 # As a GLib file manager (GNOME Files) sees it: a case is a case even without its extension,
 # and Quarry is an application for it.
 cp "$work/small.quarry" "$work/case-without-extension"
-gio info -a standard::content-type "$work/case-without-extension" | grep -q 'content-type: application/x-quarry-case' \
-  || fail "gio does not see a case file as application/x-quarry-case"
-gio mime application/x-quarry-case | grep -q "$app_id.desktop" || fail "gio lists no $app_id.desktop for application/x-quarry-case"
+info="$(gio info -a standard::content-type "$work/case-without-extension")"
+contains "$info" 'content-type: application/x-quarry-case$' || fail "gio does not see a case file as application/x-quarry-case: $info"
+handlers="$(gio mime application/x-quarry-case)"
+contains "$handlers" "^Default application for .*: $app_id.desktop" || fail "gio does not open cases with $app_id.desktop: $handlers"
 
 # 6. Remove it again.
 dpkg -r "$pkg" >/dev/null
