@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "linesplitter.h"
 #include "recordreader.h"
 
 namespace quarry {
@@ -27,7 +28,7 @@ private:
     int field_[ColumnCount] = {};
     std::string time_;   // the timestamp rewritten as ISO 8601
     std::string route_;  // the path without its query string
-    int64_t nextLine_ = 1;
+    LineSplitter lines_{input_};
 };
 
 // "17/May/2015:10:05:03 +0000" -> UTC epoch milliseconds.

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "linesplitter.h"
 #include "recordreader.h"
 
 namespace quarry {
@@ -25,8 +26,7 @@ protected:
 private:
     struct Impl;
     std::unique_ptr<Impl> d;
-    int64_t nextLine_ = 1;
-    std::string rawCopy_;
+    LineSplitter lines_{input_};
 };
 
 }  // namespace quarry
