@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "ingest/formatregistry.h"
 #include "ingest/importer.h"
 #include "store/casefile.h"
 #include "store/casesummary.h"
@@ -57,10 +58,11 @@ int cmdImport(const QStringList& args) {
                        "transaction, so an interrupted import leaves the case as it was."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CSV or JSONL log files."),
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Log files: CSV, JSON Lines, access logs or a gateway's own export."),
                             QStringLiteral("FILE..."));
     p.addOption({QStringLiteral("format"),
-                 QStringLiteral("auto (default), csv, jsonl or combined (Apache/nginx access log)."),
+                 QStringLiteral("auto (default: the format the file's first bytes show) or one "
+                                "of:\n") + formatsHelp(),
                  QStringLiteral("FORMAT"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("map"),
                  QStringLiteral("Map source column SRC to canonical FIELD (or - to ignore it); "
@@ -79,10 +81,9 @@ int cmdImport(const QStringList& args) {
 
     ImportOptions options;
     options.format = p.value(QStringLiteral("format"));
-    if (options.format != QLatin1String("auto") && options.format != QLatin1String("csv") &&
-        options.format != QLatin1String("jsonl") && options.format != QLatin1String("combined"))
-        return fail(QStringLiteral("import: --format must be auto, csv, jsonl or combined, not '%1'")
-                        .arg(options.format));
+    if (!formatNames().contains(options.format, Qt::CaseInsensitive))
+        return fail(QStringLiteral("import: --format must be one of %1, not '%2'")
+                        .arg(formatNames().join(QStringLiteral(", ")), options.format));
     options.force = p.isSet(QStringLiteral("force"));
     bool ok = false;
     const qlonglong maxField = p.value(QStringLiteral("max-field-bytes")).toLongLong(&ok);

@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "formatregistry.h"
 #include "timestamp.h"
 
 namespace quarry {
@@ -95,6 +96,11 @@ bool AccessLogReader::sniff(const QByteArray& head) {
         QStringLiteral(R"(^\S+ \S+ \S+ \[\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}\] ")"));
     const int nl = head.indexOf('\n');
     return kLine.match(QString::fromUtf8(nl < 0 ? head : head.left(nl))).hasMatch();
+}
+
+int AccessLogReader::confidence(const FileHead& head) const {
+    const std::string_view line = head.firstLine();
+    return sniff(QByteArray(line.data(), static_cast<qsizetype>(line.size()))) ? 80 : 0;
 }
 
 bool AccessLogReader::readHeader(QString* error) {

@@ -16,6 +16,10 @@ namespace quarry {
 class AccessLogReader final : public RecordReader {
 public:
     const char* formatName() const override { return "combined"; }
+    const char* description() const override {
+        return "Apache/nginx combined or common access log";
+    }
+    int confidence(const FileHead& head) const override;
     bool next(SourceRow& row) override;
     // True when the first line looks like a combined/common log line.
     static bool sniff(const QByteArray& head);

@@ -7,6 +7,9 @@
 #include <charconv>
 #include <cstring>
 
+#include "chattext.h"
+#include "formatregistry.h"
+
 namespace quarry {
 namespace {
 
@@ -59,31 +62,9 @@ struct JsonlReader::Impl {
         scratch += text;
     }
 
-    // The user turns of a chat transcript, newest last; falls back to the JSON text.
-    void takeMessages(int field, simdjson::dom::array messages) {
-        std::string text;
-        for (simdjson::dom::element m : messages) {
-            if (!m.is_object()) continue;
-            std::string_view role;
-            if (m["role"].get(role) != simdjson::SUCCESS || role != "user") continue;
-            std::string_view content;
-            if (m["content"].get(content) == simdjson::SUCCESS) {
-                if (!text.empty()) text += "\n\n";
-                text += content;
-            } else {
-                simdjson::dom::array parts;
-                if (m["content"].get(parts) != simdjson::SUCCESS) continue;
-                for (simdjson::dom::element part : parts) {
-                    std::string_view t;
-                    if (part["text"].get(t) == simdjson::SUCCESS) {
-                        if (!text.empty()) text += "\n\n";
-                        text += t;
-                    }
-                }
-            }
-        }
-        if (text.empty()) text = simdjson::minify(messages);
-        setScratch(field, text);
+    // The user turns of a chat transcript or request body (chattext.h); else the JSON text.
+    void takeMessages(int field, simdjson::dom::element messages) {
+        setScratch(field, userTextOrJson(messages));
     }
 
     void take(std::string_view key, simdjson::dom::element v, const ColumnMapping& mapping,
@@ -97,11 +78,7 @@ struct JsonlReader::Impl {
             if (direct == index(Field::Prompt) && !(taken & (1u << direct))) {
                 taken |= 1u << direct;
                 if (owner->preview_) owner->noteSourceValue(key, simdjson::minify(v));
-                simdjson::dom::array messages;
-                if (v["messages"].get(messages) == simdjson::SUCCESS)
-                    takeMessages(direct, messages);
-                else
-                    setScratch(direct, simdjson::minify(v));
+                takeMessages(direct, v);
                 return;
             }
             for (auto [k, child] : simdjson::dom::object(v)) {
@@ -153,7 +130,7 @@ struct JsonlReader::Impl {
                 break;
             case element_type::ARRAY:
                 if (static_cast<Field>(field) == Field::Prompt)
-                    takeMessages(field, v.get_array().value_unsafe());
+                    takeMessages(field, v);
                 else
                     setScratch(field, simdjson::minify(v));
                 break;
@@ -176,6 +153,15 @@ bool JsonlReader::sniff(const QByteArray& head) {
         return c == '{';
     }
     return false;
+}
+
+int JsonlReader::confidence(const FileHead& head) const {
+    if (head.firstByte() == '{') return 50;
+    // A JSON-named file that is not JSON: its lines are quarantined as malformed JSON, which
+    // says more than a CSV error would.
+    for (const char* s : {"jsonl", "ndjson", "json"})
+        if (head.suffix == QLatin1String(s)) return 60;
+    return 0;
 }
 
 bool JsonlReader::readHeader(QString* error) {

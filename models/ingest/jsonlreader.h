@@ -16,6 +16,10 @@ public:
     JsonlReader();
     ~JsonlReader() override;
     const char* formatName() const override { return "jsonl"; }
+    const char* description() const override {
+        return "JSON Lines, one object a line; nested keys flattened (user.id), aliases mapped";
+    }
+    int confidence(const FileHead& head) const override;
     bool next(SourceRow& row) override;
     // True when the first non-blank byte opens an object.
     static bool sniff(const QByteArray& head);
