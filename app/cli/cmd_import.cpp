@@ -58,11 +58,14 @@ int cmdImport(const QStringList& args) {
                        "transaction, so an interrupted import leaves the case as it was."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Log files: CSV, JSON Lines, access logs or a gateway's own export."),
-                            QStringLiteral("FILE..."));
+    p.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Log files: CSV, JSON Lines, access logs or a gateway's own export."),
+        QStringLiteral("FILE..."));
     p.addOption({QStringLiteral("format"),
                  QStringLiteral("auto (default: the format the file's first bytes show) or one "
-                                "of:\n") + formatsHelp(),
+                                "of:\n") +
+                     formatsHelp(),
                  QStringLiteral("FORMAT"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("map"),
                  QStringLiteral("Map source column SRC to canonical FIELD (or - to ignore it); "

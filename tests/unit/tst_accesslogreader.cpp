@@ -59,10 +59,12 @@ private slots:
         // is quarantined even though it sits whole in the first read window.
         RecordReader::Limits limits;
         limits.maxRecordBytes = 1024;
-        const QByteArray good = "192.0.2.1 - - [17/May/2015:10:07:00 +0000] \"GET /a HTTP/1.1\" 200 2\n";
-        const QByteArray big = "192.0.2.2 - - [17/May/2015:10:07:01 +0000] \"GET /" + QByteArray(3072, 'x') +
-                               " HTTP/1.1\" 200 2\n";
-        const auto r = test::readAll<AccessLogReader>(good + big + good, QStringLiteral("access.log"), {}, limits);
+        const QByteArray good =
+            "192.0.2.1 - - [17/May/2015:10:07:00 +0000] \"GET /a HTTP/1.1\" 200 2\n";
+        const QByteArray big = "192.0.2.2 - - [17/May/2015:10:07:01 +0000] \"GET /" +
+                               QByteArray(3072, 'x') + " HTTP/1.1\" 200 2\n";
+        const auto r = test::readAll<AccessLogReader>(good + big + good,
+                                                      QStringLiteral("access.log"), {}, limits);
         QVERIFY2(r.opened, qPrintable(r.error));
         QCOMPARE(r.rows.size(), 3);
         QVERIFY(r.rows[0].ok());
