@@ -56,7 +56,7 @@ std::optional<std::string> userAgent(std::optional<Element> headers) {
 }  // namespace
 
 int AzureApimReader::confidence(const FileHead& head) const {
-    if (head.firstByte() == '{') {
+    if (head.isJson()) {
         if (!head.hasJsonKey("CorrelationId") && !head.hasJsonKey("correlationId")) return 0;
         for (const char* marker : {"ApiManagementGateway", "GatewayLlmLogs", "PromptTokens",
                                    "promptTokens", "CallerIpAddress", "callerIpAddress"})
@@ -91,11 +91,10 @@ void AzureApimReader::readRecord(Element record) {
     const bool isLlm = type == "ApiManagementGatewayLlmLog" || type == "GatewayLlmLogs" ||
                        column(record, "PromptTokens") || column(record, "ModelName") ||
                        column(record, "RequestMessages") || column(record, "SequenceNumber");
-    auto [it, isNew] = calls_.try_emplace(id);
-    Call& c = it->second;
+    auto [call, isNew] = calls_.get(id);
+    Call& c = *call;
     BuiltRow& r = c.row;
     if (isNew) {
-        order_.push_back(id);
         r.line = currentLine();
         r.setRaw(currentRaw());
         r.set(Field::RequestId, id);
@@ -137,11 +136,10 @@ void AzureApimReader::readRecord(Element record) {
 }
 
 void AzureApimReader::flushOldest() {
-    const std::string id = std::move(order_.front());
-    order_.pop_front();
-    auto it = calls_.find(id);
-    if (it == calls_.end()) return;
-    Call& c = it->second;
+    calls_.popOldest([this](Call&& c) { flush(std::move(c)); });
+}
+
+void AzureApimReader::flush(Call&& c) {
     BuiltRow& r = c.row;
     if (!c.hasLlm) {
         r.skip = true;
@@ -161,11 +159,10 @@ void AzureApimReader::flushOldest() {
         r.set(Field::Prompt, text);
     }
     addBuiltRow(std::move(r));
-    calls_.erase(it);
 }
 
 void AzureApimReader::finish() {
-    while (!order_.empty()) flushOldest();
+    while (!calls_.empty()) flushOldest();
 }
 
 }  // namespace quarry

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <deque>
 #include <map>
 #include <string>
-#include <unordered_map>
 
 #include "gatewayreader.h"
+#include "pendingjoins.h"
 
 namespace quarry {
 
@@ -45,9 +44,9 @@ private:
         std::map<int64_t, std::string> requestChunks;  // by SequenceNumber
     };
     void flushOldest();
+    void flush(Call&& c);
 
-    std::unordered_map<std::string, Call> calls_;
-    std::deque<std::string> order_;
+    PendingJoins<Call> calls_;
 };
 
 }  // namespace quarry

@@ -7,7 +7,7 @@
 namespace quarry {
 
 int BedrockReader::confidence(const FileHead& head) const {
-    if (head.firstByte() != '{') return 0;
+    if (!head.isJson()) return 0;
     if (head.bytes.find("ModelInvocationLog") != std::string::npos) return 100;
     return head.hasJsonKey("modelId") && head.hasJsonKey("inputBodyJson") ? 95 : 0;
 }

@@ -7,7 +7,7 @@
 namespace quarry {
 
 int CloudflareReader::confidence(const FileHead& head) const {
-    if (head.firstByte() == '{')
+    if (head.isJson())
         return head.hasJsonKey("tokens_in") && head.hasJsonKey("provider") &&
                        head.hasJsonKey("created_at")
                    ? 95

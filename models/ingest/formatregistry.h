@@ -26,6 +26,8 @@ struct FileHead {
     std::string_view firstLine() const;
     // The first non-whitespace byte, or 0.
     char firstByte() const;
+    // JSON records: JSON Lines, a JSON array or pretty-printed objects.
+    bool isJson() const { return firstByte() == '{' || firstByte() == '['; }
     // True when `"key"` followed by a colon occurs in the bytes: a JSON object has that key
     // (at any depth; enough to tell tools apart, since each has its own spelling).
     bool hasJsonKey(std::string_view key) const;

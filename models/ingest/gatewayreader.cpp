@@ -3,8 +3,6 @@
 
 #include <QString>
 
-#include <cctype>
-
 #include "csvreader.h"
 
 namespace quarry {
@@ -97,10 +95,19 @@ bool GatewayReader::readHeader(QString* error) {
         if (error) *error = input_.error();
         return false;
     }
-    size_t i = 0;
-    while (i < input_.available() && std::isspace(static_cast<unsigned char>(input_.begin()[i])))
-        ++i;
-    if (i == input_.available() || input_.begin()[i] == '{') return true;
+    const std::string_view window(input_.begin(), input_.available());
+    const size_t first = window.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return true;
+    // A JSON array, or an object whose first line is only its opening brace: not one record a
+    // line, so records are cut by their nesting.
+    const size_t eol = window.find('\n', first);
+    const std::string_view firstLine =
+        window.substr(first, eol == std::string_view::npos ? std::string_view::npos : eol - first);
+    if (window[first] == '[' || firstLine.find_first_not_of(" \t\r", 1) == std::string_view::npos) {
+        values_ = std::make_unique<JsonValueSplitter>(input_, limits_.maxRecordBytes);
+        return true;
+    }
+    if (window[first] == '{') return true;
     // Not JSON Lines: the tool's CSV export. A CSV reader in preview mode hands out every cell.
     csv_ = std::make_unique<CsvReader>();
     csv_->setPreview(true);
@@ -175,6 +182,20 @@ bool GatewayReader::readCsvRecord() {
 
 bool GatewayReader::readOne() {
     if (csv_) return readCsvRecord();
+    if (values_) {
+        JsonValueSplitter::Value v;
+        if (!values_->next(v)) return false;
+        currentLine_ = v.line;
+        currentRaw_ = v.text;
+        if (v.tooLong) {
+            BuiltRow& r = addRow();
+            r.reject = RejectKind::RecordTooLarge;
+            r.rejectMessage = values_->tooLongMessage();
+            return true;
+        }
+        parseAndRead(v.text);
+        return true;
+    }
     LineSplitter::Line line;
     if (!lines_.next(line)) return false;
     currentLine_ = line.number;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "jsonvalues.h"
+#include "jsonvaluesplitter.h"
 #include "linesplitter.h"
 #include "recordreader.h"
 
@@ -59,10 +60,11 @@ private:
 };
 
 // Base of the readers of LLM gateways' own exports (Helicone, Langfuse, OpenTelemetry, Bedrock,
-// Azure API Management, Cloudflare): each record is a JSON object, from a JSON Lines file or a
-// CSV export's row (a cell holding JSON is parsed, so both exports of a tool read alike). The
-// subclass turns a record into zero, one or more requests, or holds parts until a join
-// completes; rows that are not requests are emitted as skipped, so they are counted.
+// Azure API Management, Cloudflare): each record is a JSON object, from a JSON Lines file, a
+// JSON array or pretty-printed JSON (jsonvaluesplitter.h), or a CSV export's row (a cell holding
+// JSON is parsed, so both exports of a tool read alike). The subclass turns a record into zero, one
+// or more requests, or holds parts until a join completes; rows that are not requests are emitted
+// as skipped, so they are counted.
 class GatewayReader : public RecordReader {
 public:
     GatewayReader();
@@ -101,7 +103,8 @@ private:
     void parseAndRead(std::string_view text);
 
     LineSplitter lines_{input_};
-    std::unique_ptr<CsvReader> csv_;  // set when the export is CSV
+    std::unique_ptr<JsonValueSplitter> values_;  // set for a JSON array or pretty-printed JSON
+    std::unique_ptr<CsvReader> csv_;             // set when the export is CSV
     // Behind pointers: simdjson's parser changes size with simdjson's compile definitions,
     // which only the library sees, and this class is also laid out by the code that includes it.
     std::unique_ptr<simdjson::dom::parser> parser_;

@@ -7,7 +7,7 @@
 namespace quarry {
 
 int HeliconeReader::confidence(const FileHead& head) const {
-    if (head.firstByte() == '{')
+    if (head.isJson())
         return head.hasJsonKey("request_created_at") &&
                        (head.hasJsonKey("response_id") || head.hasJsonKey("request_user_id"))
                    ? 95

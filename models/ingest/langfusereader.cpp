@@ -42,7 +42,7 @@ void setUserText(BuiltRow& r, std::optional<json::Element> input) {
 }  // namespace
 
 int LangfuseReader::confidence(const FileHead& head) const {
-    if (head.firstByte() == '{') {
+    if (head.isJson()) {
         if (head.hasJsonKey("observations") &&
             (head.hasJsonKey("htmlPath") || head.hasJsonKey("projectId")))
             return 95;

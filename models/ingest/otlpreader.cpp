@@ -132,7 +132,7 @@ bool isServer(std::optional<Element> kind) {
 }  // namespace
 
 int OtlpReader::confidence(const FileHead& head) const {
-    return head.firstByte() == '{' && head.hasJsonKey("resourceSpans") ? 100 : 0;
+    return head.isJson() && head.hasJsonKey("resourceSpans") ? 100 : 0;
 }
 
 std::vector<GatewayReader::FieldSource> OtlpReader::fieldSources() const {
@@ -172,16 +172,15 @@ void OtlpReader::readRecord(Element record) {
         }
     }
     while (traces_.size() > kMaxPendingTraces ||
-           (pendingBytes_ > kMaxPendingBytes && !order_.empty()))
+           (pendingBytes_ > kMaxPendingBytes && !traces_.empty()))
         flushOldest();
 }
 
 void OtlpReader::readSpan(Element span, std::optional<Element> resourceAttributes) {
     const std::string traceId(json::string(json::member(span, "traceId")));
-    auto [it, isNew] = traces_.try_emplace(traceId);
-    Trace& t = it->second;
+    auto [trace, isNew] = traces_.get(traceId);
+    Trace& t = *trace;
     if (isNew) {
-        order_.push_back(traceId);
         t.row.line = currentLine();
         t.row.setRaw(currentRaw());
         t.row.set(Field::RequestId, traceId);
@@ -296,7 +295,7 @@ void OtlpReader::readSpan(Element span, std::optional<Element> resourceAttribute
     pendingBytes_ += r.heldBytes();
 }
 
-void OtlpReader::flush(Trace& t) {
+void OtlpReader::flush(Trace&& t) {
     BuiltRow& r = t.row;
     if (!t.hasGenAi) {
         r.skip = true;
@@ -313,17 +312,14 @@ void OtlpReader::flush(Trace& t) {
 }
 
 void OtlpReader::flushOldest() {
-    const std::string id = std::move(order_.front());
-    order_.pop_front();
-    auto it = traces_.find(id);
-    if (it == traces_.end()) return;
-    pendingBytes_ -= std::min(pendingBytes_, it->second.row.heldBytes());
-    flush(it->second);
-    traces_.erase(it);
+    traces_.popOldest([this](Trace&& t) {
+        pendingBytes_ -= std::min(pendingBytes_, t.row.heldBytes());
+        flush(std::move(t));
+    });
 }
 
 void OtlpReader::finish() {
-    while (!order_.empty()) flushOldest();
+    while (!traces_.empty()) flushOldest();
 }
 
 }  // namespace quarry

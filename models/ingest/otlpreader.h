@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <deque>
 #include <string>
-#include <unordered_map>
 
 #include "gatewayreader.h"
+#include "pendingjoins.h"
 
 namespace quarry {
 
@@ -53,10 +52,9 @@ private:
     };
     void readSpan(json::Element span, std::optional<json::Element> resourceAttributes);
     void flushOldest();
-    void flush(Trace& t);
+    void flush(Trace&& t);
 
-    std::unordered_map<std::string, Trace> traces_;
-    std::deque<std::string> order_;  // trace ids, first seen first
+    PendingJoins<Trace> traces_;
     size_t pendingBytes_ = 0;
 };
 

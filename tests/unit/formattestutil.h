@@ -2,6 +2,7 @@
 #pragma once
 // The gateway format suites: import a fixture into a real case file with quarry-cli as an
 // analyst would (no --map, --format auto) and read back what the case holds.
+#include <QDateTime>
 #include <QFile>
 #include <QList>
 #include <QMap>
@@ -35,6 +36,11 @@ struct ImportOutcome {
     }
     bool hasUid(const QString& uid) const { return !byUid(uid).uid.isEmpty(); }
 };
+
+// An ISO 8601 UTC time as epoch ms, as the case stores it (computed by Qt, not by Quarry).
+inline qint64 utcMs(const char* iso) {
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
 
 inline QString formatFixture(const QString& name) {
     return dataPath(QStringLiteral("formats/") + name);

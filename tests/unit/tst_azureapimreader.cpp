@@ -2,7 +2,6 @@
 // Azure API Management LLM logs (tests/data/formats/azure-apim/, written from the Azure Monitor
 // reference of ApiManagementGatewayLlmLog and ApiManagementGatewayLogs), joined by
 // CorrelationId, from a Log Analytics JSON export and a union query's CSV.
-#include <QDateTime>
 #include <QtTest>
 
 #include "formattestutil.h"
@@ -11,14 +10,6 @@
 using namespace quarry;
 using namespace quarry::test;
 
-namespace {
-
-qint64 utcMs(const char* iso) {
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
-}
-
-}  // namespace
-
 class TestAzureApimReader final : public QObject {
     Q_OBJECT
 private slots:
@@ -26,6 +17,8 @@ private slots:
         QTest::addColumn<QString>("fixture");
         QTest::newRow("json") << QStringLiteral("azure-apim/loganalytics-llm-and-gateway.jsonl");
         QTest::newRow("csv") << QStringLiteral("azure-apim/loganalytics-union.csv");
+        // az monitor log-analytics query -o json: a pretty-printed array, values as strings.
+        QTest::newRow("az cli") << QStringLiteral("azure-apim/az-cli-query.json");
     }
     void joinedByCorrelationId() {
         QFETCH(QString, fixture);

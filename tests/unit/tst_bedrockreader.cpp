@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // AWS Bedrock model invocation logs (tests/data/formats/bedrock/, written from the Bedrock User
 // Guide's ModelInvocationLog schema 1.0), as S3 delivers them and as CloudWatch exports them.
-#include <QDateTime>
 #include <QtTest>
 
 #include "formattestutil.h"
@@ -9,14 +8,6 @@
 
 using namespace quarry;
 using namespace quarry::test;
-
-namespace {
-
-qint64 utcMs(const char* iso) {
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
-}
-
-}  // namespace
 
 class TestBedrockReader final : public QObject {
     Q_OBJECT

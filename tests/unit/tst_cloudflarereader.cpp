@@ -2,7 +2,6 @@
 // Cloudflare AI Gateway logs (tests/data/formats/cloudflare/, written from
 // cloudflare/cloudflare-typescript src/resources/ai-gateway/logs.ts), as log objects a line and
 // as saved API response pages.
-#include <QDateTime>
 #include <QtTest>
 
 #include "formattestutil.h"
@@ -10,14 +9,6 @@
 
 using namespace quarry;
 using namespace quarry::test;
-
-namespace {
-
-qint64 utcMs(const char* iso) {
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
-}
-
-}  // namespace
 
 class TestCloudflareReader final : public QObject {
     Q_OBJECT

@@ -2,7 +2,6 @@
 // Helicone exports (tests/data/formats/helicone/, written from Helicone/helicone
 // valhalla/jawn/src/lib/stores/request/request.ts and examples/export/typescript/index.ts)
 // imported as an analyst would: no --map, --format auto.
-#include <QDateTime>
 #include <QtTest>
 
 #include "formattestutil.h"
@@ -10,14 +9,6 @@
 
 using namespace quarry;
 using namespace quarry::test;
-
-namespace {
-
-qint64 utcMs(const char* iso) {
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
-}
-
-}  // namespace
 
 class TestHeliconeReader final : public QObject {
     Q_OBJECT
@@ -102,6 +93,23 @@ private slots:
         QCOMPARE(a.line, 2);
         const StoredRequest c = o.byUid(QStringLiteral("5f0c1a2e-8d1b-4e55-9a0f-0a1b2c3d4e03"));
         QCOMPARE(c.account, QStringLiteral("end-user-7"));
+    }
+
+    void jsonArrayExport() {
+        // --format json: one pretty-printed array, a comma after every record, the last too.
+        QTemporaryDir dir;
+        const ImportOutcome o = importFixtures(dir, {QStringLiteral("helicone/export.json")});
+        IMPORT_OK(o);
+        QCOMPARE(o.format, QStringLiteral("helicone"));
+        QCOMPARE(o.requests.size(), 3);
+        QVERIFY2(o.quarantined.isEmpty(), qPrintable(o.quarantined.join(QLatin1Char('\n'))));
+        const StoredRequest a = o.byUid(QStringLiteral("0a9e7c54-3f6b-4d1e-8c2a-7b1f00000001"));
+        QCOMPARE(a.line, 2);  // where the record starts
+        QCOMPARE(a.account, QStringLiteral("user-a"));
+        QCOMPARE(a.latency.toLongLong(), 830);
+        QCOMPARE(a.prompt, QStringLiteral("Explain step by step how to invert a binary tree."));
+        QCOMPARE(o.byUid(QStringLiteral("0a9e7c54-3f6b-4d1e-8c2a-7b1f00000003")).account,
+                 QStringLiteral("end-user-7"));
     }
 
     void mapIsRefusedWithAReason() {

@@ -2,7 +2,6 @@
 // Langfuse traces (tests/data/formats/langfuse/, written from langfuse/langfuse
 // web/src/features/public-api/types/traces.ts, observations.ts and the worker's
 // BatchExportTracesRow) imported with no --map and --format auto.
-#include <QDateTime>
 #include <QtTest>
 
 #include "formattestutil.h"
@@ -10,14 +9,6 @@
 
 using namespace quarry;
 using namespace quarry::test;
-
-namespace {
-
-qint64 utcMs(const char* iso) {
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
-}
-
-}  // namespace
 
 class TestLangfuseReader final : public QObject {
     Q_OBJECT

@@ -2,7 +2,6 @@
 // OpenTelemetry OTLP/JSON traces as the Collector's file exporter writes them
 // (tests/data/formats/otlp/, written from opentelemetry-proto trace.proto, the OTLP/JSON
 // mapping and the GenAI semantic conventions, current, older and Elastic's spellings).
-#include <QDateTime>
 #include <QtTest>
 
 #include "formattestutil.h"
@@ -10,14 +9,6 @@
 
 using namespace quarry;
 using namespace quarry::test;
-
-namespace {
-
-qint64 utcMs(const char* iso) {
-    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
-}
-
-}  // namespace
 
 class TestOtlpReader final : public QObject {
     Q_OBJECT
