@@ -55,7 +55,9 @@ int cmdImport(const QStringList& args) {
     p.setApplicationDescription(
         QStringLiteral("Stream log files into a case (created when absent). Rows that cannot be "
                        "read go to quarantine with their line and reason; each file is one "
-                       "transaction, so an interrupted import leaves the case as it was."));
+                       "transaction, so an interrupted import leaves the case as it was.\n\n"
+                       "Formats (--format NAME):\n") +
+        formatsHelp());
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
     p.addPositionalArgument(
@@ -63,9 +65,8 @@ int cmdImport(const QStringList& args) {
         QStringLiteral("Log files: CSV, JSON Lines, access logs or a gateway's own export."),
         QStringLiteral("FILE..."));
     p.addOption({QStringLiteral("format"),
-                 QStringLiteral("auto (default: the format the file's first bytes show) or one "
-                                "of:\n") +
-                     formatsHelp(),
+                 QStringLiteral("auto (default: the format the file's first bytes show) or "
+                                "one of the formats listed above."),
                  QStringLiteral("FORMAT"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("map"),
                  QStringLiteral("Map source column SRC to canonical FIELD (or - to ignore it); "
