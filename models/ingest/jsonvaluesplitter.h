@@ -13,7 +13,8 @@ namespace quarry {
 // (`[{...},{...}]`, as `az monitor log-analytics query -o json` or Helicone's `--format json`
 // export write them, pretty-printed, with a trailing comma tolerated since that export writes
 // one) or pretty-printed objects one after another (`jq` without -c). It tracks strings and
-// nesting only; each record is then parsed on its own, so one broken record costs that record.
+// nesting only; each record is then parsed on its own, so a broken record costs that record
+// (one whose brackets never close runs on to the size cap, and is quarantined as too long).
 // The size cap holds as for lines: a longer record is skipped without being buffered.
 class JsonValueSplitter {
 public:
