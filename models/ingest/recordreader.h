@@ -93,8 +93,12 @@ public:
     virtual const char* description() const { return ""; }
     // How sure this reader is that it can read a file that starts like `head` (Tiled's
     // supportsFile as a score, so `--format auto` can prefer a tool's own shape over generic
-    // JSON Lines): 0 never, 10 a fallback, 50 the generic shape, 90+ the tool's own keys.
-    virtual int confidence(const FileHead& head) const = 0;
+    // JSON Lines): 0 never, 10 a fallback, 50 the generic shape, 90+ the tool's own keys. The
+    // default never claims a file: such a reader is used when --format names it.
+    virtual int confidence(const FileHead& head) const {
+        (void)head;
+        return 0;
+    }
 
     // Opens the file and reads what the format needs up front (the CSV header). Fails for a file
     // this format cannot take at all, e.g. a CSV without the required columns.
