@@ -27,6 +27,7 @@ struct ImportOutcome {
     CliResult cli;
     QString format;  // as the sources table records it
     qint64 rowsRead = 0;
+    QString sha256;  // of the sources, comma-separated
     QList<StoredRequest> requests;
     QStringList quarantined;  // "line: kind: reason"
     StoredRequest byUid(const QString& uid) const {
@@ -78,10 +79,12 @@ inline ImportOutcome importFixtures(const QTemporaryDir& dir, const QStringList&
             while (sqlite3_step(s) == SQLITE_ROW) row(s);
         sqlite3_finalize(s);
     };
-    query("SELECT group_concat(format), sum(rows_read) FROM sources", [&](sqlite3_stmt* s) {
-        out.format = column(s, 0).toString();
-        out.rowsRead = column(s, 1).toLongLong();
-    });
+    query("SELECT group_concat(format), sum(rows_read), group_concat(sha256) FROM sources",
+          [&](sqlite3_stmt* s) {
+              out.format = column(s, 0).toString();
+              out.rowsRead = column(s, 1).toLongLong();
+              out.sha256 = column(s, 2).toString();
+          });
     query(
         "SELECT r.source_line, r.ts, a.value, k.value, o.value, i.value, u.value, m.value, "
         "e.value, c.value, t.prompt, t.request_uid, r.prompt_tokens, r.completion_tokens, "

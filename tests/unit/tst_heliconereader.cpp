@@ -2,6 +2,7 @@
 // Helicone exports (tests/data/formats/helicone/, written from Helicone/helicone
 // valhalla/jawn/src/lib/stores/request/request.ts and examples/export/typescript/index.ts)
 // imported as an analyst would: no --map, --format auto.
+#include <QCryptographicHash>
 #include <QtTest>
 
 #include "formattestutil.h"
@@ -91,6 +92,12 @@ private slots:
         QCOMPARE(a.status.toLongLong(), 200);
         QCOMPARE(a.prompt, QStringLiteral("Explain step by step how to invert a binary tree."));
         QCOMPARE(a.line, 2);
+        // The source's digest is of the whole file, though a CSV reader inside did the reading.
+        QFile f(formatFixture(QStringLiteral("helicone/export.csv")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(o.sha256,
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
         const StoredRequest c = o.byUid(QStringLiteral("5f0c1a2e-8d1b-4e55-9a0f-0a1b2c3d4e03"));
         QCOMPARE(c.account, QStringLiteral("end-user-7"));
     }
