@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "chatmessages.h"
+#include "chattext.h"
 #include "rowconverter.h"
 #include "timestamp.h"
 
@@ -182,8 +182,12 @@ void LiteLlmMapping::map(const TableRow& row, SourceRow& out) {
     set(Field::UserAgent, userAgent(cell(row, RequestTags)));
     std::string text;
     for (int c : {Messages, ProxyServerRequest}) {
-        simdjson::dom::element body;
-        if (parse(cell(row, c), body) && appendRequestUserText(body, text)) break;
+        simdjson::dom::element body, inner;
+        if (!parse(cell(row, c), body)) continue;
+        // Older versions kept the whole proxy request ({"url", "headers", "body"}).
+        if (body.is_object() && body["body"].get(inner) == simdjson::SUCCESS && inner.is_object())
+            body = inner;
+        if (appendUserText(body, text)) break;
     }
     if (!text.empty()) set(Field::Prompt, keep(Field::Prompt, std::move(text)));
 }

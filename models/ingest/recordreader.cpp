@@ -1,14 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordreader.h"
 
-#include <QFile>
 #include <QFileInfo>
-
-#include "accesslogreader.h"
-#include "csvreader.h"
-#include "jsonlreader.h"
-#include "tablemapping.h"
-#include "tablereaders.h"
 
 namespace quarry {
 namespace {
@@ -93,7 +86,7 @@ bool RecordReader::open(const QString& path, const ColumnMapping& mapping, const
 }
 
 QString RecordReader::sourcePath() const {
-    return QFileInfo(input_.path()).absoluteFilePath();
+    return QFileInfo(input().path()).absoluteFilePath();
 }
 
 QString RecordReader::missingNote(Field f) const {
@@ -119,68 +112,6 @@ void RecordReader::noteIgnored(const QString& source) {
     if (ignored_.contains(source)) return;
     ignored_ << source;
     columnFields_.emplace_back(source, -1);
-}
-
-std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
-                                           QString* error) {
-    // A tool's own table (a database, or its export) is recognised before the generic formats.
-    const QString lower = format.toLower();
-    const bool generic = lower == QLatin1String("csv") || lower == QLatin1String("jsonl") ||
-                         lower == QLatin1String("combined");
-    const bool automatic = lower.isEmpty() || lower == QLatin1String("auto");
-    if (!generic && !automatic && !createTableMapping(format)) {
-        if (error)
-            *error = QStringLiteral(
-                         "unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
-                         .arg(format);
-        return nullptr;
-    }
-    if (!generic) {
-        QByteArray head;
-        if (!isDatabaseUrl(path)) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                if (error)
-                    *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
-                return nullptr;
-            }
-            head = file.read(64 * 1024);
-        }
-        QString e;
-        if (auto table = createTableReader(format, path, head, &e)) return table;
-        if (!e.isEmpty()) {
-            if (error) *error = e;
-            return nullptr;
-        }
-    }
-    QString f = format.toLower();
-    if (f.isEmpty() || f == QLatin1String("auto")) {
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix == QLatin1String("csv")) {
-            f = QStringLiteral("csv");
-        } else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
-                   suffix == QLatin1String("json")) {
-            f = QStringLiteral("jsonl");
-        } else {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                if (error) *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
-                return nullptr;
-            }
-            const QByteArray head = file.read(4096);
-            f = JsonlReader::sniff(head)        ? QStringLiteral("jsonl")
-                : AccessLogReader::sniff(head) ? QStringLiteral("combined")
-                                               : QStringLiteral("csv");
-        }
-    }
-    if (f == QLatin1String("csv")) return std::make_unique<CsvReader>();
-    if (f == QLatin1String("jsonl")) return std::make_unique<JsonlReader>();
-    if (f == QLatin1String("combined")) return std::make_unique<AccessLogReader>();
-    if (error)
-        *error =
-            QStringLiteral("unknown format '%1' (auto, csv, jsonl, combined, litellm or newapi)")
-                .arg(format);
-    return nullptr;
 }
 
 }  // namespace quarry

@@ -18,6 +18,8 @@
 
 namespace quarry {
 
+struct FileHead;
+
 // Why a row went to quarantine. The kind groups rows in summaries; the message says exactly
 // what was wrong with this row.
 enum class RejectKind {
@@ -87,7 +89,17 @@ public:
     };
 
     virtual ~RecordReader() = default;
+    // The name --format takes, and one line for `import --help`.
     virtual const char* formatName() const = 0;
+    virtual const char* description() const { return ""; }
+    // How sure this reader is that it can read a file that starts like `head` (Tiled's
+    // supportsFile as a score, so `--format auto` can prefer a tool's own shape over generic
+    // JSON Lines): 0 never, 10 a fallback, 50 the generic shape, 90+ the tool's own keys. The
+    // default never claims a file: such a reader is used when --format names it.
+    virtual int confidence(const FileHead& head) const {
+        (void)head;
+        return 0;
+    }
 
     // Opens the file and reads what the format needs up front (the CSV header). Fails for a file
     // this format cannot take at all, e.g. a CSV without the required columns.
@@ -95,15 +107,15 @@ public:
               QString* error);
     // The next record; false at the end of the input or on a read error (see error()).
     virtual bool next(SourceRow& row) = 0;
-    virtual QString error() const { return input_.failed() ? input_.error() : QString(); }
+    virtual QString error() const { return input().failed() ? input().error() : QString(); }
 
     // What the importer records and shows for the source. A file reader streams through
     // input(); a database reader (a SQLite file, a PostgreSQL server) overrides these.
     virtual QString sourcePath() const;  // absolute path, or the URL without its password
-    virtual int64_t sourceBytes() const { return input_.size(); }
-    virtual int64_t bytesRead() const { return input_.bytesConsumed(); }
+    virtual int64_t sourceBytes() const { return input().size(); }
+    virtual int64_t bytesRead() const { return input().bytesConsumed(); }
     // SHA-256 of the source once every record was read.
-    virtual std::string sha256Hex() const { return input_.sha256Hex(); }
+    virtual std::string sha256Hex() const { return input().sha256Hex(); }
     // False for a database server: there is no file to hash up front, so a second import of
     // the same rows is recognised by the digest of the rows once they are read.
     virtual bool isFile() const { return true; }
@@ -116,7 +128,10 @@ public:
         return QString();
     }
 
-    InputFile& input() { return input_; }
+    // The file being read: its size, the bytes consumed so far and their SHA-256. A reader that
+    // reads through another reader hands out that reader's input.
+    virtual InputFile& input() { return input_; }
+    const InputFile& input() const { return const_cast<RecordReader*>(this)->input(); }
     // How source columns were mapped, for the sources table and the summary:
     // "src->field" pairs and the source columns that were not used.
     QStringList mappingDescription() const { return mapped_; }
@@ -159,8 +174,8 @@ private:
     SourceValues sourceValues_;
 };
 
-// "csv", "jsonl", "combined" (Apache/nginx access log) or "auto" (by extension, then by the
-// first line of the file).
+// The reader --format names ("csv", "jsonl", "combined", a tool's name), or for "auto" the
+// registered reader most confident about the file's first bytes (formatregistry.h).
 std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
                                            QString* error);
 
