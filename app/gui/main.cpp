@@ -11,6 +11,7 @@
 
 #include <cstdio>
 
+#include "core/runtimedir.h"
 #include "mainwindow.h"
 
 using quarry::gui::MainWindow;
@@ -70,6 +71,7 @@ int screenshot(MainWindow& w, const QCommandLineParser& args, const QString& cas
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    quarry::ensureRuntimeDir();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Quarry"));
     QApplication::setApplicationName(QStringLiteral("quarry"));
