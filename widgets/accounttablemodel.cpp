@@ -9,6 +9,8 @@
 #include <functional>
 #include <numeric>
 
+#include "core/displaytext.h"
+
 namespace quarry::gui {
 
 AccountTableModel::AccountTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -120,7 +122,7 @@ QVariant AccountTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Account: return r.name;
+        case Account: return displayText(r.name);  // bidi and invisible characters shown escaped
         case Score: return QString::number(r.score, 'f', 3);
         case Cluster: return r.cluster < 0 ? QString() : QString::number(r.cluster);
         case Flagged: return r.flagged ? tr("flagged") : QString();

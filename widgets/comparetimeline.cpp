@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/displaytext.h"
 #include "plottheme.h"
 #include "rangeselector.h"
 #include "viewqueries.h"
@@ -100,7 +101,7 @@ void CompareTimeline::addRow(Row& row, bool last) {
 
     const int n = static_cast<int>(topics_.topics.size());
     QSharedPointer<QCPAxisTickerText> name(new QCPAxisTickerText);
-    name->addTick(n / 2.0, row.name.left(24));
+    name->addTick(n / 2.0, displayText(row.name).left(24));
     y->setTicker(name);
     y->setRangeReversed(true);
     y->setRange(-0.8, n + 0.8);

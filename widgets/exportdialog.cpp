@@ -150,6 +150,12 @@ ExportDialog::ExportDialog(const ExportChoices& choices, QWidget* parent)
                                   .arg(v.signedBundle ? tr(" and Ed25519 signature") : QString())
                                   .arg(v.auditEntries)
                             : tr("<p style='color:#d64545'><b>Verification failed:</b></p>");
+        // Whose bundle it is, stated plainly either way.
+        if (v.ok)
+            html += v.signedBundle ? tr("<p>Signed by the key with fingerprint <b>%1</b>.</p>").arg(v.fingerprint)
+                                   : tr("<p style='color:#d64545'><b>UNSIGNED:</b> nothing proves who made this "
+                                        "bundle. Export with \u201cSign\u201d to let recipients check it is "
+                                        "yours.</p>");
         for (const QString& p : v.problems)
             html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
         summary_->append(html);

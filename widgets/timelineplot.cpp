@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/displaytext.h"
 #include "plottheme.h"
 #include "rangeselector.h"
 
@@ -112,7 +113,7 @@ int TimelinePlot::laneOf(int64_t topic) const {
 
 void TimelinePlot::setAccount(int64_t accountId, const QString& name) {
     account_ = accountId;
-    accountName_ = name;
+    accountName_ = displayText(name);  // drawn in titles: hidden characters shown
     requests_.reset(db_ && accountId >= 0 ? accountDaily(db_, accountId) : std::vector<DayCount>{});
     range_->clear();
     tipId_ = -1;

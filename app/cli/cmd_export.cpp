@@ -2,14 +2,40 @@
 // export: write an evidence bundle for chosen clusters, accounts or tags.
 #include <QCommandLineParser>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 #include "commands.h"
 #include "evidence/bundle.h"
+#include "evidence/signing.h"
 #include "reportmembers.h"
 #include "store/casefile.h"
 
 namespace quarry::cli {
+namespace {
+
+// Ctrl-C, kill, a closed terminal: the export stops at its next check (at most a few thousand
+// rows or one libzip block later), removes its work folder and its partial ZIP, and exits with
+// 128 + the signal number. A second signal gets the default action; the next export then removes
+// what that one left.
+std::atomic<bool> g_cancel{false};
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void onStopSignal(int sig) {
+    g_signal = sig;
+    g_cancel.store(true);
+    std::signal(sig, SIG_DFL);
+}
+
+void catchStopSignals() {
+    struct sigaction sa = {};
+    sa.sa_handler = onStopSignal;
+    sigemptyset(&sa.sa_mask);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaction(sig, &sa, nullptr);
+}
+
+}  // namespace
 
 int cmdExport(const QStringList& args) {
     QCommandLineParser p;
@@ -55,14 +81,25 @@ int cmdExport(const QStringList& args) {
     auto file = CaseFile::open(p.positionalArguments().first(), CaseFile::Access::ReadWrite, &error);
     if (!file) return fail(error);
     evidence::BundleResult r;
-    if (!evidence::exportBundle(*file, options, out, r, &error)) return fail(error);
+    options.cancel = &g_cancel;
+    catchStopSignals();
+    if (!evidence::exportBundle(*file, options, out, r, &error)) {
+        if (const int sig = g_signal) {
+            fail(QStringLiteral("export: interrupted by %1; its work files were removed and %2 was not written")
+                     .arg(QString::fromLatin1(sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP"), out));
+            return 128 + sig;
+        }
+        return fail(error);
+    }
     progressDone();
     std::printf("bundle %s: %lld accounts, %lld clusters, %lld requests, %lld links in %.1f s\nbundle id %s\nmanifest "
                 "SHA-256 %s\n",
                 qPrintable(out), static_cast<long long>(r.accounts), static_cast<long long>(r.clusters),
                 static_cast<long long>(r.requests), static_cast<long long>(r.links), r.seconds, qPrintable(r.bundleId),
                 qPrintable(r.manifestSha256));
-    if (options.sign) std::printf("signed with Ed25519 public key %s\n", qPrintable(r.publicKeyHex));
+    if (options.sign)
+        std::printf("signed with Ed25519 public key %s\nkey fingerprint %s\n", qPrintable(r.publicKeyHex),
+                    qPrintable(evidence::publicKeyFingerprint(r.publicKeyHex)));
     return 0;
 }
 

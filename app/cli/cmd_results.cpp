@@ -9,6 +9,7 @@
 
 #include "analysis/analysisstore.h"
 #include "commands.h"
+#include "core/displaytext.h"
 #include "evidence/csvwriter.h"
 #include "store/casefile.h"
 
@@ -74,10 +75,11 @@ int cmdAccounts(const QStringList& args) {
     for (const auto& r : rows) {
         QStringList reasons;
         for (const auto& v : r.reasons) reasons << v.toString();
-        const QString line = csvCell(r.account) + QLatin1Char(',') + QString::number(r.score, 'f', 3) +
+        // Text output: ids escaped (displayText) so an invisible or bidi character shows; JSON keeps them exact.
+        const QString line = csvCell(displayText(r.account)) + QLatin1Char(',') + QString::number(r.score, 'f', 3) +
                              QLatin1Char(',') + (r.cluster >= 0 ? QString::number(r.cluster) : QString()) +
                              QLatin1Char(',') + (r.flagged ? QStringLiteral("1") : QStringLiteral("0")) +
-                             QLatin1Char(',') + csvCell(reasons.join(QStringLiteral("; "))) + QLatin1Char('\n');
+                             QLatin1Char(',') + csvCell(displayText(reasons.join(QStringLiteral("; ")))) + QLatin1Char('\n');
         std::fputs(line.toUtf8().constData(), stdout);
     }
     return 0;
@@ -112,9 +114,10 @@ int cmdClusters(const QStringList& args) {
                            .arg(c.value(QStringLiteral("flagged")).toBool() ? QStringLiteral("  FLAGGED") : QString())
                            .arg(c.value(QStringLiteral("size")).toInt())
                            .arg(c.value(QStringLiteral("score")).toDouble(), 0, 'f', 2);
-        for (const auto& r : c.value(QStringLiteral("reasons")).toArray()) text += QStringLiteral("  - ") + r.toString() + QLatin1Char('\n');
+        for (const auto& r : c.value(QStringLiteral("reasons")).toArray())
+            text += QStringLiteral("  - ") + displayText(r.toString()) + QLatin1Char('\n');
         QStringList members;
-        for (const auto& m : c.value(QStringLiteral("members")).toArray()) members << m.toString();
+        for (const auto& m : c.value(QStringLiteral("members")).toArray()) members << displayText(m.toString());
         text += QStringLiteral("  members: ") + members.mid(0, 12).join(QStringLiteral(", ")) +
                 (members.size() > 12 ? QStringLiteral(", ... (%1 more)").arg(members.size() - 12) : QString()) + QStringLiteral("\n\n");
         std::fputs(text.toUtf8().constData(), stdout);
@@ -139,13 +142,14 @@ int cmdAccount(const QStringList& args) {
         return 0;
     }
     QString t = QStringLiteral("account %1  score %2  cluster %3  %4\n")
-                    .arg(id)
+                    .arg(displayText(id))
                     .arg(o.value(QStringLiteral("score")).toDouble(), 0, 'f', 2)
                     .arg(o.value(QStringLiteral("cluster_id")).isNull() ? QStringLiteral("-")
                                                                        : QString::number(o.value(QStringLiteral("cluster_id")).toInt()))
                     .arg(o.value(QStringLiteral("flagged")).toBool() ? QStringLiteral("FLAGGED") : QStringLiteral("not flagged"));
     t += QStringLiteral("reasons:\n");
-    for (const auto& r : o.value(QStringLiteral("reasons")).toArray()) t += QStringLiteral("  - ") + r.toString() + QLatin1Char('\n');
+    for (const auto& r : o.value(QStringLiteral("reasons")).toArray())
+        t += QStringLiteral("  - ") + displayText(r.toString()) + QLatin1Char('\n');
     for (const auto& u : o.value(QStringLiteral("unavailable")).toArray())
         t += QStringLiteral("  - not in these logs: ") + u.toString() + QLatin1Char('\n');
     t += QStringLiteral("features:\n");
@@ -154,14 +158,15 @@ int cmdAccount(const QStringList& args) {
         t += QStringLiteral("  %1 = %2\n").arg(it.key(), it.value().isDouble() ? QString::number(it.value().toDouble(), 'g', 6) : it.value().toVariant().toString());
     t += QStringLiteral("topics:");
     const QJsonObject topics = o.value(QStringLiteral("topics")).toObject();
-    for (auto it = topics.begin(); it != topics.end(); ++it) t += QStringLiteral(" %1=%2").arg(it.key()).arg(it.value().toInt());
+    for (auto it = topics.begin(); it != topics.end(); ++it)
+        t += QStringLiteral(" %1=%2").arg(displayText(it.key())).arg(it.value().toInt());
     const QJsonArray links = o.value(QStringLiteral("links")).toArray();
     t += QStringLiteral("\nlinks (%1):\n").arg(links.size());
     for (int i = 0; i < links.size() && i < 25; ++i) {
         const QJsonObject l = links[i].toObject();
-        t += QStringLiteral("  %1  %2  %3\n").arg(l.value(QStringLiteral("account_id")).toString(),
+        t += QStringLiteral("  %1  %2  %3\n").arg(displayText(l.value(QStringLiteral("account_id")).toString()),
                                                    l.value(QStringLiteral("type")).toString(),
-                                                   l.value(QStringLiteral("evidence")).toString());
+                                                   displayText(l.value(QStringLiteral("evidence")).toString()));
     }
     std::fputs(t.toUtf8().constData(), stdout);
     return 0;

@@ -9,6 +9,15 @@
 #include "store/casefile.h"
 
 namespace quarry::cli {
+namespace {
+
+// TagStore's own errors name no file; those from the case (locked, read-only, disk full) already
+// start with its path and must not get it twice.
+QString onCase(const QString& path, const QString& error) {
+    return error.startsWith(path + QLatin1Char(':')) ? error : QStringLiteral("%1: %2").arg(path, error);
+}
+
+}  // namespace
 
 int cmdTag(const QStringList& args) {
     using evidence::Target;
@@ -78,17 +87,17 @@ int cmdTag(const QStringList& args) {
             return fail(QStringLiteral("%1: no tag '%2' in this case (use --create to make it; tag --list shows them)")
                             .arg(file->path(), tagName));
         if (!store.createTag(tagName, p.value(QStringLiteral("color")), p.value(QStringLiteral("description")), &error))
-            return fail(QStringLiteral("%1: %2").arg(file->path(), error));
+            return fail(onCase(file->path(), error));
     }
     std::vector<Target> changed;
     const bool ok = remove ? store.unassign(tagName, targets, &changed, &error)
                            : store.assign(tagName, targets, &changed, &error);
-    if (!ok) return fail(QStringLiteral("%1: %2").arg(file->path(), error));
+    if (!ok) return fail(onCase(file->path(), error));
     int notes = 0;
     if (p.isSet(QStringLiteral("note"))) {
         for (const Target& t : notesOn) {
             if (!store.setNote(t, p.value(QStringLiteral("note")), nullptr, &error))
-                return fail(QStringLiteral("%1: %2").arg(file->path(), error));
+                return fail(onCase(file->path(), error));
             ++notes;
         }
     }

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "core/runtimedir.h"
 
 namespace quarry::cli {
 
@@ -91,9 +92,9 @@ const char kUsage[] =
     "      Write an evidence bundle (report.html, report.pdf, charts/, CSVs, audit chain, "
     "sources,\n"
     "      manifest with SHA-256s).\n"
-    "  verify FILE.zip\n"
-    "      Check an evidence bundle: every file's hash and size, the manifest, the signature when\n"
-    "      present and the audit chain; exit 1 naming what failed.\n"
+    "  verify FILE.zip [--require-signature] [--trusted-key FILE|FINGERPRINT]\n"
+    "      Check an evidence bundle: the archive's layout, every file's hash and size, the\n"
+    "      manifest, the signature (and whose it is) and the audit chain; exit 1 naming what failed.\n"
     "\n"
     "Run 'quarry-cli <command> --help' for the options of one command.\n"
     "Exit status: 0 on success; non-zero with a one-line reason on stderr on any failure.\n";
@@ -106,6 +107,7 @@ int main(int argc, char** argv) {
     std::unique_ptr<QCoreApplication> app;
     if (argc > 1 && std::strcmp(argv[1], "export") == 0) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        quarry::ensureRuntimeDir();
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);

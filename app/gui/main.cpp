@@ -12,6 +12,7 @@
 
 #include <cstdio>
 
+#include "core/runtimedir.h"
 #include "mainwindow.h"
 
 using quarry::gui::MainWindow;
@@ -71,6 +72,7 @@ int screenshot(MainWindow& w, const QCommandLineParser& args, const QString& cas
 }  // namespace
 
 int main(int argc, char* argv[]) {
+    quarry::ensureRuntimeDir();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Quarry"));
     QApplication::setApplicationName(QStringLiteral("quarry"));

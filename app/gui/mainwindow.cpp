@@ -13,6 +13,7 @@
 #include "clusterpanel.h"
 #include "overviewpanel.h"
 #include "store/casefile.h"
+#include "store/casewatcher.h"
 #include "timelineplot.h"
 #include "topicheatmap.h"
 
@@ -27,6 +28,8 @@ MainWindow::MainWindow(bool restoreSettings) : restoreSettings_(restoreSettings)
     createActions();
     statusCase_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusCase_);
+    caseWatcher_ = new CaseWatcher(this);
+    connect(caseWatcher_, &CaseWatcher::changed, this, &MainWindow::reloadChangedCase);
     resize(1600, 1000);
     if (restoreSettings_) restoreLayout();
     updateWindowTitle();

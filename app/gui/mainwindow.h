@@ -25,6 +25,7 @@ class QTabWidget;
 
 namespace quarry {
 class CaseFile;
+class CaseWatcher;
 }
 
 namespace quarry::gui {
@@ -145,6 +146,8 @@ public:
 
 signals:
     void caseOpened(const QString& path);
+    // The open case was reloaded because another process committed an import or analysis to it.
+    void caseReloaded(const QString& path);
     // A view asks the request list to show these requests: accountIds (empty: the whole case),
     // fromMs <= ts <= toMs, topicId (-1: any topic).
     void requestsFilterRequested(QVector<qint64> accountIds, qint64 fromMs, qint64 toMs, qint64 topicId);
@@ -196,6 +199,8 @@ private:
     ViewTasks* viewTasks_ = nullptr;  // child QObject: the views' worker queries
 
     std::unique_ptr<CaseFile> case_;  // the GUI thread's read-only connection
+    CaseWatcher* caseWatcher_ = nullptr;  // other processes' commits to case_ (mainwindow_case.cpp)
+    void reloadChangedCase();
     TopicTable topics_;
     int64_t currentAccount_ = -1;
     int64_t currentCluster_ = -1;

@@ -3,14 +3,16 @@
 // cluster -> its members in the account table, heatmap cell -> timeline day and topic.
 #include <QComboBox>
 #include <QFileInfo>
-#include <QStatusBar>
 #include <QLabel>
+#include <QStatusBar>
+#include <QTimer>
 
 #include "accountpanel.h"
 #include "clusterpanel.h"
 #include "mainwindow.h"
 #include "overviewpanel.h"
 #include "store/casefile.h"
+#include "store/casewatcher.h"
 #include "timelineplot.h"
 #include "topicheatmap.h"
 
@@ -42,11 +44,34 @@ bool MainWindow::openCase(const QString& path, QString* error) {
     addRecent(path);
     updateWindowTitle();
     statusCase_->setText(QFileInfo(path).absoluteFilePath());
+    caseWatcher_->watch(QFileInfo(path).absoluteFilePath());
     emit caseOpened(path);
     return true;
 }
 
+void MainWindow::reloadChangedCase() {
+    if (!case_) return;
+    // Never under the feet of a load in flight: look again once the panels are idle.
+    if (busy()) {
+        QTimer::singleShot(300, this, [this] {
+            if (case_) reloadChangedCase();
+        });
+        return;
+    }
+    const QString path = case_->path(), account = currentAccountName_;
+    QString error;
+    if (!openCase(path, &error)) {
+        statusBar()->showMessage(tr("The case changed on disk and could not be reloaded: %1").arg(error), 10000);
+        return;
+    }
+    // The account stays selected; cluster ids are renumbered by a new analysis, so not those.
+    if (!account.isEmpty()) selectAccountByName(account);
+    statusBar()->showMessage(tr("Another program changed the case (import or analysis); reloaded"), 10000);
+    emit caseReloaded(path);
+}
+
 void MainWindow::closeCase() {
+    if (caseWatcher_) caseWatcher_->watch(QString());
     closeCaseViews();
     accounts_->load(QString(), {});
     timeline_->setCase(nullptr, {});

@@ -9,16 +9,20 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
+#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include <cstdio>
+#include <sqlite3.h>
+
 #include "analysis/analysisstore.h"
 #include "auditlog.h"
-#include "csvwriter.h"
+#include "exportworkdir.h"
+#include "memberwriter.h"
 #include "ingest/timestamp.h"
 #include "redactor.h"
 #include "reporthtml.h"
@@ -31,40 +35,6 @@
 namespace quarry::evidence {
 namespace {
 
-// A member being written to disk, hashed and counted on the way.
-class MemberWriter {
-public:
-    bool open(const QString& path) {
-        file_.setFileName(path);
-        return file_.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    }
-    void write(const QByteArray& b) {
-        hash_.addData(b);
-        size_ += b.size();
-        buffer_ += b;
-        if (buffer_.size() >= (1 << 20)) flush();
-    }
-    void write(const QString& s) { write(s.toUtf8()); }
-    bool close() {
-        flush();
-        file_.close();
-        return ok_;
-    }
-    QString sha256() const { return QString::fromLatin1(hash_.result().toHex()); }
-    qint64 size() const { return size_; }
-
-private:
-    void flush() {
-        if (!buffer_.isEmpty() && file_.write(buffer_) != buffer_.size()) ok_ = false;
-        buffer_.clear();
-    }
-    QFile file_;
-    QCryptographicHash hash_{QCryptographicHash::Sha256};
-    QByteArray buffer_;
-    qint64 size_ = 0;
-    bool ok_ = true;
-};
-
 QString ts(const sql::Statement& s, int col) {
     return s.isNull(col) ? QString() : QString::fromStdString(formatTimestampMs(s.int64(col)));
 }
@@ -74,10 +44,22 @@ QString num(const sql::Statement& s, int col) {
 QString real(const sql::Statement& s, int col) {
     return s.isNull(col) ? QString() : QString::number(s.real(col), 'f', 3);
 }
-QStringList jsonStrings(const QString& json, const Redactor& red) {
+QStringList jsonStrings(const QString& json) {
     QStringList out;
-    for (const auto& v : QJsonDocument::fromJson(json.toUtf8()).array()) out << red.text(v.toString());
+    for (const auto& v : QJsonDocument::fromJson(json.toUtf8()).array()) out << v.toString();
     return out;
+}
+
+// The test hook behind QUARRY_TEST_EXPORT_PAUSE=<stage>: stops the export at that stage (saying so
+// on stderr) until it is cancelled, so tests can interrupt a real export at a known point.
+void pauseForTest(const char* stage, const std::function<bool()>& cancelled) {
+    static const QByteArray want = qgetenv("QUARRY_TEST_EXPORT_PAUSE");
+    static bool paused = false;
+    if (paused || want != stage) return;
+    paused = true;
+    std::fprintf(stderr, "quarry-test: export paused at %s\n", stage);
+    std::fflush(stderr);
+    for (int i = 0; i < 1200 && !cancelled(); ++i) QThread::msleep(50);
 }
 
 QStringList toList(const std::vector<QString>& v) {
@@ -110,8 +92,18 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     auto report = [&](const QString& stage, double f) {
         if (options.progress) options.progress(stage, f);
     };
-    auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+    const std::function<bool()> cancelled = [&] { return options.cancel && options.cancel->load(); };
+    const QString cancelMessage = QStringLiteral("%1: export cancelled; nothing was written").arg(outPath);
     sqlite3* db = file.db();
+    // A cancel also interrupts a long query (SQLITE_INTERRUPT ends the loop reading it).
+    if (options.cancel)
+        sqlite3_progress_handler(
+            db, 20000, [](void* c) { return static_cast<const std::atomic<bool>*>(c)->load() ? 1 : 0; },
+            const_cast<std::atomic<bool>*>(options.cancel));
+    struct EndProgress {
+        sqlite3* db;
+        ~EndProgress() { sqlite3_progress_handler(db, 0, nullptr, nullptr); }
+    } endProgress{db};
     TagStore store(file);
     const Redactor red(options.redact);
     const bool analysed = analysisstore::hasAnalysis(db);
@@ -168,22 +160,26 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     }
 
     const QFileInfo outInfo(outPath);
-    QTemporaryDir tmp(outInfo.absolutePath() + QStringLiteral("/.quarry-bundle-XXXXXX"));
-    if (!tmp.isValid()) return setError(QStringLiteral("%1: cannot create a work folder next to it").arg(outPath));
+    ExportWorkDir tmp;
+    if (!tmp.create(outPath, error)) return false;
+    // Members in their own subfolder: no member name can meet the lock or the ZIP being built.
+    auto memberPath = [&](const QString& name) { return tmp.filePath(QStringLiteral("members/") + name); };
+    if (!QDir().mkpath(memberPath(QString()))) return setError(QStringLiteral("%1: cannot create a work folder next to it").arg(outPath));
     QJsonArray filesJson;
     std::vector<std::pair<QString, QString>> members;
     auto finish = [&](MemberWriter& w, const QString& name) {
-        if (!w.close()) return false;
+        if (!w.close() || cancelled()) return false;
         QJsonObject f;
         f.insert(QStringLiteral("path"), name);
         f.insert(QStringLiteral("sha256"), w.sha256());
         f.insert(QStringLiteral("size"), static_cast<qint64>(w.size()));
         filesJson.append(f);
-        members.emplace_back(name, tmp.filePath(name));
+        members.emplace_back(name, memberPath(name));
         return true;
     };
-    auto openMember = [&](MemberWriter& w, const QString& name) { return w.open(tmp.filePath(name)); };
-    const QString writeFailed = QStringLiteral("%1: cannot write the bundle's work files (disk full?)").arg(outPath);
+    auto openMember = [&](MemberWriter& w, const QString& name) { return w.open(memberPath(name)); };
+    const QString writeFailedText = QStringLiteral("%1: cannot write the bundle's work files (disk full?)").arg(outPath);
+    auto writeFailed = [&] { return setError(cancelled() ? cancelMessage : writeFailedText); };
 
     // accounts.csv
     report(QStringLiteral("accounts"), 0.02);
@@ -199,14 +195,14 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
                         "LEFT JOIN account_features f ON f.account_id = a.id ORDER BY f.score DESC, a.value"
                       : " FROM temp.bundle_accounts b JOIN accounts a ON a.id = b.id ORDER BY a.value";
         sql::Statement s(db, q);
-        MemberWriter w;
-        if (!openMember(w, QStringLiteral("accounts.csv"))) return setError(writeFailed);
-        w.write(QByteArray("account_id,cluster_id,score,flagged,requests,first_seen,last_seen,active_days,distinct_ips,"
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("accounts.csv"))) return writeFailed();
+        w.raw(QByteArray("account_id,cluster_id,score,flagged,requests,first_seen,last_seen,active_days,distinct_ips,"
                            "distinct_subnets,automation,harvest,tags,note,reasons\n"));
         while (s.step()) {
             BundleAccountRow r;
             r.id = s.int64(0);
-            r.name = red.account(s.text(1));
+            r.name = s.text(1);
             r.requests = num(s, 2);
             r.firstSeen = ts(s, 3);
             r.lastSeen = ts(s, 4);
@@ -215,20 +211,20 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
                 r.cluster = num(s, 5);
                 r.score = real(s, 6);
                 r.flagged = !s.isNull(7) && s.int64(7) != 0;
-                r.reasons = jsonStrings(s.text(8), red);
+                r.reasons = jsonStrings(s.text(8));
                 extra = {num(s, 9), num(s, 10), num(s, 11), real(s, 12), real(s, 13)};
             }
             r.tags = toList(store.tagsOf({TargetType::Account, r.id}));
-            r.note = red.text(store.note({TargetType::Account, r.id}));
-            w.write(csvLine({r.name, r.cluster, r.score, analysed ? (r.flagged ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
+            r.note = store.note({TargetType::Account, r.id});
+            w.row({r.name, r.cluster, r.score, analysed ? (r.flagged ? QStringLiteral("1") : QStringLiteral("0")) : QString(),
                              r.requests, r.firstSeen, r.lastSeen, extra.value(0), extra.value(1), extra.value(2),
                              extra.value(3), extra.value(4), r.tags.join(QLatin1Char(';')), r.note,
-                             r.reasons.join(QStringLiteral("; "))}));
+                   r.reasons.join(QStringLiteral("; "))});
             accounts.push_back(std::move(r));
         }
-        if (!finish(w, QStringLiteral("accounts.csv"))) return setError(writeFailed);
+        if (!finish(w, QStringLiteral("accounts.csv"))) return writeFailed();
     }
-    std::map<int64_t, QString> names;  // account id -> (redacted) name, for the selection
+    std::map<int64_t, QString> names;  // account id -> name, for the selection
     for (const auto& a : accounts) names[a.id] = a.name;
 
     // requests.csv, streamed account by account.
@@ -246,9 +242,9 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         q += "WHERE r.account_id = ? ORDER BY r.ts, r.id";
         sql::Statement s(db, q);
         if (!s.valid()) return setError(QStringLiteral("%1: cannot read requests: %2").arg(file.path(), sql::lastError(db)));
-        MemberWriter w;
-        if (!openMember(w, QStringLiteral("requests.csv"))) return setError(writeFailed);
-        w.write(QByteArray("request_id,request_uid,timestamp,account_id,api_key_id,organization_id,ip,user_agent,model,"
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("requests.csv"))) return writeFailed();
+        w.raw(QByteArray("request_id,request_uid,timestamp,account_id,api_key_id,organization_id,ip,user_agent,model,"
                            "endpoint,prompt_tokens,completion_tokens,status_code,latency_ms,country,topic,cot,prompt\n"));
         const int64_t total = sql::queryInt(db, "SELECT count(*) FROM requests WHERE account_id IN (SELECT id FROM temp.bundle_accounts)");
         int64_t done = 0;
@@ -263,18 +259,19 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
                     const int64_t day = t >= 0 ? t / 86400000 : -((-t + 86399999) / 86400000);
                     ++activity[DayTopic{day, topic.isEmpty() ? QStringLiteral("unclassified") : topic}];
                 }
-                w.write(csvLine({num(s, 0), red.text(s.text(1)), ts(s, 2), a.name, s.text(3), s.text(4), red.ip(s.text(5)),
-                                 s.text(6), s.text(7), s.text(8), num(s, 9), num(s, 10), num(s, 11), num(s, 12), s.text(13),
-                                 topic, num(s, 15), red.prompt(s.text(16))}));
+                w.row({num(s, 0), s.text(1), ts(s, 2), a.name, s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+                       s.text(8), num(s, 9), num(s, 10), num(s, 11), num(s, 12), s.text(13), topic, num(s, 15),
+                       red.prompt(s.text(16))});
                 if ((++done & 0x3fff) == 0) {
                     report(QStringLiteral("requests"), 0.05 + 0.6 * double(done) / double(std::max<int64_t>(total, 1)));
-                    if (cancelled()) return setError(QStringLiteral("export cancelled; nothing was written"));
+                    if (cancelled()) return setError(cancelMessage);
                 }
             }
             s.reset();
+            if (done > 0) pauseForTest("requests", cancelled);
         }
         result.requests = done;
-        if (!finish(w, QStringLiteral("requests.csv"))) return setError(writeFailed);
+        if (!finish(w, QStringLiteral("requests.csv"))) return writeFailed();
     }
 
     // links.csv: every evidence link touching the selection.
@@ -284,21 +281,21 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
                              "JOIN accounts aa ON aa.id = l.a JOIN accounts ab ON ab.id = l.b "
                              "WHERE l.a IN (SELECT id FROM temp.bundle_accounts) OR l.b IN (SELECT id FROM temp.bundle_accounts) "
                              "ORDER BY l.weight DESC, l.a, l.b, l.type");
-        MemberWriter w;
-        if (!openMember(w, QStringLiteral("links.csv"))) return setError(writeFailed);
-        w.write(QByteArray("account_a,account_b,both_in_bundle,type,count,weight,evidence\n"));
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("links.csv"))) return writeFailed();
+        w.raw(QByteArray("account_a,account_b,both_in_bundle,type,count,weight,evidence\n"));
         while (s.step()) {
             const bool both = names.count(s.int64(0)) && names.count(s.int64(1));
-            w.write(csvLine({red.account(s.text(2)), red.account(s.text(3)), both ? QStringLiteral("1") : QStringLiteral("0"),
-                             s.text(4), num(s, 5), real(s, 6), red.text(s.text(7))}));
+            w.row({s.text(2), s.text(3), both ? QStringLiteral("1") : QStringLiteral("0"), s.text(4), num(s, 5),
+                   real(s, 6), s.text(7)});
             ++result.links;
         }
-        if (!finish(w, QStringLiteral("links.csv"))) return setError(writeFailed);
+        if (!finish(w, QStringLiteral("links.csv"))) return writeFailed();
     } else {
-        MemberWriter w;
-        if (!openMember(w, QStringLiteral("links.csv"))) return setError(writeFailed);
-        w.write(QByteArray("account_a,account_b,both_in_bundle,type,count,weight,evidence\n"));
-        if (!finish(w, QStringLiteral("links.csv"))) return setError(writeFailed);
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("links.csv"))) return writeFailed();
+        w.raw(QByteArray("account_a,account_b,both_in_bundle,type,count,weight,evidence\n"));
+        if (!finish(w, QStringLiteral("links.csv"))) return writeFailed();
     }
 
     // audit.jsonl: the chain as it stands before this export.
@@ -307,17 +304,19 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     const AuditVerification chain = verifyAuditEntries(audit);
     if (!chain.ok) return setError(QStringLiteral("%1: the case's audit chain is broken at %2; export refused").arg(file.path(), chain.reason));
     {
-        MemberWriter w;
-        if (!openMember(w, QStringLiteral("audit.jsonl"))) return setError(writeFailed);
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("audit.jsonl"))) return writeFailed();
         for (AuditEntry e : audit) {
+            // The details are redacted inside the entry, keeping the SHA-256 of the originals that
+            // the chain hashes; the analyst (the bundle's author, not a subject) is hashed as is.
             if (options.redact) {
                 e.detailsSha256 = QCryptographicHash::hash(e.details, QCryptographicHash::Sha256).toHex();
                 e.details = QJsonDocument(red.json(QJsonDocument::fromJson(e.details).object()).toObject())
                                 .toJson(QJsonDocument::Compact);
             }
-            w.write(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n');
+            w.raw(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n');
         }
-        if (!finish(w, QStringLiteral("audit.jsonl"))) return setError(writeFailed);
+        if (!finish(w, QStringLiteral("audit.jsonl"))) return writeFailed();
     }
 
     // sources.json
@@ -328,7 +327,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         while (s.step()) {
             QJsonObject o;
             o.insert(QStringLiteral("id"), static_cast<qint64>(s.int64(0)));
-            o.insert(QStringLiteral("path"), red.text(s.text(1)));
+            o.insert(QStringLiteral("path"), s.text(1));
             o.insert(QStringLiteral("sha256"), s.text(2));
             o.insert(QStringLiteral("size"), static_cast<qint64>(s.int64(3)));
             o.insert(QStringLiteral("format"), s.text(4));
@@ -341,10 +340,10 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
             o.insert(QStringLiteral("forced"), s.int64(11) != 0);
             sources.append(o);
         }
-        MemberWriter w;
-        if (!openMember(w, QStringLiteral("sources.json"))) return setError(writeFailed);
-        w.write(QJsonDocument(sources).toJson(QJsonDocument::Indented));
-        if (!finish(w, QStringLiteral("sources.json"))) return setError(writeFailed);
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("sources.json"))) return writeFailed();
+        w.json(sources);
+        if (!finish(w, QStringLiteral("sources.json"))) return writeFailed();
     }
 
     // The analysis thresholds and the clusters shown.
@@ -371,12 +370,12 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         r.size = s.int64(0);
         r.score = s.real(1);
         r.flagged = s.int64(2) != 0;
-        r.reasons = jsonStrings(s.text(3), red);
+        r.reasons = jsonStrings(s.text(3));
         r.coordination = s.real(4);
         r.automation = s.real(5);
         r.harvest = s.real(6);
         r.tags = toList(store.tagsOf({TargetType::Cluster, c}));
-        r.note = red.text(store.note({TargetType::Cluster, c}));
+        r.note = store.note({TargetType::Cluster, c});
         clusters.push_back(r);
     }
     result.accounts = static_cast<int64_t>(accounts.size());
@@ -389,7 +388,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     {
         QJsonArray fc, fa, ft;
         for (int64_t c : options.clusters) fc.append(static_cast<qint64>(c));
-        for (const QString& a : options.accounts) fa.append(red.account(a));
+        for (const QString& a : options.accounts) fa.append(a);
         for (const QString& t : options.tags) ft.append(t);
         filters.insert(QStringLiteral("clusters"), fc);
         filters.insert(QStringLiteral("accounts"), fa);
@@ -409,18 +408,20 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     ctx.requests = result.requests;
     ctx.links = result.links;
 
+    // The rendered members see only the redacted context.
+    const BundleContext shown = redactedContext(ctx, red);
     report(QStringLiteral("report"), 0.8);
     {
-        MemberWriter w;
-        if (!openMember(w, QStringLiteral("report.html"))) return setError(writeFailed);
-        w.write(reportHtml(ctx));
-        if (!finish(w, QStringLiteral("report.html"))) return setError(writeFailed);
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("report.html"))) return writeFailed();
+        w.raw(reportHtml(shown).toUtf8());
+        if (!finish(w, QStringLiteral("report.html"))) return writeFailed();
     }
     // report.pdf and charts/, rendered by the caller (models has no Qt Gui); fixed names only.
     if (options.extraMembers) {
         std::vector<ExtraMember> extra;
         QString e;
-        if (!options.extraMembers(ctx, extra, &e))
+        if (!options.extraMembers(shown, extra, &e))
             return setError(QStringLiteral("%1: cannot render the report: %2").arg(outPath, e));
         for (const auto& m : extra) {
             const bool taken = std::any_of(members.begin(), members.end(),
@@ -430,11 +431,11 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
                 m.path == QLatin1String("signing_key.pub"))
                 return setError(
                     QStringLiteral("%1: refused report member name '%2'").arg(outPath, m.path));
-            if (!QDir(tmp.path()).mkpath(QFileInfo(m.path).path())) return setError(writeFailed);
-            MemberWriter w;
-            if (!openMember(w, m.path)) return setError(writeFailed);
-            w.write(m.data);
-            if (!finish(w, m.path)) return setError(writeFailed);
+            if (!QDir().mkpath(QFileInfo(memberPath(m.path)).path())) return writeFailed();
+            MemberWriter w(red);
+            if (!openMember(w, m.path)) return writeFailed();
+            w.raw(m.data);
+            if (!finish(w, m.path)) return writeFailed();
         }
     }
 
@@ -468,18 +469,20 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
         QJsonObject sig;
         sig.insert(QStringLiteral("algorithm"), QStringLiteral("Ed25519"));
         sig.insert(QStringLiteral("public_key"), QString::fromLatin1(publicKey.toHex()));
+        sig.insert(QStringLiteral("fingerprint"), publicKeyFingerprint(QString::fromLatin1(publicKey.toHex())));
         sig.insert(QStringLiteral("file"), QStringLiteral("manifest.json.sig"));
         manifest.insert(QStringLiteral("signature"), sig);
         result.publicKeyHex = QString::fromLatin1(publicKey.toHex());
     }
-    const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    // Through the one redaction step like every other member (the filters name accounts).
+    const QByteArray manifestBytes = QJsonDocument(red.json(manifest).toObject()).toJson(QJsonDocument::Indented);
     result.manifestSha256 = QString::fromLatin1(QCryptographicHash::hash(manifestBytes, QCryptographicHash::Sha256).toHex());
     auto writeSmall = [&](const QString& name, const QByteArray& bytes) {
-        MemberWriter w;
+        MemberWriter w(red);
         if (!openMember(w, name)) return false;
-        w.write(bytes);
+        w.raw(bytes);
         if (!w.close()) return false;
-        members.emplace_back(name, tmp.filePath(name));
+        members.emplace_back(name, memberPath(name));
         return true;
     };
     // The manifest goes first in the archive.
@@ -487,17 +490,28 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     ordered.swap(members);
     if (!writeSmall(QStringLiteral("manifest.json"), manifestBytes) ||
         !writeSmall(QStringLiteral("manifest.json.sha256"), result.manifestSha256.toLatin1() + "  manifest.json\n"))
-        return setError(writeFailed);
+        return writeFailed();
     if (options.sign &&
         (!writeSmall(QStringLiteral("manifest.json.sig"), signDetached(manifestBytes, secretKey).toHex() + '\n') ||
          !writeSmall(QStringLiteral("signing_key.pub"), publicKey.toHex() + '\n')))
-        return setError(writeFailed);
+        return writeFailed();
     members.insert(members.end(), ordered.begin(), ordered.end());
 
     report(QStringLiteral("zip"), 0.85);
-    if (cancelled()) return setError(QStringLiteral("export cancelled; nothing was written"));
+    if (cancelled()) return setError(cancelMessage);
+    // The ZIP (and libzip's own temporary) is written inside the work folder, then renamed over
+    // outPath: an interrupted export leaves nothing next to the bundle but that folder.
     QString e;
-    if (!writeZipFromFiles(outInfo.absoluteFilePath(), members, &e)) return setError(e);
+    const QString built = tmp.filePath(QStringLiteral("bundle.zip"));
+    ZipWriteHooks hooks;
+    hooks.cancelled = cancelled;
+    hooks.progress = [&](double f) {
+        report(QStringLiteral("zip"), 0.85 + 0.14 * f);
+        if (f >= 0.3) pauseForTest("zip", cancelled);
+    };
+    if (!writeZipFromFiles(built, members, &e, hooks)) return setError(cancelled() ? cancelMessage : e);
+    if (::rename(QFile::encodeName(built).constData(), QFile::encodeName(outInfo.absoluteFilePath()).constData()) != 0)
+        return setError(QStringLiteral("%1: cannot move the finished bundle into place").arg(outPath));
 
     // The export itself goes into the audit trail, naming the bundle and its manifest hash.
     sql::exec(db, "DROP TABLE IF EXISTS temp.bundle_accounts; COMMIT;");

@@ -62,12 +62,22 @@ struct BundleVerification {
     bool ok = false;
     QStringList problems;  // each names the member (or the signature, or the chain) that failed
     QJsonObject manifest;
-    bool signedBundle = false;
+    bool signedBundle = false;  // a valid signature (whoever's key) when ok
     QString publicKeyHex;
+    QString fingerprint;        // of publicKeyHex, as publicKeyFingerprint prints it
+    bool trustedKey = false;    // signed by VerifyPolicy::trustedKey
     int64_t files = 0;
     int64_t auditEntries = 0;
 };
-BundleVerification verifyBundle(const QString& zipPath);
+
+// What the recipient demands beyond integrity. An unsigned bundle proves nothing about who made
+// it (anyone can rebuild manifest and hashes), so a recipient who knows the sender's key names it.
+struct VerifyPolicy {
+    bool requireSignature = false;
+    // A public key (64 hex) or its fingerprint (32 hex, spaces allowed); implies requireSignature.
+    QString trustedKey;
+};
+BundleVerification verifyBundle(const QString& zipPath, const VerifyPolicy& policy = {});
 
 // Member names that verify accepts besides those the manifest lists.
 bool isSafeMemberName(const QString& name);

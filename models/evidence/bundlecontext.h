@@ -54,6 +54,11 @@ struct BundleContext {
     std::map<int64_t, std::map<DayTopic, int64_t>> activity;  // account row id -> counts
 };
 
+class Redactor;
+// The context with every string through Redactor::text (disabled: a copy). exportBundle gathers
+// the raw context and hands only this copy to report.html, report.pdf and the charts.
+BundleContext redactedContext(const BundleContext& ctx, const Redactor& red);
+
 // A member produced outside models (report.pdf, charts/...); hashed into the manifest like the
 // rest.
 struct ExtraMember {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // verifyBundle: everything a recipient can check without the case.
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -10,16 +11,49 @@
 #include "bundle.h"
 #include "signing.h"
 #include "zipio.h"
+#include "zipwalk.h"
 
 namespace quarry::evidence {
+namespace {
 
-BundleVerification verifyBundle(const QString& zipPath) {
+// "ab12cd34..." as publicKeyFingerprint prints it: "ab12 cd34 ...".
+QString grouped(const QString& fingerprint) {
+    QStringList groups;
+    for (int i = 0; i < fingerprint.size(); i += 4) groups << fingerprint.mid(i, 4);
+    return groups.join(QLatin1Char(' '));
+}
+
+}  // namespace
+
+BundleVerification verifyBundle(const QString& zipPath, const VerifyPolicy& policy) {
     BundleVerification v;
     auto problem = [&](const QString& p) { v.problems << p; };
+    // The layout first: every byte inside a listed member, read alike from the front and from the
+    // end; only then does libzip (which trusts the central directory) read the members.
+    std::vector<QString> walked;
+    {
+        QFile f(zipPath);
+        const uchar* bytes = f.open(QIODevice::ReadOnly) && f.size() > 0 ? f.map(0, f.size()) : nullptr;
+        if (!bytes) {
+            problem(QStringLiteral("%1: cannot read the archive").arg(zipPath));
+            return v;
+        }
+        const ZipWalk walk = walkZip(bytes, static_cast<uint64_t>(f.size()));
+        if (!walk.ok) {
+            problem(walk.error);
+            return v;
+        }
+        for (const auto& entry : walk.entries) walked.push_back(QString::fromUtf8(entry.name));
+    }
+
     ZipReader zip;
     QString e;
     if (!zip.open(zipPath, &e)) {
         problem(e);
+        return v;
+    }
+    if (walked != zip.names()) {
+        problem(QStringLiteral("ZIP structure: libzip and the byte walk list different members"));
         return v;
     }
     const QString kManifest = QStringLiteral("manifest.json"), kManifestSha = QStringLiteral("manifest.json.sha256"),
@@ -63,7 +97,11 @@ BundleVerification verifyBundle(const QString& zipPath) {
     if (!sig.isEmpty()) {
         v.signedBundle = true;
         v.publicKeyHex = sig.value(QStringLiteral("public_key")).toString();
+        v.fingerprint = publicKeyFingerprint(v.publicKeyHex);
         const QByteArray pk = QByteArray::fromHex(v.publicKeyHex.toLatin1());
+        // Bundles since format 1.1 name the key's fingerprint too; it must be this key's.
+        if (sig.contains(QStringLiteral("fingerprint")) && sig.value(QStringLiteral("fingerprint")).toString() != v.fingerprint)
+            problem(QStringLiteral("manifest.json: the signature's fingerprint is not that of its public key"));
         QByteArray sigHex, pubHex;
         if (!zip.read(kSig, sigHex, &e, 4096)) problem(QStringLiteral("manifest.json.sig: the manifest is signed but %1").arg(e));
         else if (QByteArray::fromHex(sigHex).toHex() + '\n' != sigHex ||
@@ -141,6 +179,18 @@ BundleVerification verifyBundle(const QString& zipPath) {
         }
     } else if (!v.manifest.isEmpty()) {
         problem(QStringLiteral("audit.jsonl: missing from the bundle"));
+    }
+    // The recipient's demands, last: they matter only once the bundle is intact.
+    QString trustError;
+    const QString trusted = policy.trustedKey.isEmpty() ? QString() : trustedFingerprint(policy.trustedKey, &trustError);
+    if (!policy.trustedKey.isEmpty() && trusted.isEmpty()) problem(trustError);
+    if ((policy.requireSignature || !policy.trustedKey.isEmpty()) && !v.signedBundle)
+        problem(QStringLiteral("UNSIGNED bundle, but a signature is required: nothing proves who made it"));
+    if (!trusted.isEmpty() && v.signedBundle) {
+        v.trustedKey = QString(v.fingerprint).remove(QLatin1Char(' ')) == trusted;
+        if (!v.trustedKey)
+            problem(QStringLiteral("manifest.json.sig: signed by key %1, not by the trusted key %2")
+                        .arg(v.fingerprint, grouped(trusted)));
     }
     v.ok = v.problems.isEmpty();
     return v;

@@ -7,17 +7,62 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <functional>
+
 namespace quarry::evidence {
 namespace {
 
+const QRegularExpression& urlCredentialsRe() {
+    // scheme://user[:password]@ — the userinfo part of RFC 3986, up to the last '@' before the
+    // host.
+    static const QRegularExpression re(QStringLiteral("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s@]*@"));
+    return re;
+}
 const QRegularExpression& emailRe() {
-    static const QRegularExpression re(QStringLiteral("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*"));
+    static const QRegularExpression re(
+        QStringLiteral("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*"));
+    return re;
+}
+const QRegularExpression& ipv6CandidateRe() {
+    // Hex groups and colons (at least two), optionally ending in a dotted quad; not inside a
+    // word. inet_pton decides whether a candidate really is an address.
+    static const QRegularExpression re(
+        QStringLiteral("(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(:[0-9A-Fa-f]{0,4}){2,7}(:\\d{1,3}(\\."
+                       "\\d{1,3}){3})?(?![0-9A-Za-z:])"));
     return re;
 }
 const QRegularExpression& ipv4Re() {
     // A dotted quad not followed by a prefix length (a CIDR is already a network, kept as is).
-    static const QRegularExpression re(QStringLiteral("(?<![0-9.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![0-9]|\\.\\d|/)"));
+    static const QRegularExpression re(QStringLiteral(
+        "(?<![0-9.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?![0-9]|\\.\\d|/)"));
     return re;
+}
+
+QString replaceAll(const QString& s, const QRegularExpression& re,
+                   const std::function<QString(const QRegularExpressionMatch&)>& with) {
+    QString out;
+    qsizetype last = 0;
+    auto it = re.globalMatch(s);
+    if (!it.hasNext()) return s;
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(s).mid(last, m.capturedStart() - last);
+        out += with(m);
+        last = m.capturedEnd();
+    }
+    out += QStringView(s).mid(last);
+    return out;
+}
+
+// A bare "::" (C++ scopes, prose) holds no address worth masking; a real one has a hex digit.
+bool isIpv6(const QString& s) {
+    in6_addr a;
+    const bool digit =
+        std::any_of(s.begin(), s.end(), [](QChar c) { return c != QLatin1Char(':'); });
+    return digit && inet_pton(AF_INET6, s.toLatin1().constData(), &a) == 1;
 }
 
 }  // namespace
@@ -25,7 +70,8 @@ const QRegularExpression& ipv4Re() {
 Redactor::Redactor(bool enabled) : enabled_(enabled) {
     if (enabled_) {
         key_.resize(32);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key_.data()), key_.size() / 4);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(key_.data()),
+                                              key_.size() / 4);
     }
 }
 
@@ -35,7 +81,6 @@ QString Redactor::prompt(const QString& text) const {
 }
 
 QString Redactor::ip(const QString& address) const {
-    if (!enabled_ || address.isEmpty()) return address;
     const QStringList quad = address.split(QLatin1Char('.'));
     if (quad.size() == 4) {
         bool ok = true;
@@ -43,62 +88,57 @@ QString Redactor::ip(const QString& address) const {
             const int v = q.toInt(&ok);
             if (!ok || v < 0 || v > 255) break;
         }
-        if (ok) return QStringLiteral("%1.%2.%3.0/24").arg(quad[0].toInt()).arg(quad[1].toInt()).arg(quad[2].toInt());
+        if (ok)
+            return QStringLiteral("%1.%2.%3.0/24")
+                .arg(quad[0].toInt())
+                .arg(quad[1].toInt())
+                .arg(quad[2].toInt());
     }
-    if (address.contains(QLatin1Char(':'))) {
-        // Expand "::" and keep the first three groups (the /48).
-        const QStringList halves = address.split(QStringLiteral("::"));
-        QStringList head = halves[0].split(QLatin1Char(':'), Qt::SkipEmptyParts);
-        const QStringList tail = halves.size() > 1 ? halves[1].split(QLatin1Char(':'), Qt::SkipEmptyParts) : QStringList();
-        if (halves.size() <= 2 && head.size() + tail.size() <= 8) {
-            while (head.size() + tail.size() < 8) head << QStringLiteral("0");
-            head += tail;
-            bool ok = true;
-            for (const QString& g : head) {
-                g.toUInt(&ok, 16);
-                if (!ok || g.size() > 4) break;
-            }
-            if (ok)
-                return QStringLiteral("%1:%2:%3::/48").arg(head[0].toLower(), head[1].toLower(), head[2].toLower());
-        }
+    in6_addr a;
+    if (inet_pton(AF_INET6, address.toLatin1().constData(), &a) == 1) {
+        const auto* b = a.s6_addr;
+        return QStringLiteral("%1:%2:%3::/48")
+            .arg((b[0] << 8) | b[1], 0, 16)
+            .arg((b[2] << 8) | b[3], 0, 16)
+            .arg((b[4] << 8) | b[5], 0, 16);
     }
+    // A dotted quad with a part over 255: not an address, but masked all the same.
     return QStringLiteral("ip-") + pseudonym(address);
 }
 
 QString Redactor::pseudonym(const QString& id) const {
     return QString::fromLatin1(
-        QMessageAuthenticationCode::hash(id.toUtf8(), key_, QCryptographicHash::Sha256).toHex().left(12));
-}
-
-QString Redactor::account(const QString& id) const {
-    if (!enabled_ || !id.contains(QLatin1Char('@'))) return id;
-    return QStringLiteral("acct-%1@redacted.invalid").arg(pseudonym(id));
+        QMessageAuthenticationCode::hash(id.toUtf8(), key_, QCryptographicHash::Sha256)
+            .toHex()
+            .left(12));
 }
 
 QString Redactor::text(const QString& s) const {
     if (!enabled_ || s.isEmpty()) return s;
-    QString out;
-    // E-mails first (an e-mail can hold digits and dots), then bare IPv4 addresses.
-    qsizetype last = 0;
-    auto it = emailRe().globalMatch(s);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += s.mid(last, m.capturedStart() - last);
-        out += account(m.captured(0));
-        last = m.capturedEnd();
+    // Every pattern needs one of '@', ':' or '.'; most cells (numbers, names, models) have none
+    // that matter, and requests.csv has millions of cells.
+    const bool at = s.contains(QLatin1Char('@')), colon = s.contains(QLatin1Char(':')),
+               dot = s.contains(QLatin1Char('.'));
+    if (!at && !colon && !dot) return s;
+    // Credentials before e-mails ("user:pw@host" would otherwise read as an e-mail), e-mails
+    // before addresses (an e-mail can hold digits and dots), IPv6 before IPv4 ("::ffff:1.2.3.4").
+    QString out = s;
+    if (at) {
+        out = replaceAll(out, urlCredentialsRe(), [](const QRegularExpressionMatch& m) {
+            return m.captured(1) + QStringLiteral("[redacted]@");
+        });
+        out = replaceAll(out, emailRe(), [this](const QRegularExpressionMatch& m) {
+            return QStringLiteral("acct-%1@redacted.invalid").arg(pseudonym(m.captured(0)));
+        });
     }
-    out += s.mid(last);
-    QString result;
-    last = 0;
-    auto ipIt = ipv4Re().globalMatch(out);
-    while (ipIt.hasNext()) {
-        const auto m = ipIt.next();
-        result += out.mid(last, m.capturedStart() - last);
-        result += ip(m.captured(0));
-        last = m.capturedEnd();
-    }
-    result += out.mid(last);
-    return result;
+    if (colon)
+        out = replaceAll(out, ipv6CandidateRe(), [this](const QRegularExpressionMatch& m) {
+            return isIpv6(m.captured(0)) ? ip(m.captured(0)) : m.captured(0);
+        });
+    if (dot)
+        out = replaceAll(out, ipv4Re(),
+                         [this](const QRegularExpressionMatch& m) { return ip(m.captured(0)); });
+    return out;
 }
 
 QJsonValue Redactor::json(const QJsonValue& v) const {
@@ -112,7 +152,7 @@ QJsonValue Redactor::json(const QJsonValue& v) const {
     if (v.isObject()) {
         QJsonObject o;
         const QJsonObject in = v.toObject();
-        for (auto it = in.begin(); it != in.end(); ++it) o.insert(it.key(), json(it.value()));
+        for (auto it = in.begin(); it != in.end(); ++it) o.insert(text(it.key()), json(it.value()));
         return o;
     }
     return v;

@@ -3,10 +3,13 @@
 
 #include <QJsonDocument>
 
+#include "core/displaytext.h"
+
 namespace quarry::evidence {
 namespace {
+// Every string of the report: hidden characters shown (displayText), then HTML-escaped.
 QString esc(const QString& s) {
-    return s.toHtmlEscaped();
+    return displayText(s).toHtmlEscaped();
 }
 
 QString reasonList(const QStringList& reasons) {

@@ -4,11 +4,14 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QStringList>
 
 #include <sodium.h>
+
+#include <algorithm>
 
 namespace quarry::evidence {
 namespace {
@@ -26,6 +29,31 @@ QString publicKeyFingerprint(const QString& publicKeyHex) {
     QStringList groups;
     for (int i = 0; i < 32; i += 4) groups << QString::fromLatin1(digest.mid(i, 4));
     return groups.join(QLatin1Char(' '));
+}
+
+QString trustedFingerprint(const QString& arg, QString* error) {
+    QString text = arg;
+    QFile f(arg);
+    if (QFileInfo(arg).isFile()) {
+        if (!f.open(QIODevice::ReadOnly) || f.size() > 4096) {
+            if (error) *error = QStringLiteral("%1: cannot read the trusted key file").arg(arg);
+            return {};
+        }
+        text = QString::fromLatin1(f.readAll());
+    }
+    text.remove(QLatin1Char(' '));
+    text = text.trimmed().toLower();
+    const bool hex = !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+    });
+    if (hex && text.size() == 2 * crypto_sign_PUBLICKEYBYTES)
+        return publicKeyFingerprint(text).remove(QLatin1Char(' '));
+    if (hex && text.size() == 32) return text;
+    if (error)
+        *error = QStringLiteral("%1: not an Ed25519 public key (64 hex digits), a key fingerprint (32 hex digits) or a "
+                                "file holding a public key")
+                     .arg(arg);
+    return {};
 }
 
 QString signingKeyDirectory() {

@@ -17,6 +17,10 @@ QByteArray signDetached(const QByteArray& message, const QByteArray& secretKey);
 // What to read out over the phone: SHA-256 of the raw public key, first 16 bytes, hex in groups
 // of four ("ab12 cd34 ...").
 QString publicKeyFingerprint(const QString& publicKeyHex);
+// The fingerprint (32 hex, no spaces) named by arg: a public key's 64 hex, a fingerprint with or
+// without spaces, or a file holding a public key in hex (signing_key.pub, ed25519.pub). Empty
+// with *error when arg is none of these.
+QString trustedFingerprint(const QString& arg, QString* error);
 bool verifyDetached(const QByteArray& message, const QByteArray& signature, const QByteArray& publicKey);
 
 }  // namespace quarry::evidence

@@ -19,7 +19,7 @@ QString openError(int code) {
 }
 
 template <typename AddSource>
-bool writeWith(const QString& path, size_t count, AddSource addSource, QString* error) {
+bool writeWith(const QString& path, size_t count, AddSource addSource, QString* error, const ZipWriteHooks& hooks = {}) {
     const QString part = path + QStringLiteral(".part");
     QFile::remove(part);
     int code = 0;
@@ -46,8 +46,19 @@ bool writeWith(const QString& path, size_t count, AddSource addSource, QString* 
         }
         zip_set_file_compression(za, static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 1);
     }
+    // libzip calls these from inside zip_close, where all the compressing happens.
+    if (hooks.progress)
+        zip_register_progress_callback_with_state(
+            za, 0.01, [](zip_t*, double f, void* h) { static_cast<const ZipWriteHooks*>(h)->progress(f); }, nullptr,
+            const_cast<ZipWriteHooks*>(&hooks));
+    if (hooks.cancelled)
+        zip_register_cancel_callback_with_state(
+            za, [](zip_t*, void* h) { return static_cast<const ZipWriteHooks*>(h)->cancelled() ? 1 : 0; }, nullptr,
+            const_cast<ZipWriteHooks*>(&hooks));
     if (zip_close(za) != 0) {
-        if (error) *error = QStringLiteral("%1: cannot write: %2").arg(path, zipError(za));
+        if (error)
+            *error = hooks.cancelled && hooks.cancelled() ? QStringLiteral("%1: cancelled").arg(path)
+                                                          : QStringLiteral("%1: cannot write: %2").arg(path, zipError(za));
         zip_discard(za);
         QFile::remove(part);
         return false;
@@ -62,14 +73,15 @@ bool writeWith(const QString& path, size_t count, AddSource addSource, QString* 
 
 }  // namespace
 
-bool writeZipFromFiles(const QString& path, const std::vector<std::pair<QString, QString>>& files, QString* error) {
+bool writeZipFromFiles(const QString& path, const std::vector<std::pair<QString, QString>>& files, QString* error,
+                       const ZipWriteHooks& hooks) {
     return writeWith(
         path, files.size(),
         [&](zip_t* za, size_t i, QString& name) {
             name = files[i].first;
             return zip_source_file(za, QFile::encodeName(files[i].second).constData(), 0, -1);
         },
-        error);
+        error, hooks);
 }
 
 bool writeZip(const QString& path, const std::vector<ZipMember>& members, QString* error) {

@@ -17,9 +17,17 @@ struct ZipMember {
     QByteArray data;
 };
 
-// Writes path (replacing it) from (member name, file on disk) pairs; members are deflated
-// (level 1 for speed) and stored in the order given.
-bool writeZipFromFiles(const QString& path, const std::vector<std::pair<QString, QString>>& files, QString* error);
+// While a ZIP is written: progress from 0 to 1, and a cancel check (true stops the write and
+// removes what was written).
+struct ZipWriteHooks {
+    std::function<void(double)> progress;
+    std::function<bool()> cancelled;
+};
+
+// Writes path (replacing it, through path.part) from (member name, file on disk) pairs; members
+// are deflated (level 1 for speed) and stored in the order given.
+bool writeZipFromFiles(const QString& path, const std::vector<std::pair<QString, QString>>& files, QString* error,
+                       const ZipWriteHooks& hooks = {});
 // The same from memory (tests build tampered bundles with it).
 bool writeZip(const QString& path, const std::vector<ZipMember>& members, QString* error);
 // Every member, in archive order.

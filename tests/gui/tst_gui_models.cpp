@@ -18,6 +18,7 @@ private slots:
     void initTestCase();
     void accountModel();
     void accountModelAtScale();
+    void accountTableShowsHiddenCharacters();
     void clusterModel();
 
 private:
@@ -65,6 +66,21 @@ void TestGuiModels::accountModel() {
     model.clearIdFilter();
     QCOMPARE(model.rowCount(), 460);
     QVERIFY(model.rowOfAccount(accounts[7].id) >= 0);
+}
+
+void TestGuiModels::accountTableShowsHiddenCharacters() {
+    // "acct\u202egpj.exe" would read "acctexe.jpg"; the table shows the override instead.
+    std::vector<AccountRecord> accounts(2);
+    accounts[0].id = 1;
+    accounts[0].name = QStringLiteral("acct\u202egpj.exe");
+    accounts[1].id = 2;
+    accounts[1].name = QStringLiteral("acct\u200b7");
+    AccountTableModel model;
+    model.setAccounts(accounts, {});
+    QStringList shown;
+    for (int r = 0; r < model.rowCount(); ++r) shown << model.index(r, AccountTableModel::Account).data().toString();
+    shown.sort();
+    QCOMPARE(shown, (QStringList{QStringLiteral("acct<U+200B>7"), QStringLiteral("acct<U+202E>gpj.exe")}));
 }
 
 void TestGuiModels::accountModelAtScale() {

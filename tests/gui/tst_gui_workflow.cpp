@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -148,6 +149,7 @@ private slots:
     void tagSurvivesCrash();
     void exportClusterAndVerify();
     void cancelledExportLeavesNothing();
+    void unsignedBundleSaysSo();
     void auditPanelAndBrokenChain();
 
 private:
@@ -508,6 +510,8 @@ void TestGuiWorkflow::exportClusterAndVerify() {
     QVERIFY(verified.wait(60000));
     QCOMPARE(verified.first().first().toBool(), true);
     QVERIFY(dialog->summary()->toPlainText().contains(QStringLiteral("Verified")));
+    QVERIFY(dialog->summary()->toPlainText().contains(
+        QStringLiteral("Signed by the key with fingerprint %1").arg(quarry::evidence::publicKeyFingerprint(v.publicKeyHex))));
     dialog->close();
 }
 
@@ -527,8 +531,30 @@ void TestGuiWorkflow::cancelledExportLeavesNothing() {
     QCOMPARE(finished.first().first().toBool(), false);
     QVERIFY(!QFile::exists(out));
     QVERIFY(!QFile::exists(out + QStringLiteral(".part")));
+    // Nor its work folder, which holds the prompts in full.
+    QVERIFY(QDir(dir_.path()).entryList({QStringLiteral(".quarry-bundle-*")}, QDir::AllEntries | QDir::Hidden).isEmpty());
     QCOMPARE(auditRows(case_), before);  // no "export" entry for a bundle that does not exist
     QVERIFY(!dialog->verifyButton()->isEnabled());
+    dialog->close();
+}
+
+void TestGuiWorkflow::unsignedBundleSaysSo() {
+    auto w = openWindow();
+    ExportDialog* dialog = w->exportEvidence();
+    QVERIFY(dialog);
+    dialog->setOutputPath(dir_.filePath(QStringLiteral("unsigned.zip")));
+    dialog->signBox()->setChecked(false);
+    QSignalSpy finished(dialog, &ExportDialog::exportFinished);
+    QTest::mouseClick(dialog->exportButton(), Qt::LeftButton);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(dialog->succeeded(), qPrintable(dialog->errorText()));
+    QSignalSpy verified(dialog, &ExportDialog::verifyFinished);
+    QTest::mouseClick(dialog->verifyButton(), Qt::LeftButton);
+    QVERIFY(verified.wait(60000));
+    QCOMPARE(verified.first().first().toBool(), true);
+    // Intact, and plainly not proof of who made it.
+    QVERIFY2(dialog->summary()->toPlainText().contains(QStringLiteral("UNSIGNED: nothing proves who made this bundle")),
+             qPrintable(dialog->summary()->toPlainText()));
     dialog->close();
 }
 

@@ -96,7 +96,7 @@ private slots:
             QVERIFY2(r.exitCode == 0, r.err.constData());
             r = cli({QStringLiteral("verify"), out});
             QVERIFY2(r.exitCode == 0, r.err.constData());
-            QVERIFY(r.out.contains(sign ? "Ed25519 signature valid" : "unsigned"));
+            QVERIFY(r.out.contains(sign ? "Ed25519 signature valid" : "UNSIGNED"));
             std::vector<ZipMember> members;
             QString error;
             QVERIFY2(evidence::readZip(out, members, &error), qPrintable(error));

@@ -11,6 +11,8 @@
 #include <cmath>
 #include <map>
 
+#include "core/displaytext.h"
+
 namespace quarry::report {
 namespace {
 
@@ -57,13 +59,11 @@ void dayAxis(QPainter& p, const QRectF& plot, const ChartGroup& g) {
 }  // namespace
 
 QString plain(const QString& s, int maxChars) {
-    QString out = s.left(maxChars);
-    for (QChar& c : out) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || u == 0x7f || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) ||
-            u == 0x200e || u == 0x200f)
-            c = QLatin1Char(' ');
-    }
+    // Line breaks and tabs lay out as spaces; every other hidden character is shown escaped.
+    QString cut = s.left(maxChars);
+    for (QChar& c : cut)
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t')) c = QLatin1Char(' ');
+    QString out = displayText(cut);
     if (s.size() > maxChars) out += QStringLiteral(" [...]");
     return out;
 }

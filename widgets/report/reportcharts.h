@@ -34,8 +34,9 @@ std::vector<ChartGroup> chartGroups(const evidence::BundleContext& ctx);
 void paintTimeline(QPainter& p, const QRectF& rect, const ChartGroup& g);
 void paintHeatmap(QPainter& p, const QRectF& rect, const ChartGroup& g);
 
-// Text from the logs made safe to draw: control and bidi-override characters become spaces and
-// very long strings are cut (the CSVs hold the full text).
+// Text from the logs made safe to draw: line breaks become spaces, other control, format and
+// bidi-override characters are shown escaped (displayText), and very long strings are cut (the
+// CSVs hold the full text).
 QString plain(const QString& s, int maxChars = 600);
 
 }  // namespace quarry::report
