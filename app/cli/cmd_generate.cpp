@@ -112,7 +112,8 @@ int cmdGenerate(const QStringList& args) {
     }
     const QString negatives = p.value(QStringLiteral("negatives"));
     if (negatives != QLatin1String("classic") && negatives != QLatin1String("all"))
-        return fail(QStringLiteral("generate: --negatives: '%1' is neither classic nor all").arg(negatives));
+        return fail(QStringLiteral("generate: --negatives: '%1' is neither classic nor all")
+                        .arg(negatives));
     o.extraNegatives = negatives == QLatin1String("all");
     o.drop = list(QStringLiteral("drop"));
     if (p.isSet(QStringLiteral("metadata-only")))
@@ -138,12 +139,14 @@ int cmdGenerate(const QStringList& args) {
         "%d benign, %d hard negatives and %d campaign accounts in %d campaigns, seed %llu, "
         "in %.1f s. Requests: %s (%.1f MB). Truth: %s (harvest rows of resellers: %s, %lld).\n",
         static_cast<long long>(r.requests), static_cast<long long>(r.campaignRequests),
-        r.requests ? 100.0 * static_cast<double>(r.campaignRequests) / static_cast<double>(r.requests) : 0.0,
+        r.requests
+            ? 100.0 * static_cast<double>(r.campaignRequests) / static_cast<double>(r.requests)
+            : 0.0,
         o.days, r.benignAccounts + r.hardNegativeAccounts + r.campaignAccounts, r.benignAccounts,
         r.hardNegativeAccounts, r.campaignAccounts, r.campaigns,
         static_cast<unsigned long long>(o.seed), r.seconds, r.requestsPath.c_str(),
-        static_cast<double>(r.requestsBytes) / 1e6, r.truthPath.c_str(), r.truthRequestsPath.c_str(),
-        static_cast<long long>(r.harvestRequests));
+        static_cast<double>(r.requestsBytes) / 1e6, r.truthPath.c_str(),
+        r.truthRequestsPath.c_str(), static_cast<long long>(r.harvestRequests));
     return 0;
 }
 

@@ -25,7 +25,7 @@ constexpr std::int64_t kDayMs = 86400000;
 constexpr std::int64_t kHourMs = 3600000;
 
 struct MimicKnobs {
-    double rateMedian = 28;          // requests on an active weekday: a benign power user
+    double rateMedian = 28;  // requests on an active weekday: a benign power user
     double rateSigma = 0.45;
     double weekendFactor = 0.04;     // nearly silent on Saturday and Sunday
     double cover[2] = {0.10, 0.20};  // ordinary prompts mixed in
@@ -36,8 +36,8 @@ struct MimicKnobs {
 };
 
 struct ResellerKnobs {
-    double rate[2] = {150, 700};        // relayed requests per day per account
-    double harvest[2] = {0.05, 0.50};   // share of those that are the campaign's
+    double rate[2] = {150, 700};       // relayed requests per day per account
+    double harvest[2] = {0.05, 0.50};  // share of those that are the campaign's
 };
 
 // Mimic focus banks; the first two mimic campaigns share one, as two operators copying one
@@ -45,7 +45,9 @@ struct ResellerKnobs {
 const char* const kMimicRules[] = {"m_reason", "m_code"};
 const Kind kMimicKinds[] = {Kind::ReasoningTraces, Kind::AgenticCoding};
 
-std::uint32_t subnetOf(std::uint32_t ip) { return ip & 0xFFFFFF00u; }
+std::uint32_t subnetOf(std::uint32_t ip) {
+    return ip & 0xFFFFFF00u;
+}
 
 // Every /24 any account already uses: a mimic exit must not share one.
 std::unordered_set<std::uint32_t> usedSubnets(const Population& pop) {
@@ -73,7 +75,8 @@ AccountSpec campaignAccount(const Population& pop, const CampaignSpec& cs, Rng& 
 // The SDKs benign developers use most (world.cpp's first entries), by popularity.
 std::uint8_t pickSdkUa(const Population& pop, Rng& rng) {
     return static_cast<std::uint8_t>(
-        rng.weighted(pop.world.popularWeights.data(), std::min<std::size_t>(7, pop.world.popularWeights.size())));
+        rng.weighted(pop.world.popularWeights.data(),
+                     std::min<std::size_t>(7, pop.world.popularWeights.size())));
 }
 
 bool isWeekend(const PopulationOptions& o, int day) {
@@ -119,8 +122,9 @@ void plantMimic(Population& pop, const PopulationOptions& o, CampaignSpec& cs, i
     cs.adoptMs = pop.newModelReleaseMs + static_cast<std::int64_t>(rng.uniform(10, 60) * kHourMs);
 
     // The window: start and stop days, inside the case when it is long enough.
-    const int length = std::clamp(static_cast<int>(o.days * rng.uniform(k.windowShare[0], k.windowShare[1])),
-                                  std::min(o.days, 3), o.days);
+    const int length =
+        std::clamp(static_cast<int>(o.days * rng.uniform(k.windowShare[0], k.windowShare[1])),
+                   std::min(o.days, 3), o.days);
     int start = o.days > length + 1 ? rng.range(1, o.days - length - 1) : 0;
     int stop = std::min(o.days - 1, start + length - 1);
     // Start on Monday to Thursday and stop on Tuesday to Friday, as an office would.
@@ -152,11 +156,13 @@ void plantMimic(Population& pop, const PopulationOptions& o, CampaignSpec& cs, i
         // Sign-ups over the day or two before the window, during local office hours.
         const int signupDay = start - rng.range(0, 1);
         a.createdMs = o.startMs + signupDay * kDayMs + (9 + rng.below(9)) * kHourMs -
-                      std::int64_t{a.tzMinutes} * 60000 + rng.below(static_cast<std::uint32_t>(kHourMs));
+                      std::int64_t{a.tzMinutes} * 60000 +
+                      rng.below(static_cast<std::uint32_t>(kHourMs));
         a.firstDay = static_cast<std::int16_t>(std::min(stop, start + rng.range(0, 1)));
         a.lastDay = static_cast<std::int16_t>(std::max<int>(a.firstDay, stop - rng.range(0, 1)));
         if (a.createdMs > o.startMs + a.firstDay * kDayMs)
-            a.createdMs = o.startMs + a.firstDay * kDayMs - rng.below(static_cast<std::uint32_t>(6 * kHourMs));
+            a.createdMs = o.startMs + a.firstDay * kDayMs -
+                          rng.below(static_cast<std::uint32_t>(6 * kHourMs));
         a.adoptNewModelMs = cs.adoptMs + rng.below(static_cast<std::uint32_t>(12 * kHourMs));
         a.guaranteedDay = static_cast<std::int16_t>(rng.range(a.firstDay, a.lastDay));
         pop.accounts.push_back(std::move(a));

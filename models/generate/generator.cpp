@@ -76,8 +76,8 @@ std::string validate(const GenerateOptions& o) {
     for (int c = 0; c < o.campaigns && !o.styles.empty(); ++c)
         resellers += o.styles[static_cast<std::size_t>(c) % o.styles.size()] == "reseller";
     if (resellers > 0 && o.campaignAccounts < 3 * resellers + (o.campaigns - resellers))
-        return "--campaign-accounts (" + std::to_string(o.campaignAccounts) + ") must be at least " +
-               std::to_string(3 * resellers + (o.campaigns - resellers)) +
+        return "--campaign-accounts (" + std::to_string(o.campaignAccounts) +
+               ") must be at least " + std::to_string(3 * resellers + (o.campaigns - resellers)) +
                ": a reseller needs 3 accounts, every other campaign 1";
     for (const std::string& name : o.drop) {
         const auto f = fieldFromName(name);
@@ -154,7 +154,8 @@ GenerateResult generateDataset(const GenerateOptions& o) {
     Writer out(requests.get());
     std::string& buf = out.buffer();
     std::vector<bool> keep(kFieldCount, true);
-    for (const std::string& name : o.drop) keep[static_cast<std::size_t>(*fieldFromName(name))] = false;
+    for (const std::string& name : o.drop)
+        keep[static_cast<std::size_t>(*fieldFromName(name))] = false;
     bool firstField = true;
     for (int f = 0; f < kFieldCount; ++f) {
         if (!keep[static_cast<std::size_t>(f)]) continue;
@@ -250,7 +251,9 @@ GenerateResult generateDataset(const GenerateOptions& o) {
         } else if (a.rhythm == Rhythm::Relay) {
             char share[16];
             std::snprintf(share, sizeof share, "%.4f",
-                          rowsOf[i] ? static_cast<double>(harvestOf[i]) / static_cast<double>(rowsOf[i]) : 0.0);
+                          rowsOf[i]
+                              ? static_cast<double>(harvestOf[i]) / static_cast<double>(rowsOf[i])
+                              : 0.0);
             t += share;
             r.harvestRequests += harvestOf[i];
         } else {

@@ -69,7 +69,6 @@ const double kTopicWeights[][static_cast<int>(Topic::Count)] = {
     {0.5, 0.2, 0.5, 3, 2, 4, 1, 3, 6, 0.5, 1, 2, 1, 0.5, 0.5},    // 5 agent app
 };
 
-
 }  // namespace
 
 std::uint8_t nativeLanguageOf(std::string_view country) {
@@ -96,11 +95,11 @@ const char* labelName(Label l) {
 
 const char* kindName(Kind k) {
     static const char* const names[] = {
-        "casual",        "developer",      "student",         "writer",
-        "analyst",       "support_bot",    "benchmark_run",   "sdk_heavy",
-        "office_team",   "classroom",      "agentic_coding",  "reasoning_traces",
-        "rubric_grading", "censorship_rewrites", "cron_job",        "agentic_power_user",
-        "campus_nat",     "saas_template",  "sdk_crowd"};
+        "casual",         "developer",           "student",        "writer",
+        "analyst",        "support_bot",         "benchmark_run",  "sdk_heavy",
+        "office_team",    "classroom",           "agentic_coding", "reasoning_traces",
+        "rubric_grading", "censorship_rewrites", "cron_job",       "agentic_power_user",
+        "campus_nat",     "saas_template",       "sdk_crowd"};
     return names[static_cast<int>(k)];
 }
 
@@ -108,7 +107,9 @@ namespace {
 const char* const kStyleNames[] = {"hydra", "mimic", "reseller", "successor"};
 }
 
-const char* styleName(Style s) { return kStyleNames[static_cast<int>(s)]; }
+const char* styleName(Style s) {
+    return kStyleNames[static_cast<int>(s)];
+}
 
 bool styleFromName(const std::string& name, Style& out) {
     for (std::size_t i = 0; i < std::size(kStyleNames); ++i)
@@ -163,8 +164,10 @@ AccountSpec AccountBuilder::base(Label label, Kind kind) {
     a.ua2 = rng.chance(0.3) ? pop.world.pickPopularUa(rng) : a.ua;
     a.apiStyle = static_cast<std::uint8_t>(pop.world.apiStyleForUa(a.ua, rng));
     const double modelPick = rng.uniform();
-    a.model = modelPick < 0.45 ? kFrontier1 : modelPick < 0.75 ? kFrontier1Mini
-                                             : modelPick < 0.9 ? kSwift : kCoder;
+    a.model = modelPick < 0.45   ? kFrontier1
+              : modelPick < 0.75 ? kFrontier1Mini
+              : modelPick < 0.9  ? kSwift
+                                 : kCoder;
     a.createdMs = o.startMs - kDayMs -
                   static_cast<std::int64_t>(std::min(rng.exponential(250), 1000.0) * kDayMs) -
                   rng.below(static_cast<std::uint32_t>(kDayMs));

@@ -137,8 +137,8 @@ struct AccountSpec {
 struct CampaignSpec {
     std::string id;  // "C1"
     Style style = Style::Hydra;
-    int cotRule = -1;                // mimic: its own reasoning request, appended at cotShare
-    double newModelShare = 1;        // share of requests on the new model once adopted
+    int cotRule = -1;          // mimic: its own reasoning request, appended at cotShare
+    double newModelShare = 1;  // share of requests on the new model once adopted
     Kind focus = Kind::AgenticCoding;
     int rule = 0;                    // TextBank rule of the focus
     std::vector<int> templates;      // pinned alternatives of that rule

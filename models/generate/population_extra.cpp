@@ -24,7 +24,7 @@ struct ExtraKnobs {
     int accountsPerCron = 400;
     int cronPeriods[5] = {5, 10, 15, 30, 60};  // minutes
     int accountsPerAgentUser = 120;
-    double agentRate = 220;                    // median requests on an active day
+    double agentRate = 220;  // median requests on an active day
     int accountsPerCampus = 2000;
     int campusSize[2] = {120, 300};
     int accountsPerSaas = 1500;
@@ -77,8 +77,8 @@ int agentPowerUsers(AccountBuilder& b, int budget) {
         a.apiStyle = static_cast<std::uint8_t>(b.rng.chance(0.5) ? 1 : 0);
         a.model = b.rng.chance(0.5) ? kCoder : kFrontier1;
         // Early adopters: on the new model within a day or two of its release.
-        a.adoptNewModelMs = b.pop.newModelReleaseMs +
-                            static_cast<std::int64_t>(b.rng.exponential(1.0) * kDayMs);
+        a.adoptNewModelMs =
+            b.pop.newModelReleaseMs + static_cast<std::int64_t>(b.rng.exponential(1.0) * kDayMs);
         if (b.rng.chance(0.5))  // a cloud dev box next to the laptop
             a.ips[a.ipCount++] = b.pop.world.datacenterSubnet(b.rng) + 1 + b.rng.below(250);
         b.finish(a);

@@ -177,8 +177,8 @@ RowRenderer::Shape RowRenderer::benignTopic(int profile, Rng& rng, std::string& 
     }
 }
 
-RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, bool harvest,
-                                             Rng& rng, std::string& prompt) {
+RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, bool harvest, Rng& rng,
+                                             std::string& prompt) {
     switch (a.kind) {
         case Kind::SupportBot:
             prompt = pop_.supportOrgs[a.group].preamble;
@@ -241,7 +241,8 @@ RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, bool
     return harvestPrompt(c, rng, prompt);
 }
 
-RowRenderer::Shape RowRenderer::ordinaryPrompt(const AccountSpec& a, Rng& rng, std::string& prompt) {
+RowRenderer::Shape RowRenderer::ordinaryPrompt(const AccountSpec& a, Rng& rng,
+                                               std::string& prompt) {
     if (a.nativeLanguage && rng.chance(0.6)) {
         tb_.expand(nativeRules_[a.nativeLanguage], rng, prompt);
         return Shape::Knowledge;
@@ -249,7 +250,8 @@ RowRenderer::Shape RowRenderer::ordinaryPrompt(const AccountSpec& a, Rng& rng, s
     return benignTopic(a.topicProfile, rng, prompt);
 }
 
-RowRenderer::Shape RowRenderer::harvestPrompt(const CampaignSpec& c, Rng& rng, std::string& prompt) {
+RowRenderer::Shape RowRenderer::harvestPrompt(const CampaignSpec& c, Rng& rng,
+                                              std::string& prompt) {
     const std::size_t t = rng.weighted(c.templateWeights.data(), c.templateWeights.size());
     tb_.expandAlternative(c.rule, c.templates[t], rng, prompt);
     if (!c.houseStyle.empty() && rng.chance(c.houseStyleShare)) {

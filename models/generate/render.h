@@ -27,8 +27,22 @@ public:
 
 private:
     enum class Shape : std::uint8_t {
-        Chat, Knowledge, Writing, Code, Math, Translation, Agentic, Support, BenchChoice,
-        BenchMath, CampAgentic, CampReason, CampRubric, CampCensor, Embed, Report
+        Chat,
+        Knowledge,
+        Writing,
+        Code,
+        Math,
+        Translation,
+        Agentic,
+        Support,
+        BenchChoice,
+        BenchMath,
+        CampAgentic,
+        CampReason,
+        CampRubric,
+        CampCensor,
+        Embed,
+        Report
     };
     Shape renderPrompt(const AccountSpec& a, int day, bool harvest, Rng& rng, std::string& prompt);
     Shape harvestPrompt(const CampaignSpec& c, Rng& rng, std::string& prompt);

@@ -11,20 +11,20 @@ namespace {
 // Relative activity per local hour. Humans sleep; apps follow their users; bots barely swing.
 const double kProfiles[][24] = {
     // Evening
-    {0.5, 0.3, 0.15, 0.1, 0.08, 0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 1, 1.1, 1, 0.9, 0.9, 1, 1.2, 1.5,
-     1.8, 2, 2, 1.6, 1},
+    {0.5, 0.3, 0.15, 0.1, 0.08, 0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 1,
+     1.1, 1,   0.9,  0.9, 1,    1.2, 1.5,  1.8, 2,   2,   1.6, 1},
     // WorkHours
-    {0.05, 0.03, 0.02, 0.02, 0.02, 0.04, 0.1, 0.3, 0.8, 1.6, 2, 2, 1.4, 1.7, 2, 2, 1.8, 1.3, 0.7,
-     0.5, 0.4, 0.35, 0.25, 0.12},
+    {0.05, 0.03, 0.02, 0.02, 0.02, 0.04, 0.1, 0.3, 0.8, 1.6,  2,    2,
+     1.4,  1.7,  2,    2,    1.8,  1.3,  0.7, 0.5, 0.4, 0.35, 0.25, 0.12},
     // Student
-    {0.9, 0.6, 0.3, 0.1, 0.05, 0.05, 0.1, 0.3, 0.6, 0.8, 1, 1.1, 1, 1.3, 1.6, 1.7, 1.5, 1.2, 1.1,
-     1.3, 1.6, 1.8, 1.6, 1.3},
+    {0.9, 0.6, 0.3, 0.1, 0.05, 0.05, 0.1, 0.3, 0.6, 0.8, 1,   1.1,
+     1,   1.3, 1.6, 1.7, 1.5,  1.2,  1.1, 1.3, 1.6, 1.8, 1.6, 1.3},
     // App
-    {0.45, 0.35, 0.3, 0.28, 0.3, 0.4, 0.6, 0.8, 1, 1.1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2,
-     1.2, 1.25, 1.25, 1.1, 0.9, 0.6},
+    {0.45, 0.35, 0.3, 0.28, 0.3, 0.4, 0.6, 0.8,  1,    1.1, 1.2, 1.2,
+     1.2,  1.2,  1.2, 1.2,  1.2, 1.2, 1.2, 1.25, 1.25, 1.1, 0.9, 0.6},
     // Bot24x7
-    {0.7, 0.65, 0.6, 0.6, 0.62, 0.7, 0.8, 0.95, 1.1, 1.25, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.25,
-     1.2, 1.1, 1.0, 0.95, 0.9, 0.8, 0.75},
+    {0.7, 0.65, 0.6, 0.6, 0.62, 0.7, 0.8, 0.95, 1.1,  1.25, 1.3, 1.3,
+     1.3, 1.3,  1.3, 1.3, 1.25, 1.2, 1.1, 1.0,  0.95, 0.9,  0.8, 0.75},
     // Office (mimic rings): a shift of 9 to 18 with a lunch dip, nothing outside it
     {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1.3, 1.3, 0.5, 0.9, 1.3, 1.3, 1.2, 0.8, 0, 0, 0, 0, 0, 0},
 };
@@ -68,8 +68,8 @@ template <typename Push>
 void scheduleOffice(Rng& rng, std::uint32_t count, std::int64_t tz, Push&& push) {
     std::uint32_t seq = 0;
     while (seq < count) {
-        const std::uint32_t session =
-            std::min<std::uint32_t>(count - seq, 2 + static_cast<std::uint32_t>(rng.exponential(5)));
+        const std::uint32_t session = std::min<std::uint32_t>(
+            count - seq, 2 + static_cast<std::uint32_t>(rng.exponential(5)));
         std::int64_t local = sampleLocalMs(rng, kProfiles[kOffice]);
         for (std::uint32_t j = 0; j < session && local < kOfficeEndMs; ++j, ++seq) {
             push(local - tz, seq);
@@ -86,8 +86,10 @@ double expectedOnDay(const AccountSpec& a, const Population& pop, int day) {
     switch (a.rhythm) {
         case Rhythm::App: return a.rate * (weekend ? 0.85 : 1.0);
         case Rhythm::Bot24x7: return a.rate * (weekend ? 0.9 : 1.0);
-        case Rhythm::Relay: return a.rate * (weekend ? 0.9 : 1.0);
-        case Rhythm::Metronome: return std::max(1.0, std::round(double{a.rate}));
+        case Rhythm::Relay:
+            return a.rate * (weekend ? 0.9 : 1.0);
+        case Rhythm::Metronome:
+            return std::max(1.0, std::round(double{a.rate}));
         case Rhythm::Flat: return a.rate * (kCapLow + kCapHigh) / 2;
         case Rhythm::Bursts:
             if (isBurstDay(a, day)) return a.rate;
@@ -102,7 +104,9 @@ std::uint32_t requestsOnDay(const AccountSpec& a, const Population& pop, int day
     std::uint32_t n = 0;
     switch (a.rhythm) {
         case Rhythm::App: n = rng.poisson(a.rate * (weekend ? 0.85 : 1.0)); break;
-        case Rhythm::Relay: n = rng.poisson(a.rate * (weekend ? 0.9 : 1.0)); break;
+        case Rhythm::Relay:
+            n = rng.poisson(a.rate * (weekend ? 0.9 : 1.0));
+            break;
         case Rhythm::Metronome:
             n = static_cast<std::uint32_t>(std::max(1.0, std::round(double{a.rate})));
             break;
@@ -193,7 +197,8 @@ void scheduleDay(const Population& pop, std::uint32_t index, int day, std::uint3
             }
             const std::int64_t marketTz =
                 std::int64_t{a.relayTz[rng.weighted(kMarketWeights, 3)]} * 60000;
-            push(sampleLocalMs(rng, kProfiles[rng.chance(0.5) ? kEvening : kWorkHours]) - marketTz, s);
+            push(sampleLocalMs(rng, kProfiles[rng.chance(0.5) ? kEvening : kWorkHours]) - marketTz,
+                 s);
         }
         return;
     }
@@ -202,8 +207,7 @@ void scheduleDay(const Population& pop, std::uint32_t index, int day, std::uint3
         const std::int64_t period = kMsPerDay / std::max<std::uint32_t>(count, 1);
         const std::int64_t phase = static_cast<std::int64_t>(
             subKey(index, 0xC2011) % static_cast<std::uint64_t>(std::max<std::int64_t>(period, 1)));
-        for (std::uint32_t s = 0; s < count; ++s)
-            push(phase + period * s + rng.below(1500), s);
+        for (std::uint32_t s = 0; s < count; ++s) push(phase + period * s + rng.below(1500), s);
         return;
     }
     if (isHuman(a.rhythm) || (a.rhythm == Rhythm::Bursts && !isBurstDay(a, day))) {

@@ -26,18 +26,26 @@ namespace {
 const qint64 kDayMs = 86400000;
 const qint64 kHourMs = 3600000;
 
-const QStringList kOptions = {
-    QStringLiteral("--accounts"), QStringLiteral("800"), QStringLiteral("--days"),
-    QStringLiteral("21"), QStringLiteral("--styles"),
-    QStringLiteral("hydra,mimic,reseller,successor,mimic"), QStringLiteral("--campaign-accounts"),
-    QStringLiteral("170"), QStringLiteral("--negatives"), QStringLiteral("all"),
-    QStringLiteral("--seed"), QStringLiteral("12")};
+const QStringList kOptions = {QStringLiteral("--accounts"),
+                              QStringLiteral("800"),
+                              QStringLiteral("--days"),
+                              QStringLiteral("21"),
+                              QStringLiteral("--styles"),
+                              QStringLiteral("hydra,mimic,reseller,successor,mimic"),
+                              QStringLiteral("--campaign-accounts"),
+                              QStringLiteral("170"),
+                              QStringLiteral("--negatives"),
+                              QStringLiteral("all"),
+                              QStringLiteral("--seed"),
+                              QStringLiteral("12")};
 
 qint64 msOf(const QByteArray& iso) {
     return QDateTime::fromString(QString::fromUtf8(iso), Qt::ISODateWithMs).toMSecsSinceEpoch();
 }
 
-QByteArray subnetOf(const QByteArray& ip) { return ip.left(ip.lastIndexOf('.')); }
+QByteArray subnetOf(const QByteArray& ip) {
+    return ip.left(ip.lastIndexOf('.'));
+}
 
 double median(std::vector<double> v) {
     if (v.empty()) return 0;
@@ -70,14 +78,15 @@ class TestAdversaryStyles final : public QObject {
 private:
     QTemporaryDir tmp_;
     CsvTable req_, truth_;
-    std::map<QByteArray, QList<QByteArray>> truthOf_;             // account -> truth row
-    std::map<QByteArray, std::vector<int>> rowsOf_;               // account -> request rows
-    std::map<QByteArray, std::set<QByteArray>> campaignsByStyle_; // style -> campaign ids
+    std::map<QByteArray, QList<QByteArray>> truthOf_;              // account -> truth row
+    std::map<QByteArray, std::vector<int>> rowsOf_;                // account -> request rows
+    std::map<QByteArray, std::set<QByteArray>> campaignsByStyle_;  // style -> campaign ids
 
     QString generate(const QString& name, const QStringList& extra) {
         const QString dir = tmp_.filePath(name);
-        const auto r = runCli(QStringList{QStringLiteral("generate"), QStringLiteral("--out"), dir} +
-                              kOptions + extra);
+        const auto r =
+            runCli(QStringList{QStringLiteral("generate"), QStringLiteral("--out"), dir} +
+                   kOptions + extra);
         if (r.exitCode != 0) qWarning("generate failed: %s", r.err.constData());
         return r.exitCode == 0 ? dir : QString();
     }
@@ -105,7 +114,8 @@ private slots:
         QVERIFY(!dir.isEmpty());
         QVERIFY(req_.load(dir + QStringLiteral("/requests.csv")));
         QVERIFY(truth_.load(dir + QStringLiteral("/truth.csv")));
-        QCOMPARE(truth_.header.join(','), QByteArray("account_id,label,campaign,kind,style,harvest_share"));
+        QCOMPARE(truth_.header.join(','),
+                 QByteArray("account_id,label,campaign,kind,style,harvest_share"));
         for (const auto& t : truth_.rows) {
             truthOf_[t[0]] = t;
             if (t[1] == "campaign") campaignsByStyle_[t[4]].insert(t[2]);
@@ -124,9 +134,9 @@ private slots:
         std::map<QByteArray, int> kinds;
         for (const auto& [id, t] : truthOf_)
             if (t[1] == "hard_negative") ++kinds[t[3]];
-        for (const char* k : {"support_bot", "benchmark_run", "sdk_heavy", "office_team", "classroom",
-                              "cron_job", "agentic_power_user", "campus_nat", "saas_template",
-                              "sdk_crowd"})
+        for (const char* k :
+             {"support_bot", "benchmark_run", "sdk_heavy", "office_team", "classroom", "cron_job",
+              "agentic_power_user", "campus_nat", "saas_template", "sdk_crowd"})
             QVERIFY2(kinds[k] > 0, k);
         // Every account in truth sends traffic, and every sender is in truth.
         QCOMPARE(rowsOf_.size(), truthOf_.size());
@@ -138,7 +148,8 @@ private slots:
             int weekend = 0, total = 0;
             for (const QByteArray& id : campaignAccounts(c))
                 for (int r : rowsOf_[id]) {
-                    const QDateTime t = QDateTime::fromMSecsSinceEpoch(msOf(cell(r, "timestamp")), Qt::UTC);
+                    const QDateTime t =
+                        QDateTime::fromMSecsSinceEpoch(msOf(cell(r, "timestamp")), Qt::UTC);
                     hours.insert(t.time().hour());
                     weekend += t.date().dayOfWeek() >= 6;
                     ++total;
@@ -146,7 +157,8 @@ private slots:
             QVERIFY(total > 1000);
             // A 9-to-6 shift (sessions may run a little past six) covers at most 11 clock hours.
             QVERIFY2(circularSpan(hours) <= 11, qPrintable(QString::number(circularSpan(hours))));
-            QVERIFY2(weekend * 100 < total * 3, qPrintable(QStringLiteral("%1 of %2").arg(weekend).arg(total)));
+            QVERIFY2(weekend * 100 < total * 3,
+                     qPrintable(QStringLiteral("%1 of %2").arg(weekend).arg(total)));
         }
     }
 
@@ -248,7 +260,8 @@ private slots:
             for (const auto& [o, n] : openings) counts.push_back(n);
             std::sort(counts.rbegin(), counts.rend());
             int top = 0;
-            for (std::size_t i = 0; i < std::min<std::size_t>(20, counts.size()); ++i) top += counts[i];
+            for (std::size_t i = 0; i < std::min<std::size_t>(20, counts.size()); ++i)
+                top += counts[i];
             QVERIFY2(top * 2 >= total, "a ring's prompts come from a few shared templates");
         }
     }
@@ -327,7 +340,8 @@ private slots:
             QVERIFY(rows.size() > 100);
             std::vector<double> gaps;
             for (std::size_t i = 1; i < rows.size(); ++i)
-                gaps.push_back(double(msOf(cell(rows[i], "timestamp")) - msOf(cell(rows[i - 1], "timestamp"))));
+                gaps.push_back(double(msOf(cell(rows[i], "timestamp")) -
+                                      msOf(cell(rows[i - 1], "timestamp"))));
             QVERIFY(quantile(gaps, 0.95) - quantile(gaps, 0.05) < 5000);
         }
         // Campus NAT: many accounts behind a handful of addresses of one /24.
@@ -364,7 +378,8 @@ private slots:
             const std::vector<int>& rows = rowsOf_[id];
             int run = 1, longest = 1;
             for (std::size_t i = 1; i < rows.size(); ++i) {
-                const qint64 gap = msOf(cell(rows[i], "timestamp")) - msOf(cell(rows[i - 1], "timestamp"));
+                const qint64 gap =
+                    msOf(cell(rows[i], "timestamp")) - msOf(cell(rows[i - 1], "timestamp"));
                 run = gap < 120000 ? run + 1 : 1;
                 longest = std::max(longest, run);
             }
@@ -378,7 +393,8 @@ private slots:
             std::vector<double> v;
             for (const QByteArray& id : ids)
                 for (int r : rowsOf_[id])
-                    if (cell(r, "status_code") == "200") v.push_back(cell(r, "completion_tokens").toDouble());
+                    if (cell(r, "status_code") == "200")
+                        v.push_back(cell(r, "completion_tokens").toDouble());
             return median(v);
         };
         std::vector<QByteArray> mimicReasoning;
@@ -387,8 +403,9 @@ private slots:
                 if (truth(id, "kind") == "reasoning_traces") mimicReasoning.push_back(id);
         QVERIFY(!mimicReasoning.empty());
         const double benign = completions(accountsWhere("label", "benign"));
-        QVERIFY2(completions(mimicReasoning) > 3 * benign,
-                 qPrintable(QStringLiteral("%1 vs %2").arg(completions(mimicReasoning)).arg(benign)));
+        QVERIFY2(
+            completions(mimicReasoning) > 3 * benign,
+            qPrintable(QStringLiteral("%1 vs %2").arg(completions(mimicReasoning)).arg(benign)));
         for (const QByteArray& id : accountsWhere("kind", "cron_job")) {
             std::vector<double> v;
             for (int r : rowsOf_[id]) v.push_back(cell(r, "prompt_tokens").toDouble());
@@ -418,19 +435,24 @@ private slots:
     void badStyleOptionsFail_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        const QStringList out = {QStringLiteral("--out"), QStringLiteral("/tmp/quarry-test-never-written")};
-        QTest::newRow("unknown style") << (out + QStringList{QStringLiteral("--styles"), QStringLiteral("hydra,ninja")})
-                                       << "unknown style 'ninja'";
+        const QStringList out = {QStringLiteral("--out"),
+                                 QStringLiteral("/tmp/quarry-test-never-written")};
+        QTest::newRow("unknown style")
+            << (out + QStringList{QStringLiteral("--styles"), QStringLiteral("hydra,ninja")})
+            << "unknown style 'ninja'";
         QTest::newRow("reseller too small")
             << (out + QStringList{QStringLiteral("--styles"), QStringLiteral("reseller,mimic"),
                                   QStringLiteral("--campaign-accounts"), QStringLiteral("3")})
             << "--campaign-accounts (3) must be at least 4";
-        QTest::newRow("drop required") << (out + QStringList{QStringLiteral("--drop"), QStringLiteral("timestamp")})
-                                       << "cannot be dropped";
-        QTest::newRow("drop unknown") << (out + QStringList{QStringLiteral("--drop"), QStringLiteral("prompts")})
-                                      << "'prompts' is not a canonical field";
-        QTest::newRow("negatives") << (out + QStringList{QStringLiteral("--negatives"), QStringLiteral("some")})
-                                   << "--negatives";
+        QTest::newRow("drop required")
+            << (out + QStringList{QStringLiteral("--drop"), QStringLiteral("timestamp")})
+            << "cannot be dropped";
+        QTest::newRow("drop unknown")
+            << (out + QStringList{QStringLiteral("--drop"), QStringLiteral("prompts")})
+            << "'prompts' is not a canonical field";
+        QTest::newRow("negatives")
+            << (out + QStringList{QStringLiteral("--negatives"), QStringLiteral("some")})
+            << "--negatives";
     }
     void badStyleOptionsFail() {
         QFETCH(QStringList, args);
