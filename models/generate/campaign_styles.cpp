@@ -103,17 +103,8 @@ void plantMimic(Population& pop, const PopulationOptions& o, CampaignSpec& cs, i
     const TextBank& tb = TextBank::builtin();
     const int focus = (mimicIndex / 2) % 2;
     cs.focus = kMimicKinds[focus];
-    cs.rule = tb.rule(kMimicRules[focus]);
-    // A larger pinned set than hydra's: the ring rotates templates so no one dominates.
-    const int available = tb.alternativeCount(cs.rule);
-    std::vector<int> all(static_cast<std::size_t>(available));
-    for (int i = 0; i < available; ++i) all[i] = i;
-    for (int i = available - 1; i > 0; --i) std::swap(all[i], all[rng.below(i + 1)]);
-    const int pinned = std::min(available, rng.range(4, 6));
-    for (int i = 0; i < pinned; ++i) {
-        cs.templates.push_back(all[i]);
-        cs.templateWeights.push_back(rng.uniform(0.6, 1.0));
-    }
+    // A larger pinned set than hydra's, evenly used: the ring rotates its templates.
+    pickTemplates(cs, tb.rule(kMimicRules[focus]), 4, 6, 0.6, 1.0, rng);
     cs.cotRule = tb.rule("m_cot");
     cs.cotShare = rng.uniform(k.cot[0], k.cot[1]);
     cs.coverShare = rng.uniform(k.cover[0], k.cover[1]);

@@ -63,18 +63,9 @@ std::vector<int> splitSizes(int total, int k, Rng& rng, const CampaignKnobs& kn)
 }
 
 void pinTemplates(CampaignSpec& cs, int rule, Rng& rng) {
-    const TextBank& tb = TextBank::builtin();
-    cs.rule = rule;
     // A few pinned templates, unevenly used: the operator's favourite prompt dominates.
-    const int available = tb.alternativeCount(cs.rule);
-    std::vector<int> all(static_cast<std::size_t>(available));
-    for (int i = 0; i < available; ++i) all[i] = i;
-    for (int i = available - 1; i > 0; --i) std::swap(all[i], all[rng.below(i + 1)]);
-    const int pinned = std::min(available, rng.range(3, 4));
-    for (int i = 0; i < pinned; ++i) {
-        cs.templates.push_back(all[i]);
-        cs.templateWeights.push_back(rng.uniform(0.3, 1.0) * (i == 0 ? 2.5 : 1.0));
-    }
+    pickTemplates(cs, rule, 3, 4, 0.3, 2.5, rng);
+    const TextBank& tb = TextBank::builtin();
     tb.expand(tb.rule("house_style"), rng, cs.houseStyle);
 }
 
@@ -111,6 +102,21 @@ std::vector<int> campaignSizes(const PopulationOptions& o, Rng& rng, const Campa
 }
 
 }  // namespace
+
+void pickTemplates(CampaignSpec& cs, int rule, int minPinned, int maxPinned, double lowWeight,
+                   double favourite, Rng& rng) {
+    const TextBank& tb = TextBank::builtin();
+    cs.rule = rule;
+    const int available = tb.alternativeCount(cs.rule);
+    std::vector<int> all(static_cast<std::size_t>(available));
+    for (int i = 0; i < available; ++i) all[i] = i;
+    for (int i = available - 1; i > 0; --i) std::swap(all[i], all[rng.below(i + 1)]);
+    const int pinned = std::min(available, rng.range(minPinned, maxPinned));
+    for (int i = 0; i < pinned; ++i) {
+        cs.templates.push_back(all[i]);
+        cs.templateWeights.push_back(rng.uniform(lowWeight, 1.0) * (i == 0 ? favourite : 1.0));
+    }
+}
 
 void plantOperator(Population& pop, const PopulationOptions& o, CampaignSpec& cs, Rng& rng,
                    bool successor);

@@ -18,6 +18,15 @@
 //   classrooms (created within a day, one campus /24, same assignment, short-lived).
 // - Benign: local-time diurnal and weekly rhythms over UTC-8..+9, heavy-tailed volumes, sessions,
 //   mobile churn, shared family/company orgs and cards, gradual adoption of the new model.
+// - With --styles, the careful operators of public reports besides the hydra above: mimic rings
+//   (one time zone's office hours, power-user volumes, own residential /24s and cards, crowd SDK
+//   strings, their own phrasing bank with reasoning requested in most prompts, a shared window),
+//   resellers (a few relay accounts whose real end users carry 5-50% harvest; those requests are
+//   listed in truth_requests.csv) and successors (a generation banned in one sweep, replaced
+//   within hours by accounts on the same payment or subnet pool). campaign_styles.cpp.
+// - With --negatives all, their look-alikes: cron jobs, agentic-coding power users, a campus
+//   NAT, SaaS apps with one template and an SDK crowd (population_extra.cpp).
+// - With --drop / --metadata-only, prompt-less logs: the same rows without those columns.
 
 #include <cstdint>
 #include <functional>

@@ -198,6 +198,10 @@ struct PopulationOptions {
 Population buildPopulation(const PopulationOptions& o);
 // Plants the campaigns (campaigns.cpp); called by buildPopulation.
 void plantCampaigns(Population& pop, const PopulationOptions& o, Rng& rng);
+// Pins minPinned..maxPinned alternatives of rule as cs's templates, weighted lowWeight..1 and
+// the first one times favourite.
+void pickTemplates(CampaignSpec& cs, int rule, int minPinned, int maxPinned, double lowWeight,
+                   double favourite, Rng& rng);
 // The careful styles (campaign_styles.cpp); plantCampaigns calls the one of each campaign.
 void plantMimic(Population& pop, const PopulationOptions& o, CampaignSpec& cs, int mimicIndex,
                 Rng& rng);

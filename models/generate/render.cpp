@@ -259,7 +259,9 @@ RowRenderer::Shape RowRenderer::harvestPrompt(const CampaignSpec& c, Rng& rng,
         prompt += c.houseStyle;
     }
     // Mimic rings ask for the reasoning in their own words, after the question or before it.
+    briefAnswer_ = c.cotRule >= 0;
     if (c.cotRule >= 0 && rng.chance(c.cotShare)) {
+        briefAnswer_ = false;
         std::string cot;
         tb_.expand(c.cotRule, rng, cot);
         const bool after = rng.chance(0.75);
@@ -305,6 +307,7 @@ void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::st
 
     const bool embed = a.embedShare > 0 && rng.chance(a.embedShare);
     prompt_.clear();
+    briefAnswer_ = false;
     Shape shape = Shape::Embed;
     if (embed)
         tb_.expand(embedRule_, rng, prompt_);
@@ -334,6 +337,8 @@ void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::st
     std::int64_t completion = 0;
     if (!embed) {
         double median = ts.completionMedian;
+        // A mimic question without the reasoning request gets a plain answer, not a trace.
+        if (briefAnswer_ && operatorRow) median *= 0.35;
         if (shape == Shape::BenchChoice || shape == Shape::Math || shape == Shape::BenchMath ||
             shape == Shape::Knowledge) {
             if (prompt_.find("step") != std::string::npos) median *= 3;

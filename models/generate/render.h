@@ -60,6 +60,7 @@ private:
     std::vector<bool> keep_;
     std::string prompt_;
     bool lastCampaign_ = false;
+    bool briefAnswer_ = false;  // a harvest prompt of a style that asks for reasoning, without it
 };
 
 // "2026-09-01T13:04:05.123Z"

@@ -5,7 +5,8 @@
 # but no infrastructure) and every hard negative (`--negatives all`), as a provider meets them.
 # Per cell (size x prompts/metadata-only, summed over the seeds) it prints precision, recall per
 # campaign style, false positives per hard-negative kind and per benign kind, how many campaigns
-# are mostly (>= 50%) in one cluster, how many campaign pairs share a cluster (>= 25% of each),
+# are mostly (>= 50%) in one cluster (and what share of that cluster they are), how many
+# campaign pairs share a cluster (>= 25% of each),
 # and the mixture error when the engine stores a per-account harvest share.
 #
 #   bash tests/bench/adversary_matrix.sh BUILD_DIR [quick|full]
@@ -58,6 +59,7 @@ summarise() {  # title, metrics file
       line("fp_hard", "hard negatives flagged")
       line("fp_benign", "benign flagged")
       line("whole", "campaigns mostly in one cluster")
+      line("main_cluster_members", "  their share of those clusters")
       k = "shared_pairs" SUBSEP "-"; printf "%-34s  %d (over %d campaigns)\n", "campaign pairs sharing a cluster", num[k], den[k]
       line("shared_pair", "  of which")
       k = "mixture_column" SUBSEP "-"

@@ -109,6 +109,8 @@ int main(int argc, char** argv) {
     std::map<QString, std::map<int, int>> campaignClusters;   // campaign -> cluster -> n
     std::map<QString, int> campaignSize;
     std::map<QString, QString> campaignStyle;
+    std::map<int, int> clusterSize;
+    for (const auto& r : rows) ++clusterSize[r.cluster];
     for (const auto& r : rows) {
         const auto it = truth.find(r.account);
         if (it == truth.end()) continue;
@@ -185,19 +187,26 @@ int main(int argc, char** argv) {
     // Whole campaigns: the share in the largest cluster, and clusters two campaigns share.
     std::map<int, std::vector<QString>> heldBy;  // cluster -> campaigns holding >= kShared of it
     for (const auto& [campaign, clusters] : campaignClusters) {
-        int best = 0;
+        int best = 0, bestCluster = -1;
         for (const auto& [c, n] : clusters) {
             if (c < 0) continue;
-            best = std::max(best, n);
+            if (n > best) {
+                best = n;
+                bestCluster = c;
+            }
             if (n >= kShared * campaignSize[campaign]) heldBy[c].push_back(campaign);
         }
         const double share = double(best) / campaignSize[campaign];
+        // How much of that cluster is the campaign: a campaign swallowed by a large mixed
+        // community is not "recovered as one cluster".
+        const int size = bestCluster >= 0 ? clusterSize[bestCluster] : 0;
         std::printf(
-            "campaign %-8s   %-9s %d accounts, %.1f%% in its largest cluster, spread over %d "
-            "clusters\n",
+            "campaign %-8s   %-9s %d accounts, %.1f%% in its largest cluster (%d of its %d "
+            "members), spread over %d clusters\n",
             qPrintable(campaign), qPrintable(campaignStyle[campaign]), campaignSize[campaign],
-            100.0 * share, static_cast<int>(clusters.size()));
+            100.0 * share, best, size, static_cast<int>(clusters.size()));
         metric("whole", campaignStyle[campaign], share >= kMostly ? 1 : 0, 1);
+        metric("main_cluster_members", campaignStyle[campaign], best, size);
     }
     int sharedPairs = 0;
     for (const auto& [cluster, campaigns] : heldBy) {

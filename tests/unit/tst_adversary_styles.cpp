@@ -431,37 +431,6 @@ private slots:
         QVERIFY(readAll(dir + QStringLiteral("/truth.csv")) ==
                 readAll(tmp_.filePath(QStringLiteral("full/truth.csv"))));
     }
-
-    void badStyleOptionsFail_data() {
-        QTest::addColumn<QStringList>("args");
-        QTest::addColumn<QString>("message");
-        const QStringList out = {QStringLiteral("--out"),
-                                 QStringLiteral("/tmp/quarry-test-never-written")};
-        QTest::newRow("unknown style")
-            << (out + QStringList{QStringLiteral("--styles"), QStringLiteral("hydra,ninja")})
-            << "unknown style 'ninja'";
-        QTest::newRow("reseller too small")
-            << (out + QStringList{QStringLiteral("--styles"), QStringLiteral("reseller,mimic"),
-                                  QStringLiteral("--campaign-accounts"), QStringLiteral("3")})
-            << "--campaign-accounts (3) must be at least 4";
-        QTest::newRow("drop required")
-            << (out + QStringList{QStringLiteral("--drop"), QStringLiteral("timestamp")})
-            << "cannot be dropped";
-        QTest::newRow("drop unknown")
-            << (out + QStringList{QStringLiteral("--drop"), QStringLiteral("prompts")})
-            << "'prompts' is not a canonical field";
-        QTest::newRow("negatives")
-            << (out + QStringList{QStringLiteral("--negatives"), QStringLiteral("some")})
-            << "--negatives";
-    }
-    void badStyleOptionsFail() {
-        QFETCH(QStringList, args);
-        QFETCH(QString, message);
-        const auto r = runCli(QStringList{QStringLiteral("generate")} + args);
-        QVERIFY(r.exitCode != 0);
-        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
-        QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/quarry-test-never-written/requests.csv")));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestAdversaryStyles)

@@ -321,6 +321,25 @@ private slots:
             << "--campaign-accounts";
         QTest::newRow("negative requests") << QStringList{out, dir, QStringLiteral("--requests"), QStringLiteral("-5")} << "--requests";
         QTest::newRow("unknown option") << QStringList{out, dir, QStringLiteral("--bogus")} << "bogus";
+        QTest::newRow("unknown style")
+            << QStringList{out, dir, QStringLiteral("--styles"), QStringLiteral("hydra,ninja")}
+            << "unknown style 'ninja'";
+        QTest::newRow("reseller too small") << QStringList{out,
+                                                           dir,
+                                                           QStringLiteral("--styles"),
+                                                           QStringLiteral("reseller,mimic"),
+                                                           QStringLiteral("--campaign-accounts"),
+                                                           QStringLiteral("3")}
+                                            << "--campaign-accounts (3) must be at least 4";
+        QTest::newRow("drop required")
+            << QStringList{out, dir, QStringLiteral("--drop"), QStringLiteral("timestamp")}
+            << "cannot be dropped";
+        QTest::newRow("drop unknown")
+            << QStringList{out, dir, QStringLiteral("--drop"), QStringLiteral("prompts")}
+            << "'prompts' is not a canonical field";
+        QTest::newRow("negatives")
+            << QStringList{out, dir, QStringLiteral("--negatives"), QStringLiteral("some")}
+            << "--negatives";
     }
     void badArgumentsFail() {
         QFETCH(QStringList, args);
@@ -334,8 +353,9 @@ private slots:
     void helpListsOptions() {
         const auto r = runCli({QStringLiteral("generate"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char* o : {"--out", "--accounts", "--days", "--campaigns", "--campaign-accounts",
-                              "--seed", "--requests"})
+        for (const char* o :
+             {"--out", "--accounts", "--days", "--campaigns", "--campaign-accounts", "--seed",
+              "--requests", "--styles", "--negatives", "--drop", "--metadata-only"})
             QVERIFY2(r.out.contains(o), o);
     }
 };
