@@ -7,7 +7,7 @@
 # campaign style, false positives per hard-negative kind and per benign kind, how many campaigns
 # are mostly (>= 50%) in one cluster (and what share of that cluster they are), how many
 # campaign pairs share a cluster (>= 25% of each),
-# and the mixture error when the engine stores a per-account harvest share.
+# and the mixture error when the engine stores a per-account harvest share (mixture_share).
 #
 #   bash tests/bench/adversary_matrix.sh BUILD_DIR [quick|full]
 #     quick (default): 2,000 and 8,000 accounts, seeds 1 2 3, 14 days (under 10 minutes)

@@ -59,17 +59,20 @@ void metric(const char* name, const QString& key, long num, long den) {
 }
 
 // The engine's per-account harvest share, when its analysis stores one (a column of
-// account_features named like mixture_share or harvest_share); empty otherwise.
+// account_features: mixture_share, harvest_share or another *mixture*share*); empty otherwise.
 std::map<QString, double> engineMixture(sqlite3* db, QString& column) {
     std::map<QString, double> out;
     {
         quarry::sql::Statement info(db, "PRAGMA table_info(account_features)");
         while (info.step()) {
             const QString name = info.text(1);
-            if (name.contains(QLatin1String("mixture")) || name == QLatin1String("harvest_share")) {
+            if (name == QLatin1String("mixture_share") || name == QLatin1String("harvest_share")) {
                 column = name;
                 break;
             }
+            if (column.isEmpty() && name.contains(QLatin1String("mixture")) &&
+                name.contains(QLatin1String("share")))
+                column = name;
         }
     }
     if (column.isEmpty()) return out;
