@@ -12,7 +12,8 @@
 #   bash tests/bench/adversary_matrix.sh BUILD_DIR [quick|full]
 #     quick (default): 2,000 and 8,000 accounts, seeds 1 2 3, 14 days (under 10 minutes)
 #     full: adds 30,000 accounts; seeds 1 to 5; 21 days
-# BENCH_DIR=DIR keeps the per-run reports (DIR/<cell>/seed<S>.txt) instead of a temp folder.
+# BENCH_DIR=DIR keeps the per-run reports (DIR/<cell>/seed<S>.txt) instead of a temp folder;
+# SIZES="2000" and SEEDS="1 2" override the preset's sizes and seeds.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${1:-$root/build}"
@@ -27,6 +28,8 @@ case "$preset" in
   full) sizes="2000 8000 30000"; seeds="1 2 3 4 5"; days=21 ;;
   *) echo "adversary_matrix: unknown preset $preset (quick or full)" >&2; exit 2 ;;
 esac
+sizes="${SIZES:-$sizes}"
+seeds="${SEEDS:-$seeds}"
 styles="hydra,mimic,reseller,successor,mimic"
 keep="${BENCH_DIR:-}"
 work="${BENCH_DIR:-$(mktemp -d /var/tmp/quarry-matrix.XXXXXX)}"
