@@ -58,13 +58,14 @@ Harvest harvestOf(const AccountFeatures& f, const CaseContext& ctx, const std::v
         return h;
     }
     if (ctx.tokens && f.meanCompletionTokens > 0 && f.requests >= 30) {
-        // Without prompts: reasoning elicitation shows as long completions, templates as tightly
-        // sized prompts. Each alone is ordinary (agents write long answers, support bots send
-        // fixed forms); together they are the shape of harvesting.
+        // Without prompts: reasoning elicitation shows as completions far longer than this
+        // case's norm, templates as tightly sized prompts. Agents also write long answers, so
+        // long completions alone stay just short of certain; with tight prompts they are the
+        // shape of harvesting. Either way the family needs a second one to carry a verdict.
         h.measurable = true;
         h.longCompletions = clamp01((ctx.logCompletion.z(std::log(f.meanCompletionTokens)) - 1.0) / 2.0);
         if (f.promptTokenCv >= 0) h.tightPrompts = clamp01((-ctx.promptCv.z(f.promptTokenCv) - 0.5) / 1.5);
-        h.value = std::sqrt(h.longCompletions * h.tightPrompts);
+        h.value = std::max(std::sqrt(h.longCompletions * h.tightPrompts), 0.8 * h.longCompletions);
     }
     return h;
 }
@@ -81,6 +82,7 @@ QStringList CaseContext::unavailable() const {
     if (!userAgents) out << QStringLiteral("user agents");
     if (!createdAt) out << QStringLiteral("account creation times (sign-up bursts, age at heavy use)");
     if (!payments) out << QStringLiteral("payment fingerprints");
+    if (!organizations) out << QStringLiteral("organisation ids");
     if (!models) out << QStringLiteral("model names (pivot to a new model)");
     return out;
 }
@@ -96,6 +98,7 @@ CaseContext caseContext(const std::vector<AccountFeatures>& features, const Fiel
     ctx.payments = FieldCoverage::enough(c.payment, c.rows);
     ctx.models = FieldCoverage::enough(c.model, c.rows);
     ctx.apiKeys = FieldCoverage::enough(c.apiKey, c.rows);
+    ctx.organizations = FieldCoverage::enough(c.organization, c.rows);
     std::vector<double> cot, completion, promptCv;
     for (const AccountFeatures& f : features) {
         if (f.requests < p.minRequestsForRhythm) continue;
