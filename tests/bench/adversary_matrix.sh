@@ -68,8 +68,8 @@ summarise() {  # title, metrics file
       k = "mixture_column" SUBSEP "-"
       if (num[k] == 0) printf "%-34s  not measured (the engine stores no per-account harvest share)\n", "mixture"
       else {
-        e = "mixture_err_milli" SUBSEP "-"; b = "mixture_benign" SUBSEP "-"
-        printf "%-34s  mean |error| %.3f on %d reseller accounts; %d of %d others given >= 0.05\n", "mixture", den[e] ? num[e] / 1000 / den[e] : 0, den[e], num[b], den[b]
+        e = "mixture_err_milli" SUBSEP "-"; b = "mixture_benign" SUBSEP "-"; u = "mixture_unmeasured" SUBSEP "-"
+        printf "%-34s  mean |error| %.3f on %d reseller accounts (%d not measured); %d of %d others given >= 0.05\n", "mixture", den[e] ? num[e] / 1000 / den[e] : 0, den[e], num[u], num[b], den[b]
       }
     }' "$2"
   echo

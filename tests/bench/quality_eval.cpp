@@ -234,12 +234,17 @@ int main(int argc, char** argv) {
         std::printf("mixture            not measured: account_features has no mixture column\n");
         metric("mixture_column", {}, 0, 1);
     } else {
+        // A negative share means the engine could not measure it (no prompts, too few requests).
         double errSum = 0;
-        int resellers = 0, benignWithShare = 0, benignAll = 0;
+        int resellers = 0, unmeasured = 0, benignWithShare = 0, benignAll = 0;
         for (const auto& [account, share] : mixture) {
             const auto it = truth.find(account);
             if (it == truth.end()) continue;
             if (it->style == QLatin1String("reseller")) {
+                if (share < 0) {
+                    ++unmeasured;
+                    continue;
+                }
                 errSum += std::abs(share - it->harvestShare);
                 ++resellers;
             } else if (it->label != QLatin1String("campaign")) {
@@ -248,12 +253,13 @@ int main(int argc, char** argv) {
             }
         }
         std::printf(
-            "mixture            column %s: mean |error| on %d reseller accounts %.3f; %d of %d "
-            "non-campaign accounts given a share >= 0.05\n",
-            qPrintable(column), resellers, resellers ? errSum / resellers : 0.0, benignWithShare,
-            benignAll);
+            "mixture            column %s: mean |error| on %d reseller accounts %.3f (%d not "
+            "measured); %d of %d non-campaign accounts given a share >= 0.05\n",
+            qPrintable(column), resellers, resellers ? errSum / resellers : 0.0, unmeasured,
+            benignWithShare, benignAll);
         metric("mixture_column", {}, 1, 1);
         metric("mixture_err_milli", {}, static_cast<long>(std::lround(1000 * errSum)), resellers);
+        metric("mixture_unmeasured", {}, unmeasured, unmeasured + resellers);
         metric("mixture_benign", {}, benignWithShare, benignAll);
     }
     std::printf("hard negatives flagged %d\n", hardFlagged);
