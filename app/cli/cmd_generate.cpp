@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 
@@ -58,6 +59,27 @@ int cmdGenerate(const QStringList& args) {
                  QStringLiteral("Approximate total requests; scales every account's volume. "
                                 "Default: natural volumes."),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("styles"),
+                 QStringLiteral("Campaign styles, comma-separated, used in turn by campaign 1, 2, "
+                                "...: hydra (24x7 waves, the default), mimic (office hours of one "
+                                "time zone, residential proxies), reseller (harvest mixed into "
+                                "real end-user traffic), successor (a banned generation "
+                                "replaced). Without --campaigns, one campaign per style."),
+                 QStringLiteral("LIST")});
+    p.addOption({QStringLiteral("negatives"),
+                 QStringLiteral("Hard negatives: classic (default: support bots, benchmark runs, "
+                                "SDK-heavy apps, office teams, classrooms) or all (also cron jobs, "
+                                "agentic-coding power users, a campus NAT, SaaS apps with one "
+                                "template, an SDK crowd)."),
+                 QStringLiteral("SET"), QStringLiteral("classic")});
+    p.addOption({QStringLiteral("drop"),
+                 QStringLiteral("Canonical columns to leave out of requests.csv, comma-separated "
+                                "(e.g. prompt,organization_id,account_created_at)."),
+                 QStringLiteral("FIELDS")});
+    p.addOption({QStringLiteral("metadata-only"),
+                 QStringLiteral("Write what LiteLLM stores by default and new-api stores at all: "
+                                "no prompt, organization_id or account_created_at (same as --drop "
+                                "with those three).")});
     if (const int rc = parseCommandLine(p, args); rc >= 0) return rc;
     if (!p.positionalArguments().isEmpty())
         return fail(QStringLiteral("generate: unexpected argument '%1'")
@@ -77,6 +99,26 @@ int cmdGenerate(const QStringList& args) {
         return fail(QStringLiteral("generate: ") + why);
     // "--campaigns 0" alone means a clean log, not a clash with the default campaign accounts.
     if (campaigns == 0 && !p.isSet(QStringLiteral("campaign-accounts"))) campaignAccounts = 0;
+    auto list = [&](const QString& name) {
+        std::vector<std::string> out;
+        for (const QString& item : p.value(name).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out.push_back(item.trimmed().toStdString());
+        return out;
+    };
+    if (p.isSet(QStringLiteral("styles"))) {
+        o.styles = list(QStringLiteral("styles"));
+        if (o.styles.empty()) return fail(QStringLiteral("generate: --styles: no style named"));
+        if (!p.isSet(QStringLiteral("campaigns"))) campaigns = static_cast<qint64>(o.styles.size());
+    }
+    const QString negatives = p.value(QStringLiteral("negatives"));
+    if (negatives != QLatin1String("classic") && negatives != QLatin1String("all"))
+        return fail(QStringLiteral("generate: --negatives: '%1' is neither classic nor all")
+                        .arg(negatives));
+    o.extraNegatives = negatives == QLatin1String("all");
+    o.drop = list(QStringLiteral("drop"));
+    if (p.isSet(QStringLiteral("metadata-only")))
+        for (const char* f : {"prompt", "organization_id", "account_created_at"})
+            if (std::find(o.drop.begin(), o.drop.end(), f) == o.drop.end()) o.drop.emplace_back(f);
     o.accounts = static_cast<int>(accounts);
     o.days = static_cast<int>(days);
     o.campaigns = static_cast<int>(campaigns);
@@ -95,13 +137,16 @@ int cmdGenerate(const QStringList& args) {
     std::printf(
         "Generated %lld requests (%lld from campaigns, %.0f%%) over %d days from %d accounts: "
         "%d benign, %d hard negatives and %d campaign accounts in %d campaigns, seed %llu, "
-        "in %.1f s. Requests: %s (%.1f MB). Truth: %s.\n",
+        "in %.1f s. Requests: %s (%.1f MB). Truth: %s (harvest rows of resellers: %s, %lld).\n",
         static_cast<long long>(r.requests), static_cast<long long>(r.campaignRequests),
-        r.requests ? 100.0 * static_cast<double>(r.campaignRequests) / static_cast<double>(r.requests) : 0.0,
+        r.requests
+            ? 100.0 * static_cast<double>(r.campaignRequests) / static_cast<double>(r.requests)
+            : 0.0,
         o.days, r.benignAccounts + r.hardNegativeAccounts + r.campaignAccounts, r.benignAccounts,
         r.hardNegativeAccounts, r.campaignAccounts, r.campaigns,
         static_cast<unsigned long long>(o.seed), r.seconds, r.requestsPath.c_str(),
-        static_cast<double>(r.requestsBytes) / 1e6, r.truthPath.c_str());
+        static_cast<double>(r.requestsBytes) / 1e6, r.truthPath.c_str(),
+        r.truthRequestsPath.c_str(), static_cast<long long>(r.harvestRequests));
     return 0;
 }
 

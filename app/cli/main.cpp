@@ -58,6 +58,8 @@ const char kUsage[] =
     "Commands:\n"
     "  generate --out DIR [--accounts N] [--days D] [--campaigns K]\n"
     "           [--campaign-accounts N] [--seed S] [--requests N]\n"
+    "           [--styles hydra,mimic,reseller,successor] [--negatives classic|all]\n"
+    "           [--drop FIELD,...] [--metadata-only]\n"
     "      Write a seeded synthetic request log (requests.csv) with planted distillation\n"
     "      campaigns and hard negatives, and its ground truth (truth.csv).\n"
     "  import CASE SOURCE... [--format auto|csv|jsonl|combined|litellm|newapi]\n"

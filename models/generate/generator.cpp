@@ -67,8 +67,39 @@ std::string validate(const GenerateOptions& o) {
         return "--campaign-accounts needs --campaigns > 0";
     if (o.requests < 0) return "--requests must be positive";
     if (o.accounts + o.campaignAccounts > 5000000) return "too many accounts (at most 5,000,000)";
+    int resellers = 0;
+    for (const std::string& name : o.styles) {
+        Style st;
+        if (!styleFromName(name, st))
+            return "--styles: unknown style '" + name + "' (hydra, mimic, reseller, successor)";
+    }
+    for (int c = 0; c < o.campaigns && !o.styles.empty(); ++c)
+        resellers += o.styles[static_cast<std::size_t>(c) % o.styles.size()] == "reseller";
+    if (resellers > 0 && o.campaignAccounts < 3 * resellers + (o.campaigns - resellers))
+        return "--campaign-accounts (" + std::to_string(o.campaignAccounts) +
+               ") must be at least " + std::to_string(3 * resellers + (o.campaigns - resellers)) +
+               ": a reseller needs 3 accounts, every other campaign 1";
+    for (const std::string& name : o.drop) {
+        const auto f = fieldFromName(name);
+        if (!f) return "--drop: '" + name + "' is not a canonical field";
+        if (*f == Field::Timestamp || *f == Field::AccountId)
+            return "--drop: '" + name + "' is required by every log and cannot be dropped";
+    }
     return {};
 }
+
+namespace {
+
+// The style column of truth.csv: a successor campaign's banned first generation is told apart
+// from the accounts that replaced it.
+const char* styleLabel(const Population& pop, const AccountSpec& a) {
+    if (a.campaign < 0) return "";
+    const Style st = pop.campaigns[a.campaign].style;
+    if (st == Style::Successor && a.generation == 0) return "successor_origin";
+    return styleName(st);
+}
+
+}  // namespace
 
 GenerateResult generateDataset(const GenerateOptions& o) {
     GenerateResult r;
@@ -85,6 +116,7 @@ GenerateResult generateDataset(const GenerateOptions& o) {
     }
     r.requestsPath = QDir(dir).filePath(QStringLiteral("requests.csv")).toStdString();
     r.truthPath = QDir(dir).filePath(QStringLiteral("truth.csv")).toStdString();
+    r.truthRequestsPath = QDir(dir).filePath(QStringLiteral("truth_requests.csv")).toStdString();
 
     PopulationOptions po;
     po.accounts = o.accounts;
@@ -93,6 +125,11 @@ GenerateResult generateDataset(const GenerateOptions& o) {
     po.days = o.days;
     po.seed = o.seed;
     po.startMs = o.startMs;
+    po.extraNegatives = o.extraNegatives;
+    if (!o.styles.empty()) {
+        po.styles.clear();
+        for (const std::string& name : o.styles) styleFromName(name, po.styles.emplace_back());
+    }
     Population pop = buildPopulation(po);
     if (o.requests > 0) {
         // The per-day count rules are slightly non-linear (at least one request on an active
@@ -109,15 +146,30 @@ GenerateResult generateDataset(const GenerateOptions& o) {
         r.error = "cannot write " + r.requestsPath;
         return r;
     }
+    File truthRequests(std::fopen(r.truthRequestsPath.c_str(), "wb"));
+    if (!truthRequests) {
+        r.error = "cannot write " + r.truthRequestsPath;
+        return r;
+    }
     Writer out(requests.get());
     std::string& buf = out.buffer();
+    std::vector<bool> keep(kFieldCount, true);
+    for (const std::string& name : o.drop)
+        keep[static_cast<std::size_t>(*fieldFromName(name))] = false;
+    bool firstField = true;
     for (int f = 0; f < kFieldCount; ++f) {
-        if (f) buf += ',';
+        if (!keep[static_cast<std::size_t>(f)]) continue;
+        if (!firstField) buf += ',';
+        firstField = false;
         buf += fieldName(static_cast<Field>(f));
     }
     buf += '\n';
+    // Which requests of a reseller carry the campaign, for the mixture check.
+    Writer harvestOut(truthRequests.get());
+    harvestOut.buffer() += "request_id,account_id,campaign\n";
+    std::vector<std::int64_t> rowsOf(pop.accounts.size(), 0), harvestOf(pop.accounts.size(), 0);
 
-    RowRenderer renderer(pop, o.seed);
+    RowRenderer renderer(pop, o.seed, keep);
     std::vector<Event> events;
     std::int64_t row = 0;
     for (int day = 0; day < o.days; ++day) {
@@ -131,9 +183,22 @@ GenerateResult generateDataset(const GenerateOptions& o) {
         }
         std::sort(events.begin(), events.end());
         for (const Event& e : events) {
-            renderer.render(e, day, row++, buf);
+            renderer.render(e, day, row, buf);
             if (renderer.lastWasCampaign()) ++r.campaignRequests;
-            if (!out.maybeFlush()) {
+            ++rowsOf[e.account];
+            const AccountSpec& a = pop.accounts[e.account];
+            if (a.rhythm == Rhythm::Relay && renderer.lastWasCampaign()) {
+                ++harvestOf[e.account];
+                std::string& h = harvestOut.buffer();
+                renderer.appendRequestId(h, row);
+                h += ',';
+                appendCsvField(h, a.id);
+                h += ',';
+                h += pop.campaigns[a.campaign].id;
+                h += '\n';
+            }
+            ++row;
+            if (!out.maybeFlush() || !harvestOut.maybeFlush()) {
                 r.error = "write failed: " + r.requestsPath;
                 return r;
             }
@@ -145,6 +210,11 @@ GenerateResult generateDataset(const GenerateOptions& o) {
         return r;
     }
     requests.reset();
+    if (!harvestOut.flush() || std::fflush(truthRequests.get()) != 0) {
+        r.error = "write failed: " + r.truthRequestsPath;
+        return r;
+    }
+    truthRequests.reset();
     r.requests = row;
     r.requestsBytes = out.bytes();
 
@@ -161,7 +231,7 @@ GenerateResult generateDataset(const GenerateOptions& o) {
     }
     Writer tw(truth.get());
     std::string& t = tw.buffer();
-    t += "account_id,label,campaign,kind\n";
+    t += "account_id,label,campaign,kind,style,harvest_share\n";
     for (std::uint32_t i : order) {
         const AccountSpec& a = pop.accounts[i];
         appendCsvField(t, a.id);
@@ -171,6 +241,24 @@ GenerateResult generateDataset(const GenerateOptions& o) {
         if (a.campaign >= 0) t += pop.campaigns[a.campaign].id;
         t += ',';
         t += kindName(a.kind);
+        t += ',';
+        t += styleLabel(pop, a);
+        t += ',';
+        // The share of its requests that carry a campaign: 1 for an operator's own accounts,
+        // the measured share for a reseller's relay accounts.
+        if (a.label != Label::Campaign) {
+            t += '0';
+        } else if (a.rhythm == Rhythm::Relay) {
+            char share[16];
+            std::snprintf(share, sizeof share, "%.4f",
+                          rowsOf[i]
+                              ? static_cast<double>(harvestOf[i]) / static_cast<double>(rowsOf[i])
+                              : 0.0);
+            t += share;
+            r.harvestRequests += harvestOf[i];
+        } else {
+            t += '1';
+        }
         t += '\n';
         switch (a.label) {
             case Label::Benign: ++r.benignAccounts; break;

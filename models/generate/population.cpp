@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "accountbuilder.h"
 #include "textbank.h"
 
 namespace quarry::gen {
@@ -68,7 +69,8 @@ const double kTopicWeights[][static_cast<int>(Topic::Count)] = {
     {0.5, 0.2, 0.5, 3, 2, 4, 1, 3, 6, 0.5, 1, 2, 1, 0.5, 0.5},    // 5 agent app
 };
 
-// 1 de, 2 es, 3 fr, 4 pt, 5 zh, 6 ja (the t_native_* rules); 0 when we have no pool.
+}  // namespace
+
 std::uint8_t nativeLanguageOf(std::string_view country) {
     if (country == "DE") return 1;
     if (country == "ES" || country == "MX" || country == "AR") return 2;
@@ -78,8 +80,6 @@ std::uint8_t nativeLanguageOf(std::string_view country) {
     if (country == "JP") return 6;
     return 0;
 }
-
-}  // namespace
 
 int topicProfileCount() { return static_cast<int>(std::size(kTopicWeights)); }
 const double* topicWeights(int profile) { return kTopicWeights[profile]; }
@@ -95,11 +95,29 @@ const char* labelName(Label l) {
 
 const char* kindName(Kind k) {
     static const char* const names[] = {
-        "casual",        "developer",      "student",         "writer",
-        "analyst",       "support_bot",    "benchmark_run",   "sdk_heavy",
-        "office_team",   "classroom",      "agentic_coding",  "reasoning_traces",
-        "rubric_grading", "censorship_rewrites"};
+        "casual",         "developer",           "student",        "writer",
+        "analyst",        "support_bot",         "benchmark_run",  "sdk_heavy",
+        "office_team",    "classroom",           "agentic_coding", "reasoning_traces",
+        "rubric_grading", "censorship_rewrites", "cron_job",       "agentic_power_user",
+        "campus_nat",     "saas_template",       "sdk_crowd"};
     return names[static_cast<int>(k)];
+}
+
+namespace {
+const char* const kStyleNames[] = {"hydra", "mimic", "reseller", "successor"};
+}
+
+const char* styleName(Style s) {
+    return kStyleNames[static_cast<int>(s)];
+}
+
+bool styleFromName(const std::string& name, Style& out) {
+    for (std::size_t i = 0; i < std::size(kStyleNames); ++i)
+        if (name == kStyleNames[i]) {
+            out = static_cast<Style>(i);
+            return true;
+        }
+    return false;
 }
 
 std::string randomToken(Rng& rng, const char* prefix, int length) {
@@ -124,65 +142,60 @@ std::string randomAccountId(Rng& rng) {
     return s;
 }
 
+std::string AccountBuilder::uniqueId() {
+    while (true) {
+        std::string id = randomAccountId(rng);
+        if (ids.insert(id).second) return id;
+    }
+}
+
+AccountSpec AccountBuilder::base(Label label, Kind kind) {
+    AccountSpec a;
+    a.label = label;
+    a.kind = kind;
+    a.id = uniqueId();
+    a.org = randomToken(rng, "org_", 12);
+    a.payment = randomToken(rng, "pmfp_", 14);
+    a.keyCount = rng.chance(0.2) ? 2 : 1;
+    for (int k = 0; k < a.keyCount; ++k) a.keys[k] = randomToken(rng, "key_", 16);
+    a.country = static_cast<std::uint8_t>(pop.world.pickCountry(rng));
+    a.tzMinutes = World::countries()[a.country].tzMinutes;
+    a.ua = pop.world.pickPopularUa(rng);
+    a.ua2 = rng.chance(0.3) ? pop.world.pickPopularUa(rng) : a.ua;
+    a.apiStyle = static_cast<std::uint8_t>(pop.world.apiStyleForUa(a.ua, rng));
+    const double modelPick = rng.uniform();
+    a.model = modelPick < 0.45   ? kFrontier1
+              : modelPick < 0.75 ? kFrontier1Mini
+              : modelPick < 0.9  ? kSwift
+                                 : kCoder;
+    a.createdMs = o.startMs - kDayMs -
+                  static_cast<std::int64_t>(std::min(rng.exponential(250), 1000.0) * kDayMs) -
+                  rng.below(static_cast<std::uint32_t>(kDayMs));
+    a.firstDay = 0;
+    a.lastDay = static_cast<std::int16_t>(o.days - 1);
+    a.adoptNewModelMs = std::numeric_limits<std::int64_t>::max();
+    a.ips[0] = pop.world.residentialIp(rng, a.country);
+    a.tokenScale = static_cast<float>(rng.uniform(0.8, 1.25));
+    return a;
+}
+
+void AccountBuilder::createdInside(AccountSpec& a, int day, std::int64_t offsetMs) {
+    a.createdMs = o.startMs + day * kDayMs + offsetMs;
+    a.firstDay = static_cast<std::int16_t>(day);
+}
+
+void AccountBuilder::finish(AccountSpec& a) {
+    if (a.lastDay < a.firstDay) a.lastDay = a.firstDay;
+    if (a.burstDay[0] >= 0)
+        a.guaranteedDay = a.burstDay[0];
+    else
+        a.guaranteedDay = static_cast<std::int16_t>(rng.range(a.firstDay, a.lastDay));
+    pop.accounts.push_back(std::move(a));
+}
+
 namespace {
 
-struct Builder {
-    Population& pop;
-    const PopulationOptions& o;
-    Rng& rng;
-    std::unordered_set<std::string> ids;
-
-    std::string uniqueId() {
-        while (true) {
-            std::string id = randomAccountId(rng);
-            if (ids.insert(id).second) return id;
-        }
-    }
-
-    // Identity and defaults shared by every account kind.
-    AccountSpec base(Label label, Kind kind) {
-        AccountSpec a;
-        a.label = label;
-        a.kind = kind;
-        a.id = uniqueId();
-        a.org = randomToken(rng, "org_", 12);
-        a.payment = randomToken(rng, "pmfp_", 14);
-        a.keyCount = rng.chance(0.2) ? 2 : 1;
-        for (int k = 0; k < a.keyCount; ++k) a.keys[k] = randomToken(rng, "key_", 16);
-        a.country = static_cast<std::uint8_t>(pop.world.pickCountry(rng));
-        a.tzMinutes = World::countries()[a.country].tzMinutes;
-        a.ua = pop.world.pickPopularUa(rng);
-        a.ua2 = rng.chance(0.3) ? pop.world.pickPopularUa(rng) : a.ua;
-        a.apiStyle = static_cast<std::uint8_t>(pop.world.apiStyleForUa(a.ua, rng));
-        const double modelPick = rng.uniform();
-        a.model = modelPick < 0.45 ? kFrontier1 : modelPick < 0.75 ? kFrontier1Mini
-                                                 : modelPick < 0.9 ? kSwift : kCoder;
-        a.createdMs = o.startMs - kDayMs -
-                      static_cast<std::int64_t>(std::min(rng.exponential(250), 1000.0) * kDayMs) -
-                      rng.below(static_cast<std::uint32_t>(kDayMs));
-        a.firstDay = 0;
-        a.lastDay = static_cast<std::int16_t>(o.days - 1);
-        a.adoptNewModelMs = std::numeric_limits<std::int64_t>::max();
-        a.ips[0] = pop.world.residentialIp(rng, a.country);
-        a.tokenScale = static_cast<float>(rng.uniform(0.8, 1.25));
-        return a;
-    }
-
-    void createdInside(AccountSpec& a, int day, std::int64_t offsetMs) {
-        a.createdMs = o.startMs + day * kDayMs + offsetMs;
-        a.firstDay = static_cast<std::int16_t>(day);
-    }
-
-    void finish(AccountSpec& a) {
-        if (a.lastDay < a.firstDay) a.lastDay = a.firstDay;
-        if (a.burstDay[0] >= 0)
-            a.guaranteedDay = a.burstDay[0];
-        else
-            a.guaranteedDay =
-                static_cast<std::int16_t>(rng.range(a.firstDay, a.lastDay));
-        pop.accounts.push_back(std::move(a));
-    }
-
+struct Builder : AccountBuilder {
     void benign(int n) {
         const BenignKnobs k;
         static const Kind kinds[] = {Kind::Casual, Kind::Developer, Kind::Student, Kind::Writer,
@@ -437,7 +450,7 @@ Population buildPopulation(const PopulationOptions& o) {
     pop.days = o.days;
     pop.newModelReleaseMs = o.startMs + (o.days / 2) * kDayMs + 17 * kHourMs;
     Rng rng(subKey(o.seed, 0xB0B));
-    Builder b{pop, o, rng, {}};
+    Builder b{{pop, o, rng, {}}};
     // Hard negatives take at most a quarter of the non-campaign accounts; benign gets the rest.
     int budget = o.accounts / 4;
     if (o.accounts >= 8) {
@@ -446,6 +459,8 @@ Population buildPopulation(const PopulationOptions& o) {
         budget -= b.sdkHeavy(budget);
         budget -= b.officeTeams(budget);
         budget -= b.classrooms(budget);
+        // The look-alikes of the careful styles; opt-in so default datasets keep their bytes.
+        if (o.extraNegatives) plantExtraNegatives(b, budget + o.accounts * 3 / 20);
     }
     b.benign(o.accounts - static_cast<int>(pop.accounts.size()));
     Rng campaignRng(subKey(o.seed, 0xCA3));

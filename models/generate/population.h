@@ -14,6 +14,18 @@ namespace quarry::gen {
 
 enum class Label : std::uint8_t { Benign, HardNegative, Campaign };
 
+// How an operator runs a campaign (--styles). Hydra is the original picture; the others are the
+// careful operators public reports describe (DESIGN.md, "Once one style is caught...").
+enum class Style : std::uint8_t {
+    Hydra,      // 24x7, paced under a cap, datacenter subnets, shared payments, waves
+    Mimic,      // one time zone's office hours, residential proxies, crowd SDKs, own payments
+    Reseller,   // a few relay accounts: real end-user traffic with 5-50% harvest mixed in
+    Successor,  // a generation banned in one sweep, replaced by fresh accounts with its traits
+};
+const char* styleName(Style s);
+// Parses one style name; false when unknown.
+bool styleFromName(const std::string& name, Style& out);
+
 enum class Kind : std::uint8_t {
     // benign
     Casual,
@@ -32,6 +44,12 @@ enum class Kind : std::uint8_t {
     ReasoningTraces,
     RubricGrading,
     CensorshipRewrites,
+    // hard negatives added with --negatives all (appended so existing names keep their values)
+    CronJob,
+    AgenticPowerUser,
+    CampusNat,
+    SaasTemplate,
+    SdkCrowd,
 };
 const char* labelName(Label l);
 const char* kindName(Kind k);
@@ -45,6 +63,10 @@ enum class Rhythm : std::uint8_t {
     Bot24x7,    // support bots: 24x7, mild customer-driven swing
     Flat,       // campaigns: load-balanced, flat over all 24 hours
     Bursts,     // benchmark runs: a few intense hours on a few days
+    Office,     // mimic rings: one time zone's business hours, weekends nearly silent
+    Relay,      // resellers: end users over several time zones plus the harvest client's load
+    Metronome,  // cron jobs: one request every periodMinutes, to the second
+    Marathon,   // agentic-coding power users: long tool-loop sessions at work and at night
 };
 
 // Topics the benign grammar covers; each kind mixes them with its own weights.
@@ -106,10 +128,17 @@ struct AccountSpec {
     std::uint16_t group = 0;       // support org / classroom / office team index
     std::uint8_t topicProfile = 0; // which row of the kind's topic weights
     std::uint8_t nativeLanguage = 0;  // 0 = English only, else a t_native_* rule (render.cpp)
+    std::uint8_t generation = 0;      // successor campaigns: 0 banned originals, 1 replacements
+    float harvestShare = 0;           // resellers: share of requests that are the campaign's
+    std::uint16_t periodMinutes = 0;  // cron jobs: the fixed interval
+    std::array<std::int16_t, 3> relayTz{};  // resellers: time zones of their end users (minutes)
 };
 
 struct CampaignSpec {
     std::string id;  // "C1"
+    Style style = Style::Hydra;
+    int cotRule = -1;          // mimic: its own reasoning request, appended at cotShare
+    double newModelShare = 1;  // share of requests on the new model once adopted
     Kind focus = Kind::AgenticCoding;
     int rule = 0;                    // TextBank rule of the focus
     std::vector<int> templates;      // pinned alternatives of that rule
@@ -137,11 +166,18 @@ struct ClassroomSpec {
     int rule = 0;  // the assignment's grammar rule
 };
 
+// A cron job or a SaaS app: one fixed template (and a fixed preamble) for every request.
+struct TemplateJob {
+    int rule = 0;
+    std::string preamble;
+};
+
 struct Population {
     std::vector<AccountSpec> accounts;
     std::vector<CampaignSpec> campaigns;
     std::vector<SupportOrg> supportOrgs;
     std::vector<ClassroomSpec> classrooms;
+    std::vector<TemplateJob> templateJobs;
     World world;
     std::int64_t startMs = 0;
     int days = 0;
@@ -155,11 +191,22 @@ struct PopulationOptions {
     int days = 14;
     std::uint64_t seed = 1;
     std::int64_t startMs = 0;
+    std::vector<Style> styles{Style::Hydra};  // campaign c runs styles[c % size]
+    bool extraNegatives = false;  // cron jobs, agentic power users, campus NATs, SaaS, SDK crowds
 };
 
 Population buildPopulation(const PopulationOptions& o);
 // Plants the campaigns (campaigns.cpp); called by buildPopulation.
 void plantCampaigns(Population& pop, const PopulationOptions& o, Rng& rng);
+// Pins minPinned..maxPinned alternatives of rule as cs's templates, weighted lowWeight..1 and
+// the first one times favourite.
+void pickTemplates(CampaignSpec& cs, int rule, int minPinned, int maxPinned, double lowWeight,
+                   double favourite, Rng& rng);
+// The careful styles (campaign_styles.cpp); plantCampaigns calls the one of each campaign.
+void plantMimic(Population& pop, const PopulationOptions& o, CampaignSpec& cs, int mimicIndex,
+                Rng& rng);
+void plantReseller(Population& pop, const PopulationOptions& o, CampaignSpec& cs, Rng& rng);
+void plantSuccessor(Population& pop, const PopulationOptions& o, CampaignSpec& cs, Rng& rng);
 
 // Rows of per-topic weights (indexed by Topic) that accounts' topicProfile points at.
 int topicProfileCount();

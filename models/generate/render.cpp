@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/fields.h"
+
 namespace quarry::gen {
 
 namespace {
@@ -36,6 +38,7 @@ const TokenShape kShapes[] = {
     {520, 50, 400, 0.4},     // CampRubric
     {640, 20, 300, 0.3},     // CampCensor
     {0, 0, 0, 0},            // Embed
+    {170, 0, 0, 0},          // Report: a cron job's fixed template, nothing unlogged
 };
 
 // ms per generated token: bigger models decode slower.
@@ -130,8 +133,9 @@ void appendCsvField(std::string& out, std::string_view v) {
     out += '"';
 }
 
-RowRenderer::RowRenderer(const Population& pop, std::uint64_t seed)
-    : pop_(pop), tb_(TextBank::builtin()), seed_(seed) {
+RowRenderer::RowRenderer(const Population& pop, std::uint64_t seed, std::vector<bool> keep)
+    : pop_(pop), tb_(TextBank::builtin()), seed_(seed), keep_(std::move(keep)) {
+    keep_.resize(kFieldCount, true);
     createdText_.reserve(pop.accounts.size());
     for (const AccountSpec& a : pop.accounts) {
         createdText_.emplace_back();
@@ -151,6 +155,7 @@ RowRenderer::RowRenderer(const Population& pop, std::uint64_t seed)
     mmluRule_ = tb_.rule("hn_bench_mmlu");
     gsmRule_ = tb_.rule("hn_bench_gsm8k");
     officeRule_ = tb_.rule("hn_office");
+    agentLoopRule_ = tb_.rule("hn_agent_loop");
 }
 
 RowRenderer::Shape RowRenderer::benignTopic(int profile, Rng& rng, std::string& prompt) {
@@ -172,7 +177,7 @@ RowRenderer::Shape RowRenderer::benignTopic(int profile, Rng& rng, std::string& 
     }
 }
 
-RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, Rng& rng,
+RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, bool harvest, Rng& rng,
                                              std::string& prompt) {
     switch (a.kind) {
         case Kind::SupportBot:
@@ -198,23 +203,75 @@ RowRenderer::Shape RowRenderer::renderPrompt(const AccountSpec& a, int day, Rng&
                 return Shape::Math;
             }
             return benignTopic(a.topicProfile, rng, prompt);
+        case Kind::CronJob:
+        case Kind::SaasTemplate: {
+            const TemplateJob& job = pop_.templateJobs[a.group];
+            prompt = job.preamble;
+            prompt += "\n\n";
+            tb_.expand(job.rule, rng, prompt);
+            return a.kind == Kind::CronJob ? Shape::Report : Shape::Writing;
+        }
+        case Kind::AgenticPowerUser: {
+            const double r = rng.uniform();
+            if (r < 0.45) {
+                tb_.expand(agentLoopRule_, rng, prompt);
+                return Shape::Agentic;
+            }
+            if (r < 0.8) {
+                tb_.expand(topicRules_[static_cast<int>(Topic::Agentic)], rng, prompt);
+                return Shape::Agentic;
+            }
+            return benignTopic(a.topicProfile, rng, prompt);
+        }
         default: break;
     }
-    if (a.label != Label::Campaign) {
-        if (a.nativeLanguage && rng.chance(0.6)) {
-            tb_.expand(nativeRules_[a.nativeLanguage], rng, prompt);
+    if (a.label != Label::Campaign) return ordinaryPrompt(a, rng, prompt);
+    const CampaignSpec& c = pop_.campaigns[a.campaign];
+    // A reseller's end users write their own prompts.
+    if (a.rhythm == Rhythm::Relay && !harvest) {
+        if (rng.chance(0.2)) {
+            tb_.expand(nativeRules_[5], rng, prompt);
             return Shape::Knowledge;
         }
-        return benignTopic(a.topicProfile, rng, prompt);
+        return benignTopic(static_cast<int>(rng.below(5)), rng, prompt);
     }
-    const CampaignSpec& c = pop_.campaigns[a.campaign];
     // Operators mix some ordinary traffic in, so a sample of one account looks mixed.
-    if (rng.chance(c.coverShare)) return benignTopic(rng.below(2) ? 0 : 1, rng, prompt);
+    if (c.coverShare > 0 && rng.chance(c.coverShare))
+        return benignTopic(rng.below(2) ? 0 : 1, rng, prompt);
+    return harvestPrompt(c, rng, prompt);
+}
+
+RowRenderer::Shape RowRenderer::ordinaryPrompt(const AccountSpec& a, Rng& rng,
+                                               std::string& prompt) {
+    if (a.nativeLanguage && rng.chance(0.6)) {
+        tb_.expand(nativeRules_[a.nativeLanguage], rng, prompt);
+        return Shape::Knowledge;
+    }
+    return benignTopic(a.topicProfile, rng, prompt);
+}
+
+RowRenderer::Shape RowRenderer::harvestPrompt(const CampaignSpec& c, Rng& rng,
+                                              std::string& prompt) {
     const std::size_t t = rng.weighted(c.templateWeights.data(), c.templateWeights.size());
     tb_.expandAlternative(c.rule, c.templates[t], rng, prompt);
     if (!c.houseStyle.empty() && rng.chance(c.houseStyleShare)) {
         prompt += '\n';
         prompt += c.houseStyle;
+    }
+    // Mimic rings ask for the reasoning in their own words, after the question or before it.
+    briefAnswer_ = c.cotRule >= 0;
+    if (c.cotRule >= 0 && rng.chance(c.cotShare)) {
+        briefAnswer_ = false;
+        std::string cot;
+        tb_.expand(c.cotRule, rng, cot);
+        const bool after = rng.chance(0.75);
+        const char* gap = rng.chance(0.5) ? "\n\n" : " ";
+        if (after) {
+            prompt += gap;
+            prompt += cot;
+        } else {
+            prompt.insert(0, cot + gap);
+        }
     }
     switch (c.focus) {
         case Kind::AgenticCoding: return Shape::CampAgentic;
@@ -235,18 +292,27 @@ void trimSpaces(std::string& s) {
 }
 }  // namespace
 
+void RowRenderer::appendRequestId(std::string& out, std::int64_t rowIndex) const {
+    out.append("req_");
+    appendBase36(out, mix64(static_cast<std::uint64_t>(rowIndex) ^ mix64(seed_)));
+}
+
 void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::string& out) {
     const AccountSpec& a = pop_.accounts[e.account];
     Rng rng(subKey(seed_, e.account, static_cast<std::uint64_t>(day), 0x10000u + e.seq));
-    lastCampaign_ = a.label == Label::Campaign;
+    const bool harvest = (e.seq & kHarvestSeq) != 0;
+    // A reseller's own end users are not the campaign; only its harvest rows are.
+    const bool operatorRow = a.label == Label::Campaign && (a.rhythm != Rhythm::Relay || harvest);
+    lastCampaign_ = operatorRow;
 
     const bool embed = a.embedShare > 0 && rng.chance(a.embedShare);
     prompt_.clear();
+    briefAnswer_ = false;
     Shape shape = Shape::Embed;
     if (embed)
         tb_.expand(embedRule_, rng, prompt_);
     else
-        shape = renderPrompt(a, day, rng, prompt_);
+        shape = renderPrompt(a, day, harvest, rng, prompt_);
     trimSpaces(prompt_);
 
     // Model: the new release takes over campaign traffic at once, benign traffic gradually.
@@ -254,11 +320,12 @@ void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::st
     if (embed) {
         model = kEmbed;
     } else if (e.ts >= a.adoptNewModelMs && e.ts >= pop_.newModelReleaseMs) {
-        if (a.label == Label::Campaign || a.kind == Kind::BenchmarkRun)
+        const double share = operatorRow ? pop_.campaigns[a.campaign].newModelShare : 1.0;
+        if ((operatorRow && (share >= 1 || rng.chance(share))) || a.kind == Kind::BenchmarkRun)
             model = kFrontier2;
-        else if (rng.chance(a.model == kFrontier1 ? 0.75 : 0.3))
+        else if (!operatorRow && rng.chance(a.model == kFrontier1 ? 0.75 : 0.3))
             model = kFrontier2;
-    } else if (a.label != Label::Campaign && rng.chance(0.08)) {
+    } else if (!operatorRow && rng.chance(0.08)) {
         model = static_cast<int>(rng.below(4));  // people try other models now and then
     }
 
@@ -270,6 +337,8 @@ void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::st
     std::int64_t completion = 0;
     if (!embed) {
         double median = ts.completionMedian;
+        // A mimic question without the reasoning request gets a plain answer, not a trace.
+        if (briefAnswer_ && operatorRow) median *= 0.35;
         if (shape == Shape::BenchChoice || shape == Shape::Math || shape == Shape::BenchMath ||
             shape == Shape::Knowledge) {
             if (prompt_.find("step") != std::string::npos) median *= 3;
@@ -319,42 +388,36 @@ void RowRenderer::render(const Event& e, int day, std::int64_t rowIndex, std::st
     }
     const std::uint8_t ua = rng.chance(0.15) ? a.ua2 : a.ua;
 
-    out.append("req_");
-    appendBase36(out, mix64(static_cast<std::uint64_t>(rowIndex) ^ mix64(seed_)));
-    out += ',';
-    out += dayPrefix_[static_cast<std::size_t>(day)];
-    appendTimeOfDay(out, e.ts - pop_.startMs - std::int64_t{day} * kMsPerDay);
-    out += ',';
-    appendCsvField(out, a.id);
-    out += ',';
-    out += a.keys[a.keyCount > 1 ? rng.below(a.keyCount) : 0];
-    out += ',';
-    out += a.org;
-    out += ',';
-    appendIp(out, ip);
-    out += ',';
-    appendCsvField(out, pop_.world.userAgents[ua]);
-    out += ',';
-    out += World::modelName(model);
-    out += ',';
-    out += World::endpoint(a.apiStyle, embed);
-    out += ',';
-    appendInt(out, promptTokens);
-    out += ',';
-    appendInt(out, completion);
-    out += ',';
-    appendInt(out, status);
-    out += ',';
-    appendInt(out, latency);
-    out += ',';
-    appendCsvField(out, prompt_);
-    out += ',';
-    out += createdText_[e.account];
-    out += ',';
-    out += a.payment;
-    out += ',';
-    out += World::countries()[country].code;
-    out += ",\n";  // topic stays empty: inferring it is the analysis' job
+    // Fields in canonical order; a dropped one leaves no cell (nor its comma) behind.
+    bool first = true;
+    auto cell = [&](Field f) {
+        if (!keep_[static_cast<std::size_t>(f)]) return false;
+        if (!first) out += ',';
+        first = false;
+        return true;
+    };
+    if (cell(Field::RequestId)) appendRequestId(out, rowIndex);
+    if (cell(Field::Timestamp)) {
+        out += dayPrefix_[static_cast<std::size_t>(day)];
+        appendTimeOfDay(out, e.ts - pop_.startMs - std::int64_t{day} * kMsPerDay);
+    }
+    if (cell(Field::AccountId)) appendCsvField(out, a.id);
+    if (cell(Field::ApiKeyId)) out += a.keys[a.keyCount > 1 ? rng.below(a.keyCount) : 0];
+    if (cell(Field::OrganizationId)) out += a.org;
+    if (cell(Field::Ip)) appendIp(out, ip);
+    if (cell(Field::UserAgent)) appendCsvField(out, pop_.world.userAgents[ua]);
+    if (cell(Field::Model)) out += World::modelName(model);
+    if (cell(Field::Endpoint)) out += World::endpoint(a.apiStyle, embed);
+    if (cell(Field::PromptTokens)) appendInt(out, promptTokens);
+    if (cell(Field::CompletionTokens)) appendInt(out, completion);
+    if (cell(Field::StatusCode)) appendInt(out, status);
+    if (cell(Field::LatencyMs)) appendInt(out, latency);
+    if (cell(Field::Prompt)) appendCsvField(out, prompt_);
+    if (cell(Field::AccountCreatedAt)) out += createdText_[e.account];
+    if (cell(Field::PaymentFingerprint)) out += a.payment;
+    if (cell(Field::Country)) out += World::countries()[country].code;
+    cell(Field::Topic);  // topic stays empty: inferring it is the analysis' job
+    out += '\n';
 }
 
 }  // namespace quarry::gen

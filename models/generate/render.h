@@ -15,18 +15,38 @@ namespace quarry::gen {
 
 class RowRenderer {
 public:
-    RowRenderer(const Population& pop, std::uint64_t seed);
+    // keep[f]: whether field f is written (prompt-less logs leave some out); empty = all.
+    RowRenderer(const Population& pop, std::uint64_t seed, std::vector<bool> keep = {});
 
     // Appends the row (with its LF) for the rowIndex-th row of the file.
     void render(const Event& e, int day, std::int64_t rowIndex, std::string& out);
+    // The row carried an operator's harvest: every campaign row but a reseller's end-user rows.
     bool lastWasCampaign() const { return lastCampaign_; }
+    // The request id of the rowIndex-th row.
+    void appendRequestId(std::string& out, std::int64_t rowIndex) const;
 
 private:
     enum class Shape : std::uint8_t {
-        Chat, Knowledge, Writing, Code, Math, Translation, Agentic, Support, BenchChoice,
-        BenchMath, CampAgentic, CampReason, CampRubric, CampCensor, Embed
+        Chat,
+        Knowledge,
+        Writing,
+        Code,
+        Math,
+        Translation,
+        Agentic,
+        Support,
+        BenchChoice,
+        BenchMath,
+        CampAgentic,
+        CampReason,
+        CampRubric,
+        CampCensor,
+        Embed,
+        Report
     };
-    Shape renderPrompt(const AccountSpec& a, int day, Rng& rng, std::string& prompt);
+    Shape renderPrompt(const AccountSpec& a, int day, bool harvest, Rng& rng, std::string& prompt);
+    Shape harvestPrompt(const CampaignSpec& c, Rng& rng, std::string& prompt);
+    Shape ordinaryPrompt(const AccountSpec& a, Rng& rng, std::string& prompt);
     Shape benignTopic(int profile, Rng& rng, std::string& prompt);
 
     const Population& pop_;
@@ -36,9 +56,11 @@ private:
     std::vector<std::string> dayPrefix_;    // "2026-09-01T"
     int topicRules_[static_cast<int>(Topic::Count)];
     int nativeRules_[7] = {};
-    int embedRule_, supportRule_, mmluRule_, gsmRule_, officeRule_;
+    int embedRule_, supportRule_, mmluRule_, gsmRule_, officeRule_, agentLoopRule_;
+    std::vector<bool> keep_;
     std::string prompt_;
     bool lastCampaign_ = false;
+    bool briefAnswer_ = false;  // a harvest prompt of a style that asks for reasoning, without it
 };
 
 // "2026-09-01T13:04:05.123Z"

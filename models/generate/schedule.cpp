@@ -11,21 +11,27 @@ namespace {
 // Relative activity per local hour. Humans sleep; apps follow their users; bots barely swing.
 const double kProfiles[][24] = {
     // Evening
-    {0.5, 0.3, 0.15, 0.1, 0.08, 0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 1, 1.1, 1, 0.9, 0.9, 1, 1.2, 1.5,
-     1.8, 2, 2, 1.6, 1},
+    {0.5, 0.3, 0.15, 0.1, 0.08, 0.1, 0.25, 0.5, 0.7, 0.8, 0.9, 1,
+     1.1, 1,   0.9,  0.9, 1,    1.2, 1.5,  1.8, 2,   2,   1.6, 1},
     // WorkHours
-    {0.05, 0.03, 0.02, 0.02, 0.02, 0.04, 0.1, 0.3, 0.8, 1.6, 2, 2, 1.4, 1.7, 2, 2, 1.8, 1.3, 0.7,
-     0.5, 0.4, 0.35, 0.25, 0.12},
+    {0.05, 0.03, 0.02, 0.02, 0.02, 0.04, 0.1, 0.3, 0.8, 1.6,  2,    2,
+     1.4,  1.7,  2,    2,    1.8,  1.3,  0.7, 0.5, 0.4, 0.35, 0.25, 0.12},
     // Student
-    {0.9, 0.6, 0.3, 0.1, 0.05, 0.05, 0.1, 0.3, 0.6, 0.8, 1, 1.1, 1, 1.3, 1.6, 1.7, 1.5, 1.2, 1.1,
-     1.3, 1.6, 1.8, 1.6, 1.3},
+    {0.9, 0.6, 0.3, 0.1, 0.05, 0.05, 0.1, 0.3, 0.6, 0.8, 1,   1.1,
+     1,   1.3, 1.6, 1.7, 1.5,  1.2,  1.1, 1.3, 1.6, 1.8, 1.6, 1.3},
     // App
-    {0.45, 0.35, 0.3, 0.28, 0.3, 0.4, 0.6, 0.8, 1, 1.1, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2,
-     1.2, 1.25, 1.25, 1.1, 0.9, 0.6},
+    {0.45, 0.35, 0.3, 0.28, 0.3, 0.4, 0.6, 0.8,  1,    1.1, 1.2, 1.2,
+     1.2,  1.2,  1.2, 1.2,  1.2, 1.2, 1.2, 1.25, 1.25, 1.1, 0.9, 0.6},
     // Bot24x7
-    {0.7, 0.65, 0.6, 0.6, 0.62, 0.7, 0.8, 0.95, 1.1, 1.25, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.25,
-     1.2, 1.1, 1.0, 0.95, 0.9, 0.8, 0.75},
+    {0.7, 0.65, 0.6, 0.6, 0.62, 0.7, 0.8, 0.95, 1.1,  1.25, 1.3, 1.3,
+     1.3, 1.3,  1.3, 1.3, 1.25, 1.2, 1.1, 1.0,  0.95, 0.9,  0.8, 0.75},
+    // Office (mimic rings): a shift of 9 to 18 with a lunch dip, nothing outside it
+    {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1.3, 1.3, 0.5, 0.9, 1.3, 1.3, 1.2, 0.8, 0, 0, 0, 0, 0, 0},
 };
+enum ProfileIndex { kEvening, kWorkHours, kStudent, kApp, kBot, kOffice };
+
+// Mimic sessions never run past this local time (the shift ends at 18:00).
+constexpr std::int64_t kOfficeEndMs = 18 * 3600000 + 45 * 60000;
 
 // Campaign schedulers keep every account between 85% and 99.5% of its daily cap.
 constexpr double kCapLow = 0.85, kCapHigh = 0.995;
@@ -56,6 +62,22 @@ std::int64_t sampleLocalMs(Rng& rng, const double* profile) {
 
 std::int64_t wrapDay(std::int64_t ms) { return ((ms % kMsPerDay) + kMsPerDay) % kMsPerDay; }
 
+// A mimic ring's operators (or their script) work a shift in one time zone: sessions of a few
+// requests a minute or two apart, each started inside the shift and cut off at its end.
+template <typename Push>
+void scheduleOffice(Rng& rng, std::uint32_t count, std::int64_t tz, Push&& push) {
+    std::uint32_t seq = 0;
+    while (seq < count) {
+        const std::uint32_t session = std::min<std::uint32_t>(
+            count - seq, 2 + static_cast<std::uint32_t>(rng.exponential(5)));
+        std::int64_t local = sampleLocalMs(rng, kProfiles[kOffice]);
+        for (std::uint32_t j = 0; j < session && local < kOfficeEndMs; ++j, ++seq) {
+            push(local - tz, seq);
+            local += 20000 + static_cast<std::int64_t>(rng.lognormal(70000, 0.6));
+        }
+    }
+}
+
 }  // namespace
 
 double expectedOnDay(const AccountSpec& a, const Population& pop, int day) {
@@ -64,6 +86,10 @@ double expectedOnDay(const AccountSpec& a, const Population& pop, int day) {
     switch (a.rhythm) {
         case Rhythm::App: return a.rate * (weekend ? 0.85 : 1.0);
         case Rhythm::Bot24x7: return a.rate * (weekend ? 0.9 : 1.0);
+        case Rhythm::Relay:
+            return a.rate * (weekend ? 0.9 : 1.0);
+        case Rhythm::Metronome:
+            return std::max(1.0, std::round(double{a.rate}));
         case Rhythm::Flat: return a.rate * (kCapLow + kCapHigh) / 2;
         case Rhythm::Bursts:
             if (isBurstDay(a, day)) return a.rate;
@@ -78,6 +104,12 @@ std::uint32_t requestsOnDay(const AccountSpec& a, const Population& pop, int day
     std::uint32_t n = 0;
     switch (a.rhythm) {
         case Rhythm::App: n = rng.poisson(a.rate * (weekend ? 0.85 : 1.0)); break;
+        case Rhythm::Relay:
+            n = rng.poisson(a.rate * (weekend ? 0.9 : 1.0));
+            break;
+        case Rhythm::Metronome:
+            n = static_cast<std::uint32_t>(std::max(1.0, std::round(double{a.rate})));
+            break;
         case Rhythm::Bot24x7:
             // Ticket volume is steady: a few percent day-to-day, nothing like human swings.
             n = rng.stochasticRound(a.rate * (weekend ? 0.9 : 1.0) * (1 + 0.04 * rng.normal()));
@@ -90,6 +122,11 @@ std::uint32_t requestsOnDay(const AccountSpec& a, const Population& pop, int day
             }
             if (rng.chance(activeProb(a, weekend)))
                 n = std::max<std::uint32_t>(1, rng.poisson(a.backgroundRate));
+            break;
+        case Rhythm::Office:
+            // The ring starts and stops on set days (weekdays); in between, a person's week.
+            if (day == a.firstDay || day == a.lastDay || rng.chance(activeProb(a, weekend)))
+                n = std::max<std::uint32_t>(1, rng.poisson(a.rate));
             break;
         default:
             if (rng.chance(activeProb(a, weekend)))
@@ -130,6 +167,49 @@ void scheduleDay(const Population& pop, std::uint32_t index, int day, std::uint3
         out.push_back(Event{dayStart + msInDay, index, seq});
     };
 
+    if (a.rhythm == Rhythm::Office) {
+        scheduleOffice(rng, count, tz, push);
+        return;
+    }
+    if (a.rhythm == Rhythm::Marathon) {
+        // Coding-agent sessions: a long run of tool-loop turns seconds apart, at work or at night.
+        std::uint32_t seq = 0;
+        while (seq < count) {
+            const std::uint32_t session = std::min<std::uint32_t>(
+                count - seq, 20 + static_cast<std::uint32_t>(rng.exponential(70)));
+            std::int64_t t =
+                sampleLocalMs(rng, kProfiles[rng.chance(0.6) ? kWorkHours : kEvening]) - tz;
+            for (std::uint32_t j = 0; j < session; ++j, ++seq) {
+                push(t, seq);
+                t += 4000 + static_cast<std::int64_t>(rng.exponential(22000));
+            }
+        }
+        return;
+    }
+    if (a.rhythm == Rhythm::Relay) {
+        // A reseller's relay: its customers' requests follow their own day in one of its markets;
+        // the harvest client it serves runs around the clock. Harvest rows carry kHarvestSeq.
+        static const double kMarketWeights[] = {0.5, 0.3, 0.2};
+        for (std::uint32_t s = 0; s < count; ++s) {
+            if (rng.chance(a.harvestShare)) {
+                push(static_cast<std::int64_t>(rng.uniform() * kMsPerDay), s | kHarvestSeq);
+                continue;
+            }
+            const std::int64_t marketTz =
+                std::int64_t{a.relayTz[rng.weighted(kMarketWeights, 3)]} * 60000;
+            push(sampleLocalMs(rng, kProfiles[rng.chance(0.5) ? kEvening : kWorkHours]) - marketTz,
+                 s);
+        }
+        return;
+    }
+    if (a.rhythm == Rhythm::Metronome) {
+        // A timer: the same second of every period, a second or two of scheduler jitter.
+        const std::int64_t period = kMsPerDay / std::max<std::uint32_t>(count, 1);
+        const std::int64_t phase = static_cast<std::int64_t>(
+            subKey(index, 0xC2011) % static_cast<std::uint64_t>(std::max<std::int64_t>(period, 1)));
+        for (std::uint32_t s = 0; s < count; ++s) push(phase + period * s + rng.below(1500), s);
+        return;
+    }
     if (isHuman(a.rhythm) || (a.rhythm == Rhythm::Bursts && !isBurstDay(a, day))) {
         // People work in sessions: a start drawn from the rhythm, then follow-ups a minute or
         // two apart while they read the answer.

@@ -34,5 +34,7 @@ void scheduleDay(const Population& pop, std::uint32_t index, int day, std::uint3
                  Rng& rng, std::vector<Event>& out);
 
 inline constexpr std::int64_t kMsPerDay = 86400000;
+// Set on Event::seq for a reseller's harvest rows (seq itself stays far below it).
+inline constexpr std::uint32_t kHarvestSeq = 0x80000000u;
 
 }  // namespace quarry::gen

@@ -37,7 +37,8 @@ std::string unescape(std::string_view s) {
 
 const TextBank& TextBank::builtin() {
     static const TextBank bank({benignPhrases(), everydayPhrases(), technicalPhrases(),
-                                hardNegativePhrases(), campaignPhrases()});
+                                hardNegativePhrases(), campaignPhrases(), mimicPhrases(),
+                                lookalikePhrases()});
     return bank;
 }
 

@@ -69,5 +69,7 @@ std::string_view everydayPhrases();
 std::string_view technicalPhrases();
 std::string_view hardNegativePhrases();
 std::string_view campaignPhrases();
+std::string_view mimicPhrases();
+std::string_view lookalikePhrases();
 
 }  // namespace quarry::gen

@@ -48,7 +48,7 @@ case "$preset" in
           /usr/bin/time -f "%e %M" -o "$d/t_analyze" "$cli" analyze "$d/c.quarry" >/dev/null 2>&1
           read -r ta ma < "$d/t_analyze"
           echo "peer seed $s scale $scale ${mode:-with-prompts}: analyze ${ta}s (peak ${ma} KB)"
-          "$eval_bin" "$d/c.quarry" "$d/truth.csv" | grep -E "precision|recall|hard negatives flagged|false positive|campaign "
+          "$eval_bin" "$d/c.quarry" "$d/truth.csv" | grep -E "^(precision|recall|hard negative|false positive|campaign )"
           echo
           rm -rf "$d"
         done

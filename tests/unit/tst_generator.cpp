@@ -11,62 +11,15 @@
 #include <set>
 
 #include "core/fields.h"
+#include "gentestutil.h"
 #include "testutil.h"
 
 using namespace quarry;
+using quarry::test::parseCsv;
+using quarry::test::readAll;
 using quarry::test::runCli;
 
 namespace {
-
-// Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
-// Returns false on malformed input (stray quote, unterminated field).
-bool parseCsv(const QByteArray& data, QList<QList<QByteArray>>& records) {
-    QList<QByteArray> record;
-    QByteArray field;
-    bool quoted = false, inQuotes = false, fieldStarted = false;
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const char c = data[i];
-        if (inQuotes) {
-            if (c == '"') {
-                if (i + 1 < data.size() && data[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    inQuotes = false;
-                }
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"') {
-            if (fieldStarted) return false;  // quote in the middle of an unquoted field
-            quoted = inQuotes = fieldStarted = true;
-        } else if (c == ',') {
-            record << field;
-            field.clear();
-            quoted = fieldStarted = false;
-        } else if (c == '\n') {
-            record << field;
-            records << record;
-            record.clear();
-            field.clear();
-            quoted = fieldStarted = false;
-        } else if (c == '\r') {
-            return false;  // the generator writes LF only
-        } else {
-            if (quoted) return false;  // text after a closing quote
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    return !inQuotes && record.isEmpty() && field.isEmpty();
-}
-
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 const QStringList kSmall = {QStringLiteral("--accounts"), QStringLiteral("300"),
                             QStringLiteral("--days"), QStringLiteral("5"),
@@ -110,9 +63,13 @@ private slots:
         rows_ = records.mid(1);
         QList<QList<QByteArray>> truth;
         QVERIFY(parseCsv(readAll(dirA_ + QStringLiteral("/truth.csv")), truth));
-        QCOMPARE(truth.first().join(','), QByteArray("account_id,label,campaign,kind"));
+        QCOMPARE(truth.first().join(','),
+                 QByteArray("account_id,label,campaign,kind,style,harvest_share"));
         for (const auto& t : truth.mid(1)) {
-            QCOMPARE(t.size(), 4);
+            QCOMPARE(t.size(), 6);
+            // Without --styles every campaign is a hydra and owns all of its accounts' traffic.
+            QCOMPARE(t[4], QByteArray(t[1] == "campaign" ? "hydra" : ""));
+            QCOMPARE(t[5], QByteArray(t[1] == "campaign" ? "1" : "0"));
             QVERIFY2(truth_.emplace(t[0], t).second, "account listed twice in truth.csv");
         }
     }
@@ -335,7 +292,7 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         const QByteArray truth = readAll(dir + QStringLiteral("/truth.csv"));
         QVERIFY(truth.count('\n') == 101);
-        QVERIFY(truth.startsWith("account_id,label,campaign,kind\n"));
+        QVERIFY(truth.startsWith("account_id,label,campaign,kind,style,harvest_share\n"));
         QVERIFY(!truth.contains(",campaign,C"));
         QVERIFY(truth.contains(",benign,,"));
     }
@@ -364,6 +321,25 @@ private slots:
             << "--campaign-accounts";
         QTest::newRow("negative requests") << QStringList{out, dir, QStringLiteral("--requests"), QStringLiteral("-5")} << "--requests";
         QTest::newRow("unknown option") << QStringList{out, dir, QStringLiteral("--bogus")} << "bogus";
+        QTest::newRow("unknown style")
+            << QStringList{out, dir, QStringLiteral("--styles"), QStringLiteral("hydra,ninja")}
+            << "unknown style 'ninja'";
+        QTest::newRow("reseller too small") << QStringList{out,
+                                                           dir,
+                                                           QStringLiteral("--styles"),
+                                                           QStringLiteral("reseller,mimic"),
+                                                           QStringLiteral("--campaign-accounts"),
+                                                           QStringLiteral("3")}
+                                            << "--campaign-accounts (3) must be at least 4";
+        QTest::newRow("drop required")
+            << QStringList{out, dir, QStringLiteral("--drop"), QStringLiteral("timestamp")}
+            << "cannot be dropped";
+        QTest::newRow("drop unknown")
+            << QStringList{out, dir, QStringLiteral("--drop"), QStringLiteral("prompts")}
+            << "'prompts' is not a canonical field";
+        QTest::newRow("negatives")
+            << QStringList{out, dir, QStringLiteral("--negatives"), QStringLiteral("some")}
+            << "--negatives";
     }
     void badArgumentsFail() {
         QFETCH(QStringList, args);
@@ -377,8 +353,9 @@ private slots:
     void helpListsOptions() {
         const auto r = runCli({QStringLiteral("generate"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char* o : {"--out", "--accounts", "--days", "--campaigns", "--campaign-accounts",
-                              "--seed", "--requests"})
+        for (const char* o :
+             {"--out", "--accounts", "--days", "--campaigns", "--campaign-accounts", "--seed",
+              "--requests", "--styles", "--negatives", "--drop", "--metadata-only"})
             QVERIFY2(r.out.contains(o), o);
     }
 };
