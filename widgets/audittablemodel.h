@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "recordtablemodel.h"
 
 namespace quarry::gui {

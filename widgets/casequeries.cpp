@@ -8,16 +8,12 @@
 #include <algorithm>
 
 #include "analysis/aggregates.h"
-#include "analysis/analysisstore.h"
 #include "store/casefile.h"
+#include "store/casereads.h"
 #include "store/sqlite.h"
 
 namespace quarry::gui {
-bool tableExists(sqlite3* db, const char* name) {
-    sql::Statement s(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
-    s.bindText(1, name);
-    return s.step() && s.int64(0) > 0;
-}
+bool tableExists(sqlite3* db, const char* name) { return reads::tableExists(db, name); }
 
 namespace {
 
@@ -92,7 +88,7 @@ std::unique_ptr<CaseFile> openReadOnly(const QString& path, QString* error) {
     return CaseFile::open(path, CaseFile::Access::ReadOnly, error);
 }
 
-bool hasAnalysis(sqlite3* db) { return analysisstore::hasAnalysis(db); }
+bool hasAnalysis(sqlite3* db) { return reads::hasAnalysis(db); }
 
 TopicTable loadTopics(sqlite3* db) {
     TopicTable t;
@@ -156,34 +152,9 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
     return out;
 }
 
-std::vector<ClusterRecord> loadClusters(sqlite3* db) {
-    std::vector<ClusterRecord> out;
-    if (!tableExists(db, "clusters")) return out;
-    sql::Statement s(db, "SELECT id, size, score, coordination, automation, harvest, flagged, reasons "
-                         "FROM clusters ORDER BY score DESC, size DESC, id");
-    while (s.step()) {
-        ClusterRecord c;
-        c.id = s.int64(0);
-        c.size = s.int64(1);
-        c.score = s.real(2);
-        c.coordination = s.real(3);
-        c.automation = s.real(4);
-        c.harvest = s.real(5);
-        c.flagged = s.int64(6) != 0;
-        c.reasons = jsonStrings(s.text(7));
-        out.push_back(std::move(c));
-    }
-    return out;
-}
+std::vector<ClusterRecord> loadClusters(sqlite3* db) { return reads::clusters(db); }
 
-std::vector<int64_t> clusterMembers(sqlite3* db, int64_t cluster) {
-    std::vector<int64_t> out;
-    if (!tableExists(db, "account_features")) return out;
-    sql::Statement s(db, "SELECT account_id FROM account_features WHERE cluster_id = ? ORDER BY account_id");
-    s.bind(1, cluster);
-    while (s.step()) out.push_back(s.int64(0));
-    return out;
-}
+std::vector<int64_t> clusterMembers(sqlite3* db, int64_t cluster) { return reads::clusterMembers(db, cluster); }
 
 std::vector<DayCount> accountDaily(sqlite3* db, int64_t account) {
     // account_daily predates the other aggregates: every analysed case has it.
@@ -345,12 +316,7 @@ std::vector<int64_t> rawscan::accountsByIpOrAgent(sqlite3* db, const QString& ne
                         "ua_id IN (SELECT id FROM user_agents WHERE value LIKE ?1)");
 }
 
-int64_t accountIdByName(sqlite3* db, const QString& name) {
-    sql::Statement s(db, "SELECT id FROM accounts WHERE value = ?");
-    const QByteArray utf8 = name.toUtf8();
-    s.bindText(1, std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())));
-    return s.step() ? s.int64(0) : -1;
-}
+int64_t accountIdByName(sqlite3* db, const QString& name) { return reads::accountId(db, name).value_or(-1); }
 
 QString formatUtc(int64_t ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));

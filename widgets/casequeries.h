@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+#include "store/casereads.h"
+
 struct sqlite3;
 
 namespace quarry {
@@ -62,14 +64,9 @@ struct AccountRecord {
 // Every account: with its features after analysis, otherwise names and request counts only.
 std::vector<AccountRecord> loadAccounts(sqlite3* db);
 
-struct ClusterRecord {
-    int64_t id = 0;
-    int64_t size = 0;
-    double score = 0, coordination = 0, automation = 0, harvest = 0;
-    bool flagged = false;
-    QStringList reasons;
-};
-std::vector<ClusterRecord> loadClusters(sqlite3* db);  // by score, highest first
+// The cluster rows the CLI and bundles show too, in the same order (store/casereads.h).
+using ClusterRecord = reads::ClusterRow;
+std::vector<ClusterRecord> loadClusters(sqlite3* db);
 std::vector<int64_t> clusterMembers(sqlite3* db, int64_t cluster);
 
 struct DayCount {

@@ -3,7 +3,7 @@
 
 #include <QFile>
 
-#include "reportmembers.h"
+#include "report/reportmembers.h"
 #include "store/casefile.h"
 
 namespace quarry::gui {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "store/casereads.h"
 #include "store/sqlite.h"
 
 namespace quarry::gui {
@@ -168,9 +169,8 @@ AccountTopicMatrix clusterTopicMatrix(sqlite3* db, const TopicTable& topics, int
 }
 
 QString accountName(sqlite3* db, int64_t account) {
-    sql::Statement s(db, "SELECT value FROM accounts WHERE id = ?");
-    s.bind(1, account);
-    return s.step() ? s.text(0) : QString::number(account);
+    const QString name = reads::accountName(db, account);
+    return name.isEmpty() ? QString::number(account) : name;
 }
 
 }  // namespace quarry::gui

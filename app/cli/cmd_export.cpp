@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "evidence/bundle.h"
-#include "reportmembers.h"
+#include "report/reportmembers.h"
 #include "store/casefile.h"
 
 namespace quarry::cli {

@@ -397,8 +397,7 @@ void MainWindow::selectVisibleRange() {
 bool MainWindow::showNamedView(const QString& name) {
     const bool needsCluster = name == QLatin1String("cluster") || name == QLatin1String("compare");
     if (needsCluster && currentCluster_ < 0 && case_ && accounts_->selectedAccounts().size() < 2) {
-        const std::vector<ClusterRecord> clusters =
-            loadClusters(case_->db());  // highest score first
+        const std::vector<ClusterRecord> clusters = loadClusters(case_->db());  // flagged, highest score first
         if (!clusters.empty()) selectCluster(clusters.front().id);
     }
     if (name == QLatin1String("overview")) {

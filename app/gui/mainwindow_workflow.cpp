@@ -22,7 +22,7 @@
 #include "auditpanel.h"
 #include "caseeditor.h"
 #include "clusterpanel.h"
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "exportdialog.h"
 #include "mainwindow.h"
 #include "notespanel.h"

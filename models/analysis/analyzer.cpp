@@ -12,7 +12,7 @@
 #include "aggregates.h"
 #include "analysisstore.h"
 #include "contentpass.h"
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 #include "taxonomy.h"

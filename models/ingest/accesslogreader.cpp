@@ -7,7 +7,7 @@
 
 #include <cstring>
 
-#include "timestamp.h"
+#include "core/timestamp.h"
 
 namespace quarry {
 namespace {

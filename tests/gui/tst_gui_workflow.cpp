@@ -30,7 +30,7 @@
 
 #include "accountpanel.h"
 #include "auditpanel.h"
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "evidence/bundle.h"
 #include "evidence/signing.h"
 #include "exportdialog.h"

@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QSettings>
 
-#include "ingest/timestamp.h"
+#include "core/timestamp.h"
 #include "store/sqlite.h"
 
 namespace quarry::evidence {

@@ -11,6 +11,9 @@
 // sorted) and prev_hash is the previous entry's hash (64 zeros for the first entry). Hashing the
 // details through their own SHA-256 lets a redacted export mask the details and still carry a
 // verifiable chain (the entry then keeps details_sha256 of the original).
+//
+// It lives in store/ because import and analysis record into it as well as the evidence code (the
+// arrows point down, docs/architecture.md); it keeps the evidence namespace it is read under.
 
 #include <QJsonObject>
 #include <QString>
