@@ -5,9 +5,7 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "evidence/bundle.h"
-#include "report/reportmembers.h"
-#include "store/casefile.h"
+#include "jobs/exportevidence.h"
 
 namespace quarry::cli {
 
@@ -47,15 +45,12 @@ int cmdExport(const QStringList& args) {
         return fail(QStringLiteral("export: choose what to export with --cluster, --account or --tag"));
     options.redact = p.isSet(QStringLiteral("redact"));
     options.sign = p.isSet(QStringLiteral("sign"));
-    report::addReportMembers(options);
     options.progress = [](const QString& stage, double f) {
         progress(QStringLiteral("export: %1 %2%").arg(stage).arg(int(f * 100)));
     };
     QString error;
-    auto file = CaseFile::open(p.positionalArguments().first(), CaseFile::Access::ReadWrite, &error);
-    if (!file) return fail(error);
     evidence::BundleResult r;
-    if (!evidence::exportBundle(*file, options, out, r, &error)) return fail(error);
+    if (!jobs::exportEvidence(p.positionalArguments().first(), options, out, r, &error)) return fail(error);
     progressDone();
     std::printf("bundle %s: %lld accounts, %lld clusters, %lld requests, %lld links in %.1f s\nbundle id %s\nmanifest "
                 "SHA-256 %s\n",

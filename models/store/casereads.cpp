@@ -45,13 +45,15 @@ bool tableExists(sqlite3* db, const char* name) {
 }
 
 bool hasAnalysis(sqlite3* db) {
-    return tableExists(db, "analysis_runs") && sql::queryInt(db, "SELECT count(*) FROM analysis_runs") > 0;
+    return tableExists(db, "analysis_runs") &&
+           sql::queryInt(db, "SELECT count(*) FROM analysis_runs") > 0;
 }
 
 std::vector<ClusterRow> clusters(sqlite3* db) {
     std::vector<ClusterRow> out;
     if (!tableExists(db, "clusters")) return out;
-    sql::Statement s(db, std::string(kClusterColumns) + "ORDER BY flagged DESC, score DESC, size DESC, id");
+    sql::Statement s(
+        db, std::string(kClusterColumns) + "ORDER BY flagged DESC, score DESC, size DESC, id");
     while (s.step()) out.push_back(clusterRow(s));
     return out;
 }
@@ -67,7 +69,8 @@ std::optional<ClusterRow> cluster(sqlite3* db, int64_t id) {
 std::vector<int64_t> clusterMembers(sqlite3* db, int64_t cluster) {
     std::vector<int64_t> out;
     if (!tableExists(db, "account_features")) return out;
-    sql::Statement s(db, "SELECT account_id FROM account_features WHERE cluster_id = ? ORDER BY account_id");
+    sql::Statement s(
+        db, "SELECT account_id FROM account_features WHERE cluster_id = ? ORDER BY account_id");
     s.bind(1, cluster);
     while (s.step()) out.push_back(s.int64(0));
     return out;
@@ -76,8 +79,10 @@ std::vector<int64_t> clusterMembers(sqlite3* db, int64_t cluster) {
 QStringList clusterMemberNames(sqlite3* db, int64_t cluster) {
     QStringList out;
     if (!tableExists(db, "account_features")) return out;
-    sql::Statement s(db, "SELECT a.value FROM account_features f JOIN accounts a ON a.id = f.account_id "
-                         "WHERE f.cluster_id = ? ORDER BY a.value");
+    sql::Statement s(
+        db,
+        "SELECT a.value FROM account_features f JOIN accounts a ON a.id = f.account_id "
+        "WHERE f.cluster_id = ? ORDER BY a.value");
     s.bind(1, cluster);
     while (s.step()) out << s.text(0);
     return out;

@@ -4,9 +4,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "accounttablemodel.h"
-#include "casequeries.h"
-#include "clustertablemodel.h"
+#include "items/accounttablemodel.h"
+#include "items/casequeries.h"
+#include "items/clustertablemodel.h"
 #include "guitestutil.h"
 #include "store/casefile.h"
 
