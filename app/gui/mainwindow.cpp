@@ -26,8 +26,9 @@ MainWindow::MainWindow(bool restoreSettings)
     imports_ = new ImportController(session_, this);
     selection_ = new SelectionController(session_, this);
     views_ = new ViewsController(session_, selection_, this);
+    workflow_ = new WorkflowController(session_, selection_, this);
     requests_ = new RequestsController(session_, selection_, this);
-    workflow_ = new WorkflowController(session_, selection_, requests_, this);
+    workflow_->followRequests(requests_);
     // The account table is where an investigation starts: give it room for a dozen rows once
     // every dock has claimed its place.
     if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock")))

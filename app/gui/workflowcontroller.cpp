@@ -34,11 +34,10 @@
 namespace quarry::gui {
 
 WorkflowController::WorkflowController(CaseSession* session, SelectionController* selection,
-                                       RequestsController* requests, MainFrame* frame)
+                                       MainFrame* frame)
     : QObject(frame->mainWindow()),
       session_(session),
       selection_(selection),
-      requests_(requests),
       window_(frame->mainWindow()) {
     createPanels(frame);
     createActions(frame);
@@ -46,6 +45,12 @@ WorkflowController::WorkflowController(CaseSession* session, SelectionController
 
 WorkflowController::~WorkflowController() {
     tagsWatcher_.waitForFinished();
+}
+
+void WorkflowController::followRequests(RequestsController* requests) {
+    requests_ = requests;
+    connect(requests_->requestPanel()->view(), &QTableView::pressed, this,
+            [this] { tagScope_ = TagScope::Requests; });
 }
 
 // Messages quote account names and note text from the logs: never let Qt guess they are HTML.
@@ -120,8 +125,6 @@ void WorkflowController::createPanels(MainFrame* frame) {
         notesPanel_->setSubjects(session_->currentAccount(), session_->currentAccountName(),
                                  session_->currentCluster(), evidence::TargetType::Cluster);
     });
-    connect(requests_->requestPanel()->view(), &QTableView::pressed, this,
-            [this] { tagScope_ = TagScope::Requests; });
     connect(&tagsWatcher_, &QFutureWatcher<AccountTagMap>::finished, this, [this] {
         if (tagsStale_) {
             tagsStale_ = false;
@@ -300,7 +303,8 @@ bool WorkflowController::saveNote(const evidence::Target& target, const QString&
 }
 
 bool WorkflowController::tagSelectedRequests(const QString& tag, bool add) {
-    const std::vector<int64_t> ids = requests_->requestPanel()->selectedRequests();
+    const std::vector<int64_t> ids =
+        requests_ ? requests_->requestPanel()->selectedRequests() : std::vector<int64_t>();
     if (!session_->isOpen() || tag.isEmpty() || ids.empty()) {
         session_->showStatus(tr("Select requests in the request table first"), 4000);
         return false;
@@ -322,9 +326,10 @@ void WorkflowController::tagSelection(bool add) {
     for (const evidence::TagInfo& t : evidence::TagStore(*session_->file()).tags()) names << t.name;
     TagScope scope = tagScope_;
     if (scope == TagScope::Cluster && session_->currentCluster() < 0) scope = TagScope::Accounts;
-    const int count = scope == TagScope::Requests
-                          ? static_cast<int>(requests_->requestPanel()->selectedRequests().size())
-                          : static_cast<int>(selection_->selectedAccounts().size());
+    const int count =
+        scope == TagScope::Requests
+            ? static_cast<int>(requests_ ? requests_->requestPanel()->selectedRequests().size() : 0)
+            : static_cast<int>(selection_->selectedAccounts().size());
     if (names.isEmpty() || (scope != TagScope::Cluster && count == 0)) {
         session_->showStatus(names.isEmpty() ? tr("The case has no tags yet")
                                              : tr("Select accounts, requests or a cluster first"),

@@ -34,8 +34,10 @@ class TagPanel;
 class WorkflowController final : public QObject {
     Q_OBJECT
 public:
-    WorkflowController(CaseSession* session, SelectionController* selection,
-                       RequestsController* requests, MainFrame* frame);
+    WorkflowController(CaseSession* session, SelectionController* selection, MainFrame* frame);
+    // Lets Ctrl+T and the request tags act on the request table (made after this controller, so
+    // its dock comes after the workflow docks).
+    void followRequests(RequestsController* requests);
     ~WorkflowController() override;
 
     TagPanel* tagPanel() const { return tagPanel_; }
@@ -73,7 +75,7 @@ private:
 
     CaseSession* session_;
     SelectionController* selection_;
-    RequestsController* requests_;
+    RequestsController* requests_ = nullptr;
     QMainWindow* window_;
     CaseEditor* editor_ = nullptr;
     QUndoStack* undo_ = nullptr;
