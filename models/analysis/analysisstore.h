@@ -11,6 +11,7 @@
 
 #include "accountfeatures.h"
 #include "links.h"
+#include "mixture.h"
 #include "scoring.h"
 
 struct sqlite3;
@@ -33,6 +34,7 @@ bool writeFeatures(sqlite3* db, const std::vector<AccountFeatures>& features,
 bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<QString>& subnetNames,
                 float minWeight, QString* error);
 bool writeClusters(sqlite3* db, const std::vector<ClusterVerdict>& clusters, QString* error);
+bool writeHarvestRequests(sqlite3* db, const std::vector<MixtureOutput::Hit>& hits, QString* error);
 bool writeRun(sqlite3* db, int64_t startedAt, const QJsonObject& params, const QJsonObject& totals,
               QString* error);
 
@@ -46,6 +48,8 @@ struct AccountRow {
 };
 std::vector<AccountRow> accounts(sqlite3* db, bool flaggedOnly);
 QJsonArray clusters(sqlite3* db);
+// Evidence the latest analysis could not measure on these logs, in words.
+QJsonArray unavailableEvidence(sqlite3* db);
 // Everything about one account: features, topics, links, reasons. Empty when unknown.
 QJsonObject account(sqlite3* db, const QString& accountName);
 
