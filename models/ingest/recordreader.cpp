@@ -1,13 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordreader.h"
 
-#include <QFile>
-#include <QFileInfo>
-
-#include "accesslogreader.h"
-#include "csvreader.h"
-#include "jsonlreader.h"
-
 namespace quarry {
 namespace {
 
@@ -101,35 +94,6 @@ void RecordReader::noteIgnored(const QString& source) {
     if (ignored_.contains(source)) return;
     ignored_ << source;
     columnFields_.emplace_back(source, -1);
-}
-
-std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
-                                           QString* error) {
-    QString f = format.toLower();
-    if (f.isEmpty() || f == QLatin1String("auto")) {
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix == QLatin1String("csv")) {
-            f = QStringLiteral("csv");
-        } else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
-                   suffix == QLatin1String("json")) {
-            f = QStringLiteral("jsonl");
-        } else {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                if (error) *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
-                return nullptr;
-            }
-            const QByteArray head = file.read(4096);
-            f = JsonlReader::sniff(head)        ? QStringLiteral("jsonl")
-                : AccessLogReader::sniff(head) ? QStringLiteral("combined")
-                                               : QStringLiteral("csv");
-        }
-    }
-    if (f == QLatin1String("csv")) return std::make_unique<CsvReader>();
-    if (f == QLatin1String("jsonl")) return std::make_unique<JsonlReader>();
-    if (f == QLatin1String("combined")) return std::make_unique<AccessLogReader>();
-    if (error) *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl or combined)").arg(format);
-    return nullptr;
 }
 
 }  // namespace quarry
