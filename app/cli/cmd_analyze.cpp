@@ -7,10 +7,9 @@
 #include <csignal>
 #include <cstdio>
 
-#include "analysis/analyzer.h"
 #include "analysis/taxonomy.h"
 #include "commands.h"
-#include "store/casefile.h"
+#include "jobs/analysecase.h"
 
 namespace quarry::cli {
 namespace {
@@ -42,8 +41,7 @@ int cmdAnalyze(const QStringList& args) {
         custom = Taxonomy::fromFile(p.value(QStringLiteral("taxonomy")), &error);
         if (!custom) return fail(error);
     }
-    auto file = CaseFile::open(p.positionalArguments().first(), CaseFile::Access::ReadWrite, &error);
-    if (!file) return fail(error);
+    const QString casePath = p.positionalArguments().first();
 
     std::signal(SIGINT, onAnalyzeInterrupt);
     std::signal(SIGTERM, onAnalyzeInterrupt);
@@ -66,8 +64,8 @@ int cmdAnalyze(const QStringList& args) {
         progress(QStringLiteral("analyze: %1% %2").arg(fraction * 100, 0, 'f', 0).arg(stage));
     };
     AnalysisSummary summary;
-    if (!analyzeCase(*file, options, summary, &error)) {
-        if (g_cancel.load()) return fail(QStringLiteral("%1: analysis interrupted; the previous analysis is unchanged").arg(file->path()));
+    if (!jobs::analyseCase(casePath, options, summary, &error)) {
+        if (g_cancel.load()) return fail(QStringLiteral("%1: analysis interrupted; the previous analysis is unchanged").arg(casePath));
         return fail(error);
     }
     progressDone();

@@ -7,8 +7,8 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "evidence/auditlog.h"
-#include "ingest/timestamp.h"
+#include "store/auditlog.h"
+#include "core/timestamp.h"
 #include "store/casefile.h"
 
 namespace quarry::cli {

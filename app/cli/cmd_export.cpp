@@ -7,10 +7,8 @@
 #include <cstdio>
 
 #include "commands.h"
-#include "evidence/bundle.h"
 #include "evidence/signing.h"
-#include "reportmembers.h"
-#include "store/casefile.h"
+#include "jobs/exportevidence.h"
 
 namespace quarry::cli {
 namespace {
@@ -73,17 +71,14 @@ int cmdExport(const QStringList& args) {
         return fail(QStringLiteral("export: choose what to export with --cluster, --account or --tag"));
     options.redact = p.isSet(QStringLiteral("redact"));
     options.sign = p.isSet(QStringLiteral("sign"));
-    report::addReportMembers(options);
     options.progress = [](const QString& stage, double f) {
         progress(QStringLiteral("export: %1 %2%").arg(stage).arg(int(f * 100)));
     };
     QString error;
-    auto file = CaseFile::open(p.positionalArguments().first(), CaseFile::Access::ReadWrite, &error);
-    if (!file) return fail(error);
     evidence::BundleResult r;
     options.cancel = &g_cancel;
     catchStopSignals();
-    if (!evidence::exportBundle(*file, options, out, r, &error)) {
+    if (!jobs::exportEvidence(p.positionalArguments().first(), options, out, r, &error)) {
         if (const int sig = g_signal) {
             fail(QStringLiteral("export: interrupted by %1; its work files were removed and %2 was not written")
                      .arg(QString::fromLatin1(sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP"), out));

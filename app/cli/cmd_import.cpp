@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "ingest/formatregistry.h"
+#include "jobs/importfiles.h"
 #include "ingest/importer.h"
 #include "ingest/tablereaders.h"
 #include "store/casefile.h"
@@ -122,42 +123,39 @@ int cmdImport(const QStringList& args) {
             return fail(QStringLiteral("%1: not a readable file").arg(f));
     }
 
-    auto file = CaseFile::open(pos.first(), CaseFile::Access::CreateIfMissing, &error);
-    if (!file) return fail(error);
-
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     options.cancel = &g_cancel;
     QElapsedTimer tick;
     tick.start();
-    int failures = 0;
-    for (const QString& f : files) {
-        const QString name = QFileInfo(f).fileName();
-        options.progress = [&](int64_t done, int64_t total, int64_t rows, int64_t quarantined) {
-            if (tick.elapsed() < 500) return;
-            tick.restart();
-            progress(QStringLiteral("%1: %2% (%3 of %4 MB), %5 rows imported, %6 quarantined")
-                         .arg(name)
-                         .arg(total > 0 ? 100.0 * done / total : 100.0, 0, 'f', 1)
-                         .arg(done / 1e6, 0, 'f', 0)
-                         .arg(total / 1e6, 0, 'f', 0)
-                         .arg(rows)
-                         .arg(quarantined));
-        };
-        ImportResult result;
-        Importer importer(*file);
-        if (!importer.run(f, options, result, &error)) {
-            fail(error);
-            ++failures;
-            if (g_cancel.load()) break;
-            continue;
+    jobs::ImportJobCallbacks callbacks;
+    callbacks.progress = [&](const jobs::ImportProgress& at) {
+        if (tick.elapsed() < 500) return;
+        tick.restart();
+        progress(QStringLiteral("%1: %2% (%3 of %4 MB), %5 rows imported, %6 quarantined")
+                     .arg(QFileInfo(files[at.file]).fileName())
+                     .arg(at.bytesTotal > 0 ? 100.0 * at.bytesDone / at.bytesTotal : 100.0, 0, 'f', 1)
+                     .arg(at.bytesDone / 1e6, 0, 'f', 0)
+                     .arg(at.bytesTotal / 1e6, 0, 'f', 0)
+                     .arg(at.rows)
+                     .arg(at.quarantined));
+    };
+    callbacks.fileDone = [&](const jobs::ImportFileOutcome& o) {
+        if (o.status != jobs::ImportFileOutcome::Status::Imported) {
+            fail(o.message);
+            return;
         }
         progressDone();
-        std::fputs(describe(result).toUtf8().constData(), stdout);
+        std::fputs(describe(o.result).toUtf8().constData(), stdout);
         std::fflush(stdout);
-    }
+    };
+    const jobs::ImportJobResult result = jobs::importFiles(pos.first(), files, options, callbacks);
+    if (!result.caseError.isEmpty()) return fail(result.caseError);
+    const int failures = static_cast<int>(files.size()) - result.imported();
+    if (result.removedCase) return 1;
+    auto file = CaseFile::open(pos.first(), CaseFile::Access::ReadOnly, &error);
     CaseSummary summary;
-    if (summarize(*file, summary, &error))
+    if (file && summarize(*file, summary, &error))
         std::printf("case %s: %lld requests, %lld accounts, %d sources, %lld quarantined\n",
                     qPrintable(file->path()), static_cast<long long>(summary.requests),
                     static_cast<long long>(summary.accounts), static_cast<int>(summary.sources.size()),

@@ -12,8 +12,11 @@
 
 #include <cstdio>
 
+#include "importcontroller.h"
 #include "core/runtimedir.h"
 #include "mainwindow.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
 
 using quarry::gui::MainWindow;
 
@@ -43,17 +46,17 @@ int screenshot(MainWindow& w, const QCommandLineParser& args, const QString& cas
         return 2;
     }
     settle(w);
-    if (args.isSet(QStringLiteral("cluster")) && !w.selectCluster(args.value(QStringLiteral("cluster")).toLongLong())) {
+    if (args.isSet(QStringLiteral("cluster")) && !w.selection()->selectCluster(args.value(QStringLiteral("cluster")).toLongLong())) {
         std::fprintf(stderr, "quarry: no cluster %s\n", qPrintable(args.value(QStringLiteral("cluster"))));
         return 2;
     }
     settle(w);
-    if (args.isSet(QStringLiteral("account")) && !w.selectAccountByName(args.value(QStringLiteral("account")))) {
+    if (args.isSet(QStringLiteral("account")) && !w.selection()->selectAccountByName(args.value(QStringLiteral("account")))) {
         std::fprintf(stderr, "quarry: no account %s\n", qPrintable(args.value(QStringLiteral("account"))));
         return 2;
     }
     settle(w);
-    if (args.isSet(QStringLiteral("view")) && !w.showNamedView(args.value(QStringLiteral("view")))) {
+    if (args.isSet(QStringLiteral("view")) && !w.views()->showNamedView(args.value(QStringLiteral("view")))) {
         std::fprintf(stderr, "quarry: unknown view %s (overview, account, cluster or compare)\n",
                      qPrintable(args.value(QStringLiteral("view"))));
         return 2;
@@ -111,7 +114,7 @@ int main(int argc, char* argv[]) {
     MainWindow w;
     w.show();
     if (args.isSet(QStringLiteral("demo"))) {
-        QTimer::singleShot(0, &w, [&w] { w.openDemo(); });
+        QTimer::singleShot(0, &w, [&w] { w.imports()->openDemo(); });
     } else if (!casePath.isEmpty()) {
         QString error;
         if (!w.openCase(casePath, &error)) std::fprintf(stderr, "quarry: %s\n", qPrintable(error));

@@ -1,41 +1,59 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include <QComboBox>
 #include <QDockWidget>
-#include <QHBoxLayout>
+#include <QFileInfo>
 #include <QLabel>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QVBoxLayout>
+#include <QTimer>
 
-#include "accountpanel.h"
-#include "clusterpanel.h"
-#include "overviewpanel.h"
-#include "store/casefile.h"
+#include "casesession.h"
+#include "importcontroller.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
 #include "store/casewatcher.h"
-#include "timelineplot.h"
-#include "topicheatmap.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
 
 namespace quarry::gui {
 
-MainWindow::MainWindow(bool restoreSettings) : restoreSettings_(restoreSettings) {
+MainWindow::MainWindow(bool restoreSettings)
+    : session_(new CaseSession(this)), restoreSettings_(restoreSettings) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Quarry"));
     setAcceptDrops(true);
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
-    createPanels();
-    createActions();
+    createMenus();
+    // The order the controllers are made in is the order they hear the session's signals.
+    imports_ = new ImportController(session_, this);
+    selection_ = new SelectionController(session_, this);
+    views_ = new ViewsController(session_, selection_, this);
+    workflow_ = new WorkflowController(session_, selection_, this);
+    requests_ = new RequestsController(session_, selection_, this);
+    workflow_->followRequests(requests_);
+    // The account table is where an investigation starts: give it room for a dozen rows once
+    // every dock has claimed its place.
+    if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock")))
+        resizeDocks({accountDock}, {320}, Qt::Vertical);
+    finishMenus();
+
     statusCase_ = new QLabel(this);
     statusBar()->addPermanentWidget(statusCase_);
     caseWatcher_ = new CaseWatcher(this);
     connect(caseWatcher_, &CaseWatcher::changed, this, &MainWindow::reloadChangedCase);
+    connect(session_, &CaseSession::caseOpened, this, &MainWindow::caseOpened);
+    connect(session_, &CaseSession::caseClosed, this, [this] {
+        caseWatcher_->watch(QString());
+        statusCase_->clear();
+        updateWindowTitle();
+    });
+    connect(session_, &CaseSession::statusMessage, statusBar(), &QStatusBar::showMessage);
     resize(1600, 1000);
     if (restoreSettings_) restoreLayout();
     updateWindowTitle();
 }
 
-MainWindow::~MainWindow() { tagsWatcher_.waitForFinished(); }
+MainWindow::~MainWindow() = default;
 
 QDockWidget* MainWindow::addPanel(QWidget* widget, const QString& title, const QString& objectName,
                                   Qt::DockWidgetArea area) {
@@ -48,65 +66,55 @@ QDockWidget* MainWindow::addPanel(QWidget* widget, const QString& title, const Q
     return dock;
 }
 
-void MainWindow::createPanels() {
-    timeline_ = new TimelinePlot(this);
-    timeline_->setObjectName(QStringLiteral("timeline"));
-    heatmap_ = new TopicHeatmap(this);
-    heatmap_->setObjectName(QStringLiteral("heatmap"));
-    heatmapScope_ = new QComboBox(this);
-    heatmapScope_->addItem(tr("Selected account"));
-    heatmapScope_->addItem(tr("Selected cluster"));
-    heatmapScope_->addItem(tr("Whole case"));
-    heatmapScope_->setToolTip(tr("Whose requests the topic × day heatmap counts. Click a cell to show that "
-                                 "day and topic in the timeline."));
+bool MainWindow::openCase(const QString& path, QString* error) {
+    return session_->open(path, error);
+}
 
-    auto* heatBox = new QWidget(this);
-    auto* heatBar = new QHBoxLayout;
-    heatBar->addWidget(new QLabel(tr("Topic heatmap of:"), heatBox));
-    heatBar->addWidget(heatmapScope_);
-    heatmapGranularity_ = new QComboBox(this);
-    heatBar->addWidget(heatmapGranularity_);
-    heatBar->addStretch(1);
-    auto* heatLayout = new QVBoxLayout(heatBox);
-    heatLayout->setContentsMargins(4, 2, 4, 2);
-    heatLayout->addLayout(heatBar);
-    heatLayout->addWidget(heatmap_, 1);
+void MainWindow::closeCase() {
+    session_->close();
+}
 
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->setObjectName(QStringLiteral("centralSplit"));
-    split->addWidget(timeline_);
-    split->addWidget(heatBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({340, 300});
-    setCentralWidget(split);
+QString MainWindow::casePath() const {
+    return session_->path();
+}
 
-    overview_ = new OverviewPanel(this);
-    clusters_ = new ClusterPanel(this);
-    accounts_ = new AccountPanel(this);
-    QDockWidget* overviewDock = addPanel(overview_, tr("Overview"), QStringLiteral("overviewDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* clusterDock = addPanel(clusters_, tr("Clusters"), QStringLiteral("clusterDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* accountDock = addPanel(accounts_, tr("Accounts"), QStringLiteral("accountDock"), Qt::BottomDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    resizeDocks({overviewDock, clusterDock}, {430, 430}, Qt::Horizontal);
-    resizeDocks({overviewDock, clusterDock}, {380, 520}, Qt::Vertical);
-    resizeDocks({accountDock}, {250}, Qt::Vertical);
+bool MainWindow::busy() const {
+    return selection_->loading() || views_->busy() || requests_->busy() ||
+           session_->runningJobs() > 0;
+}
 
-    connect(accounts_, &AccountPanel::currentAccountChanged, this,
-            [this](qint64 id, const QString& name) { onCurrentAccount(id, name); });
-    connect(accounts_, &AccountPanel::loaded, this, [this](int n) {
-        statusBar()->showMessage(tr("%1 accounts loaded").arg(n), 4000);
-    });
-    connect(clusters_, &ClusterPanel::clusterSelected, this, [this](qint64 id) { onClusterSelected(id); });
-    connect(overview_, &OverviewPanel::clusterActivated, this, [this](qint64 id) { selectCluster(id); });
-    connect(heatmap_, &TopicHeatmap::cellClicked, this, [this](qint64 day, qint64 topic) { onHeatmapCell(day, topic); });
-    connect(heatmapScope_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { refreshHeatmap(); });
-    createViewPanels();
-    createWorkflowPanels();
-    createRequestPanels();
-    // The account table is where an investigation starts: give it room for a dozen rows once
-    // every dock has claimed its place.
-    resizeDocks({accountDock}, {320}, Qt::Vertical);
+void MainWindow::caseOpened(const QString& path) {
+    addRecent(path);
+    updateWindowTitle();
+    statusCase_->setText(QFileInfo(path).absoluteFilePath());
+    caseWatcher_->watch(QFileInfo(path).absoluteFilePath());
+}
+
+void MainWindow::reloadChangedCase() {
+    if (!session_->isOpen()) return;
+    // Never under the feet of a load in flight: look again once the panels are idle.
+    if (busy()) {
+        QTimer::singleShot(300, this, [this] {
+            if (session_->isOpen()) reloadChangedCase();
+        });
+        return;
+    }
+    const QString path = session_->path(), account = session_->currentAccountName();
+    QString error;
+    if (!session_->open(path, &error)) {
+        statusBar()->showMessage(tr("The case changed on disk and could not be reloaded: %1").arg(error), 10000);
+        return;
+    }
+    // The account stays selected; cluster ids are renumbered by a new analysis, so not those.
+    if (!account.isEmpty()) selection_->selectAccountByName(account);
+    statusBar()->showMessage(tr("Another program changed the case (import or analysis); reloaded"), 10000);
+    emit caseReloaded(path);
+}
+
+void MainWindow::updateWindowTitle() {
+    setWindowTitle(session_->isOpen()
+                       ? tr("%1 — Quarry").arg(QFileInfo(session_->path()).fileName())
+                       : tr("Quarry"));
 }
 
 }  // namespace quarry::gui

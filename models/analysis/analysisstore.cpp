@@ -9,7 +9,8 @@
 #include <functional>
 #include <memory>
 
-#include "ingest/timestamp.h"
+#include "core/timestamp.h"
+#include "store/casereads.h"
 #include "store/sqlite.h"
 
 namespace quarry::analysisstore {
@@ -118,10 +119,7 @@ bool reset(sqlite3* db, QString* error) {
     return sql::exec(db, ddl, error);
 }
 
-bool hasAnalysis(sqlite3* db) {
-    return sql::queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'analysis_runs'") > 0 &&
-           sql::queryInt(db, "SELECT count(*) FROM analysis_runs") > 0;
-}
+bool hasAnalysis(sqlite3* db) { return reads::hasAnalysis(db); }
 
 bool writeTaxonomy(sqlite3* db, const std::vector<TopicInfo>& topics, const std::vector<QString>& colors,
                    const std::vector<int64_t>& topicDictIds, QString* error) {
@@ -312,27 +310,24 @@ QJsonArray unavailableEvidence(sqlite3* db) {
 }
 
 QJsonArray clusters(sqlite3* db) {
+    // The rows and their order are the one cluster read every view shares (store/casereads.h).
     QJsonArray out;
-    sql::Statement s(db, "SELECT id, size, score, coordination, automation, harvest, flagged, reasons FROM clusters "
-                         "ORDER BY flagged DESC, score DESC, id");
-    sql::Statement members(db, "SELECT a.value FROM account_features f JOIN accounts a ON a.id = f.account_id "
-                               "WHERE f.cluster_id = ? ORDER BY a.value");
     // Families and cores came with evidence-based detection; a case analysed before has none.
     std::unique_ptr<sql::Statement> extra;
     if (sql::queryInt(db, "SELECT count(*) FROM pragma_table_info('clusters') WHERE name = 'families'") > 0)
         extra = std::make_unique<sql::Statement>(db, "SELECT lifecycle, core, families FROM clusters WHERE id = ?");
-    while (s.step()) {
+    for (const reads::ClusterRow& r : reads::clusters(db)) {
         QJsonObject c;
-        c.insert(QStringLiteral("id"), static_cast<qint64>(s.int64(0)));
-        c.insert(QStringLiteral("size"), static_cast<qint64>(s.int64(1)));
-        c.insert(QStringLiteral("score"), s.real(2));
-        c.insert(QStringLiteral("coordination"), s.real(3));
-        c.insert(QStringLiteral("automation"), s.real(4));
-        c.insert(QStringLiteral("harvest"), s.real(5));
-        c.insert(QStringLiteral("flagged"), s.int64(6) != 0);
-        c.insert(QStringLiteral("reasons"), QJsonDocument::fromJson(s.text(7).toUtf8()).array());
+        c.insert(QStringLiteral("id"), static_cast<qint64>(r.id));
+        c.insert(QStringLiteral("size"), static_cast<qint64>(r.size));
+        c.insert(QStringLiteral("score"), r.score);
+        c.insert(QStringLiteral("coordination"), r.coordination);
+        c.insert(QStringLiteral("automation"), r.automation);
+        c.insert(QStringLiteral("harvest"), r.harvest);
+        c.insert(QStringLiteral("flagged"), r.flagged);
+        c.insert(QStringLiteral("reasons"), QJsonArray::fromStringList(r.reasons));
         if (extra) {
-            extra->bind(1, s.int64(0));
+            extra->bind(1, r.id);
             if (extra->step()) {
                 c.insert(QStringLiteral("lifecycle"), extra->real(0));
                 c.insert(QStringLiteral("core"), extra->int64(1) != 0);
@@ -340,11 +335,7 @@ QJsonArray clusters(sqlite3* db) {
             }
             extra->reset();
         }
-        QJsonArray m;
-        members.bind(1, s.int64(0));
-        while (members.step()) m.append(members.text(0));
-        members.reset();
-        c.insert(QStringLiteral("members"), m);
+        c.insert(QStringLiteral("members"), QJsonArray::fromStringList(reads::clusterMemberNames(db, r.id)));
         out.append(c);
     }
     return out;

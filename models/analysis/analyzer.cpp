@@ -15,7 +15,7 @@
 #include "contentpass.h"
 #include "families.h"
 #include "mixture.h"
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 #include "taxonomy.h"

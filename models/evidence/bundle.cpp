@@ -19,15 +19,15 @@
 #include <cstdio>
 #include <sqlite3.h>
 
-#include "analysis/analysisstore.h"
-#include "auditlog.h"
+#include "core/timestamp.h"
 #include "exportworkdir.h"
 #include "memberwriter.h"
-#include "ingest/timestamp.h"
+#include "store/auditlog.h"
 #include "redactor.h"
 #include "reporthtml.h"
 #include "signing.h"
 #include "store/casefile.h"
+#include "store/casereads.h"
 #include "store/sqlite.h"
 #include "tags.h"
 #include "zipio.h"
@@ -106,7 +106,7 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     } endProgress{db};
     TagStore store(file);
     const Redactor red(options.redact);
-    const bool analysed = analysisstore::hasAnalysis(db);
+    const bool analysed = reads::hasAnalysis(db);
 
     // One read transaction: every member describes the same state of the case.
     if (!sql::exec(db, "BEGIN", nullptr)) return setError(file.describeError(0, QStringLiteral("read the case")));
@@ -358,22 +358,19 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     }
     std::vector<BundleClusterRow>& clusters = ctx.clusters;
     for (int64_t c : clusterIds) {
-        sql::Statement s(db,
-                         "SELECT size, score, flagged, reasons, coordination, automation, harvest "
-                         "FROM clusters WHERE id = ?");
-        s.bind(1, c);
-        if (!s.step()) continue;
+        const std::optional<reads::ClusterRow> row = reads::cluster(db, c);
+        if (!row) continue;
         BundleClusterRow r;
         r.id = c;
         for (const auto& a : accounts)
             if (a.cluster == QString::number(c)) r.members.push_back(a.id);
-        r.size = s.int64(0);
-        r.score = s.real(1);
-        r.flagged = s.int64(2) != 0;
-        r.reasons = jsonStrings(s.text(3));
-        r.coordination = s.real(4);
-        r.automation = s.real(5);
-        r.harvest = s.real(6);
+        r.size = row->size;
+        r.score = row->score;
+        r.flagged = row->flagged;
+        r.reasons = row->reasons;  // masked with everything else by redactedContext()
+        r.coordination = row->coordination;
+        r.automation = row->automation;
+        r.harvest = row->harvest;
         r.tags = toList(store.tagsOf({TargetType::Cluster, c}));
         r.note = store.note({TargetType::Cluster, c});
         clusters.push_back(r);

@@ -7,7 +7,7 @@
 
 #include <set>
 
-#include "auditlog.h"
+#include "store/auditlog.h"
 #include "bundle.h"
 #include "signing.h"
 #include "zipio.h"

@@ -8,8 +8,9 @@
 
 #include <sqlite3.h>
 
-#include "auditlog.h"
+#include "store/auditlog.h"
 #include "store/casefile.h"
+#include "store/casereads.h"
 #include "store/sqlite.h"
 
 namespace quarry::evidence {
@@ -153,33 +154,19 @@ bool TagStore::deleteTag(const QString& name, QString* error) {
 }
 
 std::optional<int64_t> TagStore::accountId(const QString& accountName) const {
-    sql::Statement s(file_.db(), "SELECT id FROM accounts WHERE value = ?");
-    const QByteArray n = utf8(accountName);
-    bindString(s, 1, n);
-    if (s.step()) return s.int64(0);
-    return std::nullopt;
+    return reads::accountId(file_.db(), accountName);
 }
 
-QString TagStore::accountName(int64_t id) const {
-    sql::Statement s(file_.db(), "SELECT value FROM accounts WHERE id = ?");
-    s.bind(1, id);
-    return s.step() ? s.text(0) : QString();
-}
+QString TagStore::accountName(int64_t id) const { return reads::accountName(file_.db(), id); }
 
 bool TagStore::clusterExists(int64_t clusterId) const {
     if (latestRun(file_.db()) < 0) return false;
-    sql::Statement s(file_.db(), "SELECT 1 FROM clusters WHERE id = ?");
-    s.bind(1, clusterId);
-    return s.step();
+    return reads::cluster(file_.db(), clusterId).has_value();
 }
 
 std::vector<int64_t> TagStore::clusterMembers(int64_t clusterId) const {
-    std::vector<int64_t> out;
-    if (latestRun(file_.db()) < 0) return out;
-    sql::Statement s(file_.db(), "SELECT account_id FROM account_features WHERE cluster_id = ? ORDER BY account_id");
-    s.bind(1, clusterId);
-    while (s.step()) out.push_back(s.int64(0));
-    return out;
+    if (latestRun(file_.db()) < 0) return {};
+    return reads::clusterMembers(file_.db(), clusterId);
 }
 
 QString TagStore::describe(const Target& t) const {

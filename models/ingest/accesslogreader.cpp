@@ -5,8 +5,10 @@
 
 #include <optional>
 
+#include <cstring>
+
+#include "core/timestamp.h"
 #include "formatregistry.h"
-#include "timestamp.h"
 
 namespace quarry {
 namespace {

@@ -12,7 +12,7 @@
 #include <thread>
 
 #include "core/boundedqueue.h"
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "rowconverter.h"
 #include "store/casefile.h"
 #include "store/schema.h"

@@ -3,7 +3,7 @@
 
 #include "chattext.h"
 #include "formatregistry.h"
-#include "timestamp.h"
+#include "core/timestamp.h"
 
 namespace quarry {
 namespace {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "timestamp.h"
+#include "core/timestamp.h"
 #include "utf8.h"
 
 namespace quarry {

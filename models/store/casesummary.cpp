@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 
 #include "casefile.h"
-#include "ingest/timestamp.h"
+#include "core/timestamp.h"
 #include "sqlite.h"
 
 namespace quarry {

@@ -18,8 +18,14 @@
 #include <cstdio>
 #include <functional>
 
-#include "casequeries.h"
+#include "items/casequeries.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 
@@ -136,7 +142,7 @@ int main(int argc, char** argv) {
     std::vector<double> all, heavyMs, ordinaryMs;
     for (int64_t account : order) {
         t.restart();
-        if (!w.selectAccount(account)) {
+        if (!w.selection()->selectAccount(account)) {
             std::fprintf(stderr, "cannot select account %lld\n", static_cast<long long>(account));
             return 1;
         }
@@ -154,7 +160,7 @@ int main(int argc, char** argv) {
         scope->setCurrentIndex(1);
         settle(w);
         t.restart();
-        w.selectCluster(cluster);
+        w.selection()->selectCluster(cluster);
         settle(w);
         std::printf("%-40s %8.2f ms\n", "heatmap: select largest flagged cluster", msSince(t));
         t.restart();

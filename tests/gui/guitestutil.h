@@ -9,7 +9,7 @@
 
 #include <memory>
 
-#include "casequeries.h"
+#include "items/casequeries.h"
 #include "store/casefile.h"
 
 namespace quarry::test {

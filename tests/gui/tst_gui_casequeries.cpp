@@ -10,11 +10,11 @@
 
 #include <map>
 
-#include "casequeries.h"
+#include "items/casequeries.h"
 #include "guitestutil.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
-#include "timelineplot.h"
+#include "plots/timelineplot.h"
 
 using namespace quarry::gui;
 namespace sql = quarry::sql;

@@ -12,13 +12,19 @@
 
 #include <set>
 
-#include "accountpanel.h"
-#include "casequeries.h"
-#include "clustergraph.h"
-#include "clustergraphdata.h"
+#include "panels/accountpanel.h"
+#include "items/casequeries.h"
+#include "graph/clustergraph.h"
+#include "items/clustergraphdata.h"
 #include "guitestutil.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
-#include "requestpanel.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
+#include "panels/requestpanel.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 
@@ -65,10 +71,10 @@ bool TestGuiClusterGraph::showLargestCluster(MainWindow& w) {
     w.show();
     if (!w.openCase(case_)) return false;
     if (!QTest::qWaitFor([&] { return !w.busy(); }, 60000)) return false;
-    if (!w.selectCluster(cluster_)) return false;
+    if (!w.selection()->selectCluster(cluster_)) return false;
     return QTest::qWaitFor(
         [&] {
-            return !w.clusterGraph()->loading() && w.clusterGraph()->data().cluster == cluster_;
+            return !w.requests()->clusterGraph()->loading() && w.requests()->clusterGraph()->data().cluster == cluster_;
         },
         60000);
 }
@@ -95,7 +101,7 @@ void TestGuiClusterGraph::nodesAndEdgesMatchSql() {
                    .arg(cluster_));
     QVERIFY(members > 1 && members <= kGraphMaxNodes);
     QVERIFY(links > 0 && links <= kGraphMaxEdges);
-    ClusterGraph* g = w.clusterGraph();
+    ClusterGraph* g = w.requests()->clusterGraph();
     QCOMPARE(static_cast<int64_t>(g->data().nodes.size()), members);
     QCOMPARE(static_cast<int64_t>(g->data().edges.size()), links);
     int nodeItems = 0, edgeItems = 0;
@@ -118,10 +124,10 @@ void TestGuiClusterGraph::nodesAndEdgesMatchSql() {
     }
     QVERIFY(positions.size() > sqlMembers.size() / 2);
     // The request table follows the cluster: its members' requests.
-    QTRY_COMPARE(w.requestPanel()->model()->query().accounts,
+    QTRY_COMPARE(w.requests()->requestPanel()->model()->query().accounts,
                  clusterMembers(file_->db(), cluster_));
     QTRY_COMPARE(
-        w.requestPanel()->model()->totalCount(),
+        w.requests()->requestPanel()->model()->totalCount(),
         scalar(QStringLiteral(
                    "SELECT count(*) FROM requests r JOIN account_features f ON f.account_id = "
                    "r.account_id WHERE f.cluster_id = %1")
@@ -143,13 +149,13 @@ void TestGuiClusterGraph::capsKeepTheStrongest() {
         QVERIFY(e.from >= 0 && e.from < 5 && e.to >= 0 && e.to < 5);
     MainWindow w(false);
     QVERIFY(showLargestCluster(w));
-    QVERIFY(!w.clusterGraph()->note()->text().contains(QStringLiteral("showing")));
+    QVERIFY(!w.requests()->clusterGraph()->note()->text().contains(QStringLiteral("showing")));
 }
 
 void TestGuiClusterGraph::tooltipsNameTypeAndEscape() {
     MainWindow w(false);
     QVERIFY(showLargestCluster(w));
-    ClusterGraph* g = w.clusterGraph();
+    ClusterGraph* g = w.requests()->clusterGraph();
     QVERIFY(!g->data().edges.empty());
     for (int i = 0; i < static_cast<int>(g->data().edges.size()); ++i) {
         const GraphEdge& e = g->data().edges[static_cast<size_t>(i)];
@@ -177,7 +183,7 @@ void TestGuiClusterGraph::tooltipsNameTypeAndEscape() {
 void TestGuiClusterGraph::clickingNodesSelectsAccounts() {
     MainWindow w(false);
     QVERIFY(showLargestCluster(w));
-    ClusterGraph* g = w.clusterGraph();
+    ClusterGraph* g = w.requests()->clusterGraph();
     QGraphicsView* view = g->view();
     std::vector<int> clickable;
     for (int i = 0; i < static_cast<int>(g->data().nodes.size()) && clickable.size() < 2; ++i)
@@ -188,18 +194,18 @@ void TestGuiClusterGraph::clickingNodesSelectsAccounts() {
 
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
                       clearSpotOf(view, g->nodeItem(clickable[0])));
-    QTRY_COMPARE(w.accountPanel()->selectedAccounts(), std::vector<int64_t>{first});
+    QTRY_COMPARE(w.selection()->accountPanel()->selectedAccounts(), std::vector<int64_t>{first});
     // The account became current, so the timeline and the request table follow it.
-    const QModelIndex current = w.accountPanel()->view()->currentIndex();
-    QCOMPARE(w.accountPanel()->model()->recordAt(current.row())->id, first);
-    QTRY_COMPARE(w.requestPanel()->model()->query().accounts, std::vector<int64_t>{first});
+    const QModelIndex current = w.selection()->accountPanel()->view()->currentIndex();
+    QCOMPARE(w.selection()->accountPanel()->model()->recordAt(current.row())->id, first);
+    QTRY_COMPARE(w.requests()->requestPanel()->model()->query().accounts, std::vector<int64_t>{first});
 
     QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier,
                       clearSpotOf(view, g->nodeItem(clickable[1])));
     std::vector<int64_t> both{first, second};
     std::sort(both.begin(), both.end());
     QTRY_VERIFY([&] {
-        std::vector<int64_t> sel = w.accountPanel()->selectedAccounts();
+        std::vector<int64_t> sel = w.selection()->accountPanel()->selectedAccounts();
         std::sort(sel.begin(), sel.end());
         return sel == both;
     }());
@@ -208,20 +214,20 @@ void TestGuiClusterGraph::clickingNodesSelectsAccounts() {
 void TestGuiClusterGraph::rubberBandSelectsEveryNode() {
     MainWindow w(false);
     QVERIFY(showLargestCluster(w));
-    QGraphicsView* view = w.clusterGraph()->view();
+    QGraphicsView* view = w.requests()->clusterGraph()->view();
     const QRect area = view->viewport()->rect();
     const QPoint from = area.topLeft() + QPoint(1, 1), to = area.bottomRight() - QPoint(1, 1);
     QVERIFY(!view->itemAt(from));  // starts on empty canvas: a drag there draws the band
     // Picking the cluster selected its members; narrow the table to one account first.
     const std::vector<int64_t> members = clusterMembers(file_->db(), cluster_);
-    QVERIFY(w.selectAccount(members.front()));
-    QCOMPARE(w.accountPanel()->selectedAccounts().size(), size_t(1));
+    QVERIFY(w.selection()->selectAccount(members.front()));
+    QCOMPARE(w.selection()->accountPanel()->selectedAccounts().size(), size_t(1));
     QTest::mousePress(view->viewport(), Qt::LeftButton, {}, from);
     for (int step = 1; step <= 10; ++step)
         QTest::mouseMove(view->viewport(), from + (to - from) * step / 10);
     QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, to);
     QTRY_VERIFY([&] {
-        std::vector<int64_t> sel = w.accountPanel()->selectedAccounts();
+        std::vector<int64_t> sel = w.selection()->accountPanel()->selectedAccounts();
         std::sort(sel.begin(), sel.end());
         return sel == members;
     }());

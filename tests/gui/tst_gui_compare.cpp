@@ -13,18 +13,24 @@
 
 #include <algorithm>
 
-#include "accountpanel.h"
-#include "casequeries.h"
-#include "comparetimeline.h"
+#include "panels/accountpanel.h"
+#include "items/casequeries.h"
+#include "plots/comparetimeline.h"
 #include "guitestutil.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
-#include "rangeselector.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
+#include "plots/rangeselector.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
-#include "timelineplot.h"
-#include "topicheatmap.h"
-#include "topicmatrixplot.h"
-#include "visiblerequests.h"
+#include "plots/timelineplot.h"
+#include "plots/topicheatmap.h"
+#include "plots/topicmatrixplot.h"
+#include "plots/visiblerequests.h"
 
 using namespace quarry::gui;
 using quarry::sql::Statement;
@@ -91,7 +97,7 @@ int64_t TestGuiCompare::sqlCount(int64_t account, int64_t lo, int64_t hi) const 
 
 // Ctrl+clicks three rows of the account table, then View › Compare Selected Accounts.
 void TestGuiCompare::compareThree() {
-    QTableView* view = w_->accountPanel()->view();
+    QTableView* view = w_->selection()->accountPanel()->view();
     chosen_.clear();
     for (int row : {0, 2, 4}) {
         const QRect cell = view->visualRect(view->model()->index(row, 0));
@@ -99,18 +105,18 @@ void TestGuiCompare::compareThree() {
         QTest::mouseClick(view->viewport(), Qt::LeftButton,
                           row == 0 ? Qt::NoModifier : Qt::ControlModifier, cell.center());
     }
-    chosen_ = w_->accountPanel()->selectedAccounts();
+    chosen_ = w_->selection()->accountPanel()->selectedAccounts();
     QCOMPARE(chosen_.size(), size_t(3));
     QAction* compare = action(QStringLiteral("Compare &Selected Accounts"));
     QVERIFY(compare);
     compare->trigger();
-    w_->compareTimeline()->replot();
+    w_->views()->compareTimeline()->replot();
 }
 
 void TestGuiCompare::threeSelectedAccountsGiveThreeRows() {
     compareThree();
-    CompareTimeline* c = w_->compareTimeline();
-    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::CompareTab));
+    CompareTimeline* c = w_->views()->compareTimeline();
+    QCOMPARE(w_->views()->viewTabs()->currentIndex(), int(ViewsController::CompareTab));
     QCOMPARE(c->rowCount(), 3);
     QCOMPARE(c->requestedCount(), 3);
     std::vector<int64_t> shown = c->accounts(), expected = chosen_;
@@ -122,7 +128,7 @@ void TestGuiCompare::threeSelectedAccountsGiveThreeRows() {
 
 void TestGuiCompare::zoomingOneRowMovesTheOthers() {
     compareThree();
-    CompareTimeline* c = w_->compareTimeline();
+    CompareTimeline* c = w_->views()->compareTimeline();
     const auto before = c->visibleRangeMs(0);
     QCPAxisRect* middle = c->rowRect(1);
     const QPointF at = middle->rect().center();
@@ -141,7 +147,7 @@ void TestGuiCompare::zoomingOneRowMovesTheOthers() {
 
 void TestGuiCompare::pointsPerRowMatchSql() {
     compareThree();
-    CompareTimeline* c = w_->compareTimeline();
+    CompareTimeline* c = w_->views()->compareTimeline();
     c->refreshNow();
     // The whole span (few requests: raw points), then a six-hour window set on one row.
     for (int pass = 0; pass < 2; ++pass) {
@@ -167,14 +173,14 @@ void TestGuiCompare::pointsPerRowMatchSql() {
 
 void TestGuiCompare::shiftDragEmitsTheDraggedRange() {
     compareThree();
-    CompareTimeline* c = w_->compareTimeline();
+    CompareTimeline* c = w_->views()->compareTimeline();
     QCPAxisRect* rect = c->rowRect(0);
     QCPAxis* x = rect->axis(QCPAxis::atBottom);
     const int y = rect->rect().center().y();
     const QPoint from(rect->rect().left() + rect->rect().width() / 4, y);
     const QPoint to(rect->rect().left() + rect->rect().width() * 3 / 4, y);
     const auto rangeBefore = c->visibleRangeMs();
-    QSignalSpy spy(w_.get(), &MainWindow::requestsFilterRequested);
+    QSignalSpy spy(w_->session(), &CaseSession::requestsFilterRequested);
     QTest::mousePress(c, Qt::LeftButton, Qt::ShiftModifier, from);
     QTest::mouseMove(c, (from + to) / 2);
     QTest::mouseMove(c, to);
@@ -203,12 +209,12 @@ void TestGuiCompare::shiftDragEmitsTheDraggedRange() {
 void TestGuiCompare::timelineRangeSelectionAndShortcut() {
     const std::vector<ClusterRecord> clusters = loadClusters(file_->db());
     QVERIFY(!clusters.empty());
-    QVERIFY(w_->selectCluster(clusters.front().id));
-    TimelinePlot* t = w_->timeline();
+    QVERIFY(w_->selection()->selectCluster(clusters.front().id));
+    TimelinePlot* t = w_->views()->timeline();
     QVERIFY(t->account() >= 0);
-    w_->showViewTab(MainWindow::AccountTab);
+    w_->views()->showViewTab(ViewsController::AccountTab);
     t->replot();
-    QSignalSpy spy(w_.get(), &MainWindow::requestsFilterRequested);
+    QSignalSpy spy(w_->session(), &CaseSession::requestsFilterRequested);
     QAction* visible = action(QStringLiteral("Select &Visible Range"));
     QVERIFY(visible);
     QCOMPARE(visible->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
@@ -242,11 +248,11 @@ void TestGuiCompare::clusterIsCappedAtTwelveRows() {
     QVERIFY(s.step());
     const int64_t cluster = s.int64(0), members = s.int64(1);
     QVERIFY(members > CompareTimeline::kMaxRows);
-    QVERIFY(w_->selectCluster(cluster));
+    QVERIFY(w_->selection()->selectCluster(cluster));
     QAction* compare = action(QStringLiteral("Compare C&luster Members"));
     QVERIFY(compare);
     compare->trigger();
-    CompareTimeline* c = w_->compareTimeline();
+    CompareTimeline* c = w_->views()->compareTimeline();
     QCOMPARE(c->rowCount(), CompareTimeline::kMaxRows);
     QCOMPARE(static_cast<int64_t>(c->requestedCount()), members);
     const QString note = QStringLiteral("12 of %1 shown").arg(members);
@@ -264,24 +270,24 @@ void TestGuiCompare::clusterIsCappedAtTwelveRows() {
 }
 
 void TestGuiCompare::namedViewsPickTabAndSelection() {
-    QVERIFY(!w_->showNamedView(QStringLiteral("nonsense")));
-    QVERIFY(w_->showNamedView(QStringLiteral("account")));
-    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::AccountTab));
+    QVERIFY(!w_->views()->showNamedView(QStringLiteral("nonsense")));
+    QVERIFY(w_->views()->showNamedView(QStringLiteral("account")));
+    QCOMPARE(w_->views()->viewTabs()->currentIndex(), int(ViewsController::AccountTab));
     // With no account chosen, the first row of the account table.
-    QCOMPARE(w_->timeline()->account(), w_->accountPanel()->model()->recordAt(0)->id);
-    QVERIFY(w_->showNamedView(QStringLiteral("cluster")));
-    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::PatternsTab));
+    QCOMPARE(w_->views()->timeline()->account(), w_->selection()->accountPanel()->model()->recordAt(0)->id);
+    QVERIFY(w_->views()->showNamedView(QStringLiteral("cluster")));
+    QCOMPARE(w_->views()->viewTabs()->currentIndex(), int(ViewsController::PatternsTab));
     QTRY_VERIFY_WITH_TIMEOUT(!w_->busy(), 60000);
     // With no cluster chosen, the highest-scoring one.
     const std::vector<ClusterRecord> clusters = loadClusters(file_->db());
-    QCOMPARE(w_->topicMatrix()->matrix().cluster, clusters.front().id);
-    QVERIFY(w_->showNamedView(QStringLiteral("compare")));
-    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::CompareTab));
-    QCOMPARE(static_cast<int64_t>(w_->compareTimeline()->requestedCount()), clusters.front().size);
-    QVERIFY(w_->showNamedView(QStringLiteral("overview")));
-    QCOMPARE(w_->viewTabs()->currentIndex(), int(MainWindow::AccountTab));
+    QCOMPARE(w_->views()->topicMatrix()->matrix().cluster, clusters.front().id);
+    QVERIFY(w_->views()->showNamedView(QStringLiteral("compare")));
+    QCOMPARE(w_->views()->viewTabs()->currentIndex(), int(ViewsController::CompareTab));
+    QCOMPARE(static_cast<int64_t>(w_->views()->compareTimeline()->requestedCount()), clusters.front().size);
+    QVERIFY(w_->views()->showNamedView(QStringLiteral("overview")));
+    QCOMPARE(w_->views()->viewTabs()->currentIndex(), int(ViewsController::AccountTab));
     QTRY_VERIFY_WITH_TIMEOUT(!w_->busy(), 60000);
-    QCOMPARE(w_->heatmap()->heatmapData().scope, HeatmapData::Scope::Case);
+    QCOMPARE(w_->views()->heatmap()->heatmapData().scope, HeatmapData::Scope::Case);
 }
 
 void TestGuiCompare::tooltipEscapesLogText() {

@@ -10,18 +10,24 @@
 
 #include <set>
 
-#include "accountpanel.h"
-#include "casequeries.h"
+#include "panels/accountpanel.h"
+#include "items/casequeries.h"
 #include "guitestutil.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
-#include "overviewpanel.h"
-#include "plottheme.h"
-#include "punchcardplot.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
+#include "panels/overviewpanel.h"
+#include "plots/plottheme.h"
+#include "plots/punchcardplot.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
-#include "timelineplot.h"
-#include "topicheatmap.h"
-#include "topicmatrixplot.h"
+#include "plots/timelineplot.h"
+#include "plots/topicheatmap.h"
+#include "plots/topicmatrixplot.h"
 
 using namespace quarry::gui;
 using quarry::sql::Statement;
@@ -94,14 +100,14 @@ void TestGuiHeatmaps::hourAndDayGranularityMatchSql() {
     sqlite3* db = file_->db();
     const int64_t account = busiestFlaggedAccount(db);
     QVERIFY(account >= 0);
-    QVERIFY(w.selectAccount(account));
-    w.setHeatmapScope(HeatmapData::Scope::Account);
+    QVERIFY(w.selection()->selectAccount(account));
+    w.views()->setHeatmapScope(HeatmapData::Scope::Account);
     const TopicTable topics = loadTopics(db);
     for (const int64_t bucket : {int64_t(3600000), kDayMs}) {
-        w.setHeatmapHourly(bucket == 3600000);
-        QVERIFY(w.busy() || w.heatmap()->heatmapData().bucketMs == bucket);
+        w.views()->setHeatmapHourly(bucket == 3600000);
+        QVERIFY(w.busy() || w.views()->heatmap()->heatmapData().bucketMs == bucket);
         waitIdle(w);
-        const auto& g = w.heatmap()->heatmapData();
+        const auto& g = w.views()->heatmap()->heatmapData();
         QCOMPARE(g.bucketMs, bucket);
         QCOMPARE(g.scopeId, account);
         QVERIFY(g.buckets > 0);
@@ -131,10 +137,10 @@ void TestGuiHeatmaps::hourAndDayGranularityMatchSql() {
 void TestGuiHeatmaps::caseHourlyTotalMatchesSql() {
     MainWindow w(false);
     openWindow(w);
-    w.setHeatmapScope(HeatmapData::Scope::Case);
-    w.setHeatmapHourly(true);
+    w.views()->setHeatmapScope(HeatmapData::Scope::Case);
+    w.views()->setHeatmapHourly(true);
     waitIdle(w);
-    const auto& g = w.heatmap()->heatmapData();
+    const auto& g = w.views()->heatmap()->heatmapData();
     QCOMPARE(g.scope, HeatmapData::Scope::Case);
     QCOMPARE(g.bucketMs, int64_t(3600000));
     QCOMPARE(g.total, quarry::sql::queryInt(file_->db(), "SELECT count(*) FROM request_topics"));
@@ -151,9 +157,9 @@ void TestGuiHeatmaps::clickBusiestCell(int64_t bucketMs) {
     openWindow(w);
     sqlite3* db = file_->db();
     const int64_t account = busiestFlaggedAccount(db);
-    QVERIFY(w.selectAccount(account));
-    w.setHeatmapScope(HeatmapData::Scope::Account);
-    w.setHeatmapHourly(bucketMs == 3600000);
+    QVERIFY(w.selection()->selectAccount(account));
+    w.views()->setHeatmapScope(HeatmapData::Scope::Account);
+    w.views()->setHeatmapHourly(bucketMs == 3600000);
     waitIdle(w);
     Statement s(
         db,
@@ -166,22 +172,22 @@ void TestGuiHeatmaps::clickBusiestCell(int64_t bucketMs) {
     const TopicTable topics = loadTopics(db);
     const Topic* t = topics.find(topic);
     QVERIFY(t);
-    w.heatmap()->replot();
-    const QPoint at = w.heatmap()->cellCenter(bucket, t->row);
+    w.views()->heatmap()->replot();
+    const QPoint at = w.views()->heatmap()->cellCenter(bucket, t->row);
     QVERIFY(!at.isNull());
-    QSignalSpy spy(&w, &MainWindow::requestsFilterRequested);
-    QTest::mouseClick(w.heatmap(), Qt::LeftButton, {}, at);
+    QSignalSpy spy(w.session(), &CaseSession::requestsFilterRequested);
+    QTest::mouseClick(w.views()->heatmap(), Qt::LeftButton, {}, at);
     QCOMPARE(spy.count(), 1);
     const QList<QVariant> args = spy.takeFirst();
     QCOMPARE(args.at(0).value<QVector<qint64>>(), QVector<qint64>{account});
     QCOMPARE(args.at(1).toLongLong(), bucket * bucketMs);
     QCOMPARE(args.at(2).toLongLong(), (bucket + 1) * bucketMs - 1);
     QCOMPARE(args.at(3).toLongLong(), topic);
-    QCOMPARE(w.timeline()->topicFilter(), topic);
-    const auto [lo, hi] = w.timeline()->visibleRangeMs();
+    QCOMPARE(w.views()->timeline()->topicFilter(), topic);
+    const auto [lo, hi] = w.views()->timeline()->visibleRangeMs();
     QCOMPARE(lo, bucket * bucketMs);
     QCOMPARE(hi, (bucket + 1) * bucketMs);
-    QCOMPARE(w.timeline()->visiblePointCount(), n);
+    QCOMPARE(w.views()->timeline()->visiblePointCount(), n);
 }
 
 void TestGuiHeatmaps::clickingDayCellFiltersTimelineAndRequests() {
@@ -197,10 +203,10 @@ void TestGuiHeatmaps::punchcardMatchesSqlAndClickFilters() {
     openWindow(w);
     sqlite3* db = file_->db();
     const int64_t account = busiestFlaggedAccount(db);
-    QVERIFY(w.selectAccount(account));
-    w.setHeatmapScope(HeatmapData::Scope::Account);
+    QVERIFY(w.selection()->selectAccount(account));
+    w.views()->setHeatmapScope(HeatmapData::Scope::Account);
     waitIdle(w);
-    const Punchcard& p = w.punchcard()->punchcard();
+    const Punchcard& p = w.views()->punchcard()->punchcard();
     QCOMPARE(p.scopeId, account);
     Statement total(db, "SELECT count(*) FROM requests WHERE account_id = ?");
     total.bind(1, account);
@@ -225,11 +231,11 @@ void TestGuiHeatmaps::punchcardMatchesSqlAndClickFilters() {
                 bestHour = h;
             }
         }
-    w.showViewTab(MainWindow::PatternsTab);
-    w.punchcard()->replot();
-    QSignalSpy spy(&w, &MainWindow::requestsFilterRequested);
-    QTest::mouseClick(w.punchcard(), Qt::LeftButton, {},
-                      w.punchcard()->cellCenter(bestWd, bestHour));
+    w.views()->showViewTab(ViewsController::PatternsTab);
+    w.views()->punchcard()->replot();
+    QSignalSpy spy(w.session(), &CaseSession::requestsFilterRequested);
+    QTest::mouseClick(w.views()->punchcard(), Qt::LeftButton, {},
+                      w.views()->punchcard()->cellCenter(bestWd, bestHour));
     QCOMPARE(spy.count(), 1);
     const int64_t from = spy.at(0).at(1).toLongLong();
     QCOMPARE(spy.at(0).at(0).value<QVector<qint64>>(), QVector<qint64>{account});
@@ -262,16 +268,16 @@ void TestGuiHeatmaps::matrixRowsAreClusterMembersCapped() {
     QVERIFY(clusters.front().second > TopicMatrixPlot::kMaxRows);
     const TopicTable topics = loadTopics(db);
     for (const auto& [cluster, members] : {clusters.front(), clusters.back()}) {
-        QVERIFY(w.selectCluster(cluster));
+        QVERIFY(w.selection()->selectCluster(cluster));
         waitIdle(w);
-        const AccountTopicMatrix& m = w.topicMatrix()->matrix();
+        const AccountTopicMatrix& m = w.views()->topicMatrix()->matrix();
         QCOMPARE(m.cluster, cluster);
         QCOMPARE(m.members, members);
         const int64_t shown = std::min<int64_t>(members, TopicMatrixPlot::kMaxRows);
         QCOMPARE(static_cast<int64_t>(m.accounts.size()), shown);
-        QCOMPARE(static_cast<int64_t>(w.topicMatrix()->rows()), shown);
+        QCOMPARE(static_cast<int64_t>(w.views()->topicMatrix()->rows()), shown);
         QCOMPARE(
-            w.topicMatrix()->title().contains(QStringLiteral("%1 of %2").arg(shown).arg(members)),
+            w.views()->topicMatrix()->title().contains(QStringLiteral("%1 of %2").arg(shown).arg(members)),
             shown < members);
         // Rows are members, the busiest ones, each counted from the requests themselves.
         Statement member(db, "SELECT cluster_id FROM account_features WHERE account_id = ?");
@@ -308,24 +314,24 @@ void TestGuiHeatmaps::matrixRowsAreClusterMembersCapped() {
         }
     }
     // A click selects the member and filters the timeline and the requests to the topic.
-    const AccountTopicMatrix& m = w.topicMatrix()->matrix();
-    w.showViewTab(MainWindow::PatternsTab);
-    w.topicMatrix()->replot();
-    QSignalSpy spy(&w, &MainWindow::requestsFilterRequested);
+    const AccountTopicMatrix& m = w.views()->topicMatrix()->matrix();
+    w.views()->showViewTab(ViewsController::PatternsTab);
+    w.views()->topicMatrix()->replot();
+    QSignalSpy spy(w.session(), &CaseSession::requestsFilterRequested);
     const int topicRow = 0;
-    QTest::mouseClick(w.topicMatrix(), Qt::LeftButton, {},
-                      w.topicMatrix()->cellCenter(1, topicRow));
+    QTest::mouseClick(w.views()->topicMatrix(), Qt::LeftButton, {},
+                      w.views()->topicMatrix()->cellCenter(1, topicRow));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<QVector<qint64>>(), QVector<qint64>{m.accounts[1]});
     QCOMPARE(spy.at(0).at(3).toLongLong(), topics.topics[topicRow].id);
-    QCOMPARE(w.timeline()->account(), m.accounts[1]);
-    QCOMPARE(w.timeline()->topicFilter(), topics.topics[topicRow].id);
+    QCOMPARE(w.views()->timeline()->account(), m.accounts[1]);
+    QCOMPARE(w.views()->timeline()->topicFilter(), topics.topics[topicRow].id);
 }
 
 void TestGuiHeatmaps::overviewShowsRequestsPerHour() {
     MainWindow w(false);
     openWindow(w);
-    auto* plot = w.overview()->findChild<QCustomPlot*>(QStringLiteral("overviewHourly"));
+    auto* plot = w.selection()->overview()->findChild<QCustomPlot*>(QStringLiteral("overviewHourly"));
     QVERIFY(plot);
     QCOMPARE(plot->plottableCount(), 1);
     auto* bars = qobject_cast<QCPBars*>(plot->plottable(0));
@@ -344,13 +350,13 @@ void TestGuiHeatmaps::gridsFollowTheDarkPalette() {
     MainWindow w(false);
     openWindow(w);
     const QColor dark = darkPalette().color(QPalette::Base);
-    QVERIFY(w.punchcard()->axisRect()->backgroundBrush().color() != dark);
+    QVERIFY(w.views()->punchcard()->axisRect()->backgroundBrush().color() != dark);
     w.setDarkPalette(true);
-    QTRY_COMPARE(w.punchcard()->axisRect()->backgroundBrush().color(), dark);
-    QCOMPARE(w.topicMatrix()->axisRect()->backgroundBrush().color(), dark);
-    QCOMPARE(w.heatmap()->axisRect()->backgroundBrush().color(), dark);
+    QTRY_COMPARE(w.views()->punchcard()->axisRect()->backgroundBrush().color(), dark);
+    QCOMPARE(w.views()->topicMatrix()->axisRect()->backgroundBrush().color(), dark);
+    QCOMPARE(w.views()->heatmap()->axisRect()->backgroundBrush().color(), dark);
     w.setDarkPalette(false);
-    QTRY_VERIFY(w.punchcard()->axisRect()->backgroundBrush().color() != dark);
+    QTRY_VERIFY(w.views()->punchcard()->axisRect()->backgroundBrush().color() != dark);
 }
 
 void TestGuiHeatmaps::singleDayCellCoversTheDay() {

@@ -14,12 +14,18 @@
 #include <QTreeWidget>
 #include <QtTest>
 
-#include "casequeries.h"
-#include "importmappingpage.h"
-#include "importrunpage.h"
-#include "importsummarypage.h"
-#include "importwizard.h"
+#include "items/casequeries.h"
+#include "importwizard/importmappingpage.h"
+#include "importwizard/importrunpage.h"
+#include "importwizard/importsummarypage.h"
+#include "importwizard/importwizard.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 
@@ -526,7 +532,7 @@ void TestGuiImportWizard::mainWindowImportsAndAnalyses() {
     MainWindow window(false);
     window.show();
     const QString target = dir_.filePath(QStringLiteral("from-window.quarry"));
-    QPointer<ImportWizard> w = window.importLogs({csv_});
+    QPointer<ImportWizard> w = window.imports()->importLogs({csv_});
     QVERIFY(w);
     QVERIFY(w->isVisible());
     QCOMPARE(w->currentId(), static_cast<int>(ImportWizard::FilesPageId));

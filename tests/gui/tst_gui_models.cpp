@@ -4,9 +4,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "accounttablemodel.h"
-#include "casequeries.h"
-#include "clustertablemodel.h"
+#include "items/accounttablemodel.h"
+#include "items/casequeries.h"
+#include "items/clustertablemodel.h"
 #include "guitestutil.h"
 #include "store/casefile.h"
 
@@ -118,7 +118,12 @@ void TestGuiModels::clusterModel() {
     QVERIFY(!clusters.empty());
     model.setClusters(clusters);
     QCOMPARE(model.rowCount(), static_cast<int>(clusters.size()));
-    for (int r = 1; r < model.rowCount(); ++r) QVERIFY(model.clusterAt(r - 1)->score >= model.clusterAt(r)->score);
+    // The order the CLI's `clusters` lists them in: flagged first, then highest score.
+    for (int r = 1; r < model.rowCount(); ++r) {
+        const ClusterRecord* prev = model.clusterAt(r - 1);
+        const ClusterRecord* cur = model.clusterAt(r);
+        QVERIFY(prev->flagged > cur->flagged || (prev->flagged == cur->flagged && prev->score >= cur->score));
+    }
     QVERIFY(model.clusterAt(0)->flagged);
     QVERIFY(!model.data(model.index(0, ClusterTableModel::TopReason)).toString().isEmpty());
     QCOMPARE(model.rowOfCluster(clusters[1].id), 1);

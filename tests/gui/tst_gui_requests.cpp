@@ -13,11 +13,17 @@
 
 #include <sqlite3.h>
 
-#include "accountpanel.h"
-#include "casequeries.h"
+#include "panels/accountpanel.h"
+#include "items/casequeries.h"
 #include "guitestutil.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
-#include "requestpanel.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
+#include "panels/requestpanel.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 
@@ -283,21 +289,21 @@ void TestGuiRequests::dockFollowsAccountSelection() {
     QVERIFY(w.openCase(case_));
     QTRY_VERIFY(!w.busy());
     const QVector<qint64> two = busiestAccounts(2);
-    QVERIFY(w.selectAccount(two[0]));
+    QVERIFY(w.selection()->selectAccount(two[0]));
     const int64_t one =
         scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id = %1").arg(two[0]));
-    QTRY_COMPARE(w.requestPanel()->model()->query().accounts, std::vector<int64_t>{two[0]});
-    QTRY_COMPARE(w.requestPanel()->model()->totalCount(), one);
+    QTRY_COMPARE(w.requests()->requestPanel()->model()->query().accounts, std::vector<int64_t>{two[0]});
+    QTRY_COMPARE(w.requests()->requestPanel()->model()->totalCount(), one);
     // A multi-selection in the account table: the requests of both.
-    QVERIFY(w.accountPanel()->selectAccounts({two[0], two[1]}) == 2);
+    QVERIFY(w.selection()->accountPanel()->selectAccounts({two[0], two[1]}) == 2);
     const int64_t both =
         scalar(QStringLiteral("SELECT count(*) FROM requests WHERE account_id IN (%1, %2)")
                    .arg(two[0])
                    .arg(two[1]));
-    QTRY_COMPARE(w.requestPanel()->model()->totalCount(), both);
+    QTRY_COMPARE(w.requests()->requestPanel()->model()->totalCount(), both);
     // The filter signal other panels use.
-    emit w.requestsFilterRequested({two[1]}, -1, -1, -1);
-    QTRY_COMPARE(w.requestPanel()->model()->query().accounts, std::vector<int64_t>{two[1]});
+    w.session()->requestRequests({two[1]}, -1, -1, -1);
+    QTRY_COMPARE(w.requests()->requestPanel()->model()->query().accounts, std::vector<int64_t>{two[1]});
 }
 
 QTEST_MAIN(TestGuiRequests)

@@ -4,13 +4,19 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "accountpanel.h"
-#include "casequeries.h"
+#include "panels/accountpanel.h"
+#include "items/casequeries.h"
 #include "store/casefile.h"
-#include "timelineplot.h"
-#include "topicheatmap.h"
+#include "plots/timelineplot.h"
+#include "plots/topicheatmap.h"
 #include "guitestutil.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
 
 using namespace quarry::gui;
 
@@ -142,17 +148,17 @@ void TestGuiTimeline::windowOpensCaseAndLinksPanels() {
     QString error;
     QVERIFY2(w.openCase(case_, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(!w.busy(), 30000);
-    QCOMPARE(w.accountPanel()->model()->rowCount(), 460);
+    QCOMPARE(w.selection()->accountPanel()->model()->rowCount(), 460);
     auto file = openReadOnly(case_);
     const std::vector<ClusterRecord> clusters = loadClusters(file->db());
     QVERIFY(!clusters.empty());
-    QVERIFY(w.selectCluster(clusters.front().id));
-    const std::vector<int64_t> selected = w.accountPanel()->selectedAccounts();
+    QVERIFY(w.selection()->selectCluster(clusters.front().id));
+    const std::vector<int64_t> selected = w.selection()->accountPanel()->selectedAccounts();
     QCOMPARE(static_cast<int64_t>(selected.size()), clusters.front().size);
-    QVERIFY(w.timeline()->account() >= 0);
-    QVERIFY(w.timeline()->visiblePointCount() > 0);
+    QVERIFY(w.views()->timeline()->account() >= 0);
+    QVERIFY(w.views()->timeline()->visiblePointCount() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!w.busy(), 30000);
-    QCOMPARE(w.heatmap()->heatmapData().scopeId, w.timeline()->account());
+    QCOMPARE(w.views()->heatmap()->heatmapData().scopeId, w.views()->timeline()->account());
 }
 
 QTEST_MAIN(TestGuiTimeline)

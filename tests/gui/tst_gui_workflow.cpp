@@ -29,19 +29,25 @@
 
 #include <functional>
 
-#include "accountpanel.h"
-#include "auditpanel.h"
-#include "evidence/auditlog.h"
+#include "panels/accountpanel.h"
+#include "panels/auditpanel.h"
+#include "store/auditlog.h"
 #include "evidence/bundle.h"
 #include "evidence/signing.h"
-#include "exportdialog.h"
+#include "dialogs/exportdialog.h"
 #include "guitestutil.h"
+#include "casesession.h"
+#include "importcontroller.h"
 #include "mainwindow.h"
-#include "notespanel.h"
-#include "requestpanel.h"
+#include "requestscontroller.h"
+#include "selectioncontroller.h"
+#include "viewscontroller.h"
+#include "workflowcontroller.h"
+#include "panels/notespanel.h"
+#include "panels/requestpanel.h"
 #include "store/casefile.h"
-#include "tagdialog.h"
-#include "tagpanel.h"
+#include "dialogs/tagdialog.h"
+#include "panels/tagpanel.h"
 
 using namespace quarry::gui;
 
@@ -177,14 +183,14 @@ std::unique_ptr<MainWindow> TestGuiWorkflow::openWindow() {
     auto w = std::make_unique<MainWindow>(false);
     testers_.clear();
     for (QAbstractItemModel* m : std::initializer_list<QAbstractItemModel*>{
-             w->tagPanel()->model(), w->notesPanel()->model(), w->auditPanel()->model(),
-             w->accountPanel()->model()})
+             w->workflow()->tagPanel()->model(), w->workflow()->notesPanel()->model(), w->workflow()->auditPanel()->model(),
+             w->selection()->accountPanel()->model()})
         testers_.push_back(std::make_unique<QAbstractItemModelTester>(
             m, QAbstractItemModelTester::FailureReportingMode::QtTest));
     w->show();
     QString error;
     if (!w->openCase(case_, &error)) qWarning() << error;
-    if (!QTest::qWaitFor([&] { return !w->busy() && !w->tagsLoading(); }, 30000))
+    if (!QTest::qWaitFor([&] { return !w->busy() && !w->workflow()->tagsLoading(); }, 30000))
         qWarning() << "still loading";
     return w;
 }
@@ -193,8 +199,8 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
     auto w = openWindow();
     const QString tag = QStringLiteral("needs-review");
     QCOMPARE(assignments(case_, tag, "account"), 0);
-    QTableView* view = w->accountPanel()->view();
-    AccountTableModel* model = w->accountPanel()->model();
+    QTableView* view = w->selection()->accountPanel()->view();
+    AccountTableModel* model = w->selection()->accountPanel()->model();
     view->selectionModel()->select(
         QItemSelection(model->index(0, 0), model->index(2, AccountTableModel::ColumnCount - 1)),
         QItemSelectionModel::ClearAndSelect);
@@ -204,8 +210,8 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
             model->data(model->index(r, 0), AccountTableModel::AccountIdRole).toLongLong());
     const qint64 before = auditRows(case_);
 
-    QVERIFY(w->tagPanel()->selectTag(tag));
-    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("tagAccounts")), Qt::LeftButton);
+    QVERIFY(w->workflow()->tagPanel()->selectTag(tag));
+    QTest::mouseClick(w->workflow()->tagPanel()->button(QStringLiteral("tagAccounts")), Qt::LeftButton);
 
     QCOMPARE(assignments(case_, tag, "account"), 3);
     for (qint64 id : ids)
@@ -219,13 +225,13 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
     QCOMPARE(Db(case_).value("SELECT analyst FROM audit_log ORDER BY seq DESC LIMIT 1").toString(),
              kAnalyst);
     // The views follow: the panel's count, the account table's Tags column, the audit panel.
-    const int tagRow = w->tagPanel()->model()->rowOfTag(tag);
-    QCOMPARE(w->tagPanel()->model()->index(tagRow, TagTableModel::Accounts).data().toLongLong(), 3);
+    const int tagRow = w->workflow()->tagPanel()->model()->rowOfTag(tag);
+    QCOMPARE(w->workflow()->tagPanel()->model()->index(tagRow, TagTableModel::Accounts).data().toLongLong(), 3);
     QTRY_VERIFY(model->index(model->rowOfAccount(ids[0]), AccountTableModel::Tags)
                     .data()
                     .toString()
                     .contains(tag));
-    QCOMPARE(w->auditPanel()->model()->rowCount(), before + 1);
+    QCOMPARE(w->workflow()->auditPanel()->model()->rowCount(), before + 1);
 
     QAction* undo = actionWithShortcut(w.get(), QKeySequence(Qt::CTRL | Qt::Key_Z));
     QAction* redo = actionWithShortcut(w.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
@@ -235,7 +241,7 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
     QCOMPARE(assignments(case_, tag, "account"), 0);
     QCOMPARE(auditRows(case_), before + 2);
     QCOMPARE(lastAction(case_), QStringLiteral("untag"));
-    QCOMPARE(w->auditPanel()->model()->rowCount(), before + 2);
+    QCOMPARE(w->workflow()->auditPanel()->model()->rowCount(), before + 2);
     QTRY_VERIFY(model->index(model->rowOfAccount(ids[0]), AccountTableModel::Tags)
                     .data()
                     .toString()
@@ -251,9 +257,9 @@ void TestGuiWorkflow::bulkTagUndoRedo() {
     view->selectionModel()->select(
         QItemSelection(model->index(0, 0), model->index(4, AccountTableModel::ColumnCount - 1)),
         QItemSelectionModel::ClearAndSelect);
-    QVERIFY(w->tagSelectedAccounts(tag, true));
+    QVERIFY(w->workflow()->tagSelectedAccounts(tag, true));
     QCOMPARE(assignments(case_, tag, "account"), 5);
-    w->undoStack()->undo();
+    w->workflow()->undoStack()->undo();
     QCOMPARE(assignments(case_, tag, "account"), 3);
 }
 
@@ -266,12 +272,12 @@ void TestGuiWorkflow::clusterTagAsksForMembers() {
     const qint64 members =
         Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
     QVERIFY(members > 1);
-    QVERIFY(w->selectCluster(cluster));
+    QVERIFY(w->selection()->selectCluster(cluster));
     QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 30000);
-    QVERIFY(w->tagPanel()->selectTag(tag));
+    QVERIFY(w->workflow()->tagPanel()->selectTag(tag));
 
     answerNextMessageBox(QMessageBox::Yes);
-    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("tagCluster")), Qt::LeftButton);
+    QTest::mouseClick(w->workflow()->tagPanel()->button(QStringLiteral("tagCluster")), Qt::LeftButton);
     QCOMPARE(
         Db(case_).count("SELECT count(*) FROM tag_assignments a JOIN tags t ON t.id = a.tag_id "
                         "WHERE t.name = ? AND a.target_type = 'cluster' AND a.target_id = ?",
@@ -286,13 +292,13 @@ void TestGuiWorkflow::clusterTagAsksForMembers() {
     QCOMPARE(assignments(case_, tag, "account"), members);
 
     // One undo step takes back the cluster and its members.
-    w->undoStack()->undo();
+    w->workflow()->undoStack()->undo();
     QCOMPARE(assignments(case_, tag, "cluster"), 0);
     QCOMPARE(assignments(case_, tag, "account"), 0);
 
     // "No" tags the cluster alone.
     answerNextMessageBox(QMessageBox::No);
-    QVERIFY(w->tagCurrentCluster(tag, true));
+    QVERIFY(w->workflow()->tagCurrentCluster(tag, true));
     QCOMPARE(assignments(case_, tag, "cluster"), 1);
     QCOMPARE(assignments(case_, tag, "account"), 0);
 }
@@ -300,8 +306,8 @@ void TestGuiWorkflow::clusterTagAsksForMembers() {
 void TestGuiWorkflow::noteFromPanel() {
     auto w = openWindow();
     const qint64 account = Db(case_).count("SELECT id FROM accounts ORDER BY id LIMIT 1 OFFSET 7");
-    QVERIFY(w->selectAccount(account));
-    NotesPanel* notes = w->notesPanel();
+    QVERIFY(w->selection()->selectAccount(account));
+    NotesPanel* notes = w->workflow()->notesPanel();
     QTRY_VERIFY(notes->subjectBox()->count() >= 1);
     QVERIFY(notes->subjectBox()->currentText().startsWith(QStringLiteral("Account")));
     const QString text = QStringLiteral("Same <b>prompt</b> template as cluster 2; ' OR 1=1 --");
@@ -330,7 +336,7 @@ void TestGuiWorkflow::noteFromPanel() {
                  {account}),
              0);
     QCOMPARE(notes->model()->rowCount(), 0);
-    w->undoStack()->undo();
+    w->workflow()->undoStack()->undo();
     QCOMPARE(Db(case_)
                  .value("SELECT text FROM notes WHERE target_type = 'account' AND target_id = ?",
                         {account})
@@ -350,32 +356,32 @@ void TestGuiWorkflow::tagDefinitions() {
             ->setText(QStringLiteral("Second <i>wave</i>"));
         d->accept();
     });
-    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("newTag")), Qt::LeftButton);
+    QTest::mouseClick(w->workflow()->tagPanel()->button(QStringLiteral("newTag")), Qt::LeftButton);
     QCOMPARE(Db(case_).count("SELECT count(*) FROM tags"), tagsBefore + 1);
     QCOMPARE(Db(case_).value("SELECT color FROM tags WHERE name = ?", {name}).toString(),
              QStringLiteral("#123456"));
     QCOMPARE(lastAction(case_), QStringLiteral("tag.create"));
-    QCOMPARE(w->tagPanel()->model()->rowCount(), tagsBefore + 1);
-    QCOMPARE(w->tagPanel()->currentTag(), name);
+    QCOMPARE(w->workflow()->tagPanel()->model()->rowCount(), tagsBefore + 1);
+    QCOMPARE(w->workflow()->tagPanel()->currentTag(), name);
 
     onNextModal<TagDialog>([](TagDialog* d) {
         d->findChild<QLineEdit*>(QStringLiteral("tagDescription"))
             ->setText(QStringLiteral("Second wave, confirmed"));
         d->accept();
     });
-    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("editTag")), Qt::LeftButton);
+    QTest::mouseClick(w->workflow()->tagPanel()->button(QStringLiteral("editTag")), Qt::LeftButton);
     QCOMPARE(Db(case_).value("SELECT description FROM tags WHERE name = ?", {name}).toString(),
              QStringLiteral("Second wave, confirmed"));
     QCOMPARE(lastAction(case_), QStringLiteral("tag.edit"));
-    w->undoStack()->undo();
+    w->workflow()->undoStack()->undo();
     QCOMPARE(Db(case_).value("SELECT description FROM tags WHERE name = ?", {name}).toString(),
              QStringLiteral("Second <i>wave</i>"));
 
     answerNextMessageBox(QMessageBox::Yes);
-    QTest::mouseClick(w->tagPanel()->button(QStringLiteral("deleteTag")), Qt::LeftButton);
+    QTest::mouseClick(w->workflow()->tagPanel()->button(QStringLiteral("deleteTag")), Qt::LeftButton);
     QCOMPARE(Db(case_).count("SELECT count(*) FROM tags WHERE name = ?", {name}), 0);
     QCOMPARE(lastAction(case_), QStringLiteral("tag.delete"));
-    w->undoStack()->undo();  // the tag comes back with its color
+    w->workflow()->undoStack()->undo();  // the tag comes back with its color
     QCOMPARE(Db(case_).value("SELECT color FROM tags WHERE name = ?", {name}).toString(),
              QStringLiteral("#123456"));
     QVERIFY(quarry::evidence::verifyAudit(openReadOnly(case_)->db()).ok);
@@ -387,7 +393,7 @@ void TestGuiWorkflow::ctrlTTagsTheSelectedCluster() {
     const qint64 cluster = Db(case_).count("SELECT id FROM clusters ORDER BY size ASC LIMIT 1");
     const qint64 members =
         Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
-    QVERIFY(w->selectCluster(cluster));
+    QVERIFY(w->selection()->selectCluster(cluster));
     QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 30000);
     QAction* tagAction = actionWithShortcut(w.get(), QKeySequence(Qt::CTRL | Qt::Key_T));
     QVERIFY(tagAction);
@@ -411,9 +417,9 @@ void TestGuiWorkflow::ctrlTTagsSelectedRequests() {
     const QString tag = QStringLiteral("needs-review");
     const qint64 account = Db(case_).count(
         "SELECT account_id FROM requests GROUP BY 1 ORDER BY count(*) DESC LIMIT 1");
-    QVERIFY(w->selectAccount(account));
+    QVERIFY(w->selection()->selectAccount(account));
     QTRY_VERIFY_WITH_TIMEOUT(!w->busy(), 30000);
-    RequestPanel* panel = w->requestPanel();
+    RequestPanel* panel = w->requests()->requestPanel();
     QTRY_VERIFY_WITH_TIMEOUT(panel->model()->rowCount() >= 3, 30000);
     // Rows 0 and 2, picked with the mouse, so Ctrl+T knows the request table is what to tag.
     QTableView* view = panel->view();
@@ -439,15 +445,15 @@ void TestGuiWorkflow::ctrlTTagsSelectedRequests() {
                             {tag, qint64(id)}),
             1);
     QCOMPARE(lastAction(case_), QStringLiteral("tag"));
-    w->undoStack()->undo();
+    w->workflow()->undoStack()->undo();
     QCOMPARE(assignments(case_, tag, "request"), 0);
 }
 
 void TestGuiWorkflow::tagSurvivesCrash() {
     auto w = openWindow();
     const qint64 account = Db(case_).count("SELECT id FROM accounts ORDER BY id DESC LIMIT 1");
-    QVERIFY(w->selectAccount(account));
-    QVERIFY(w->tagSelectedAccounts(QStringLiteral("benign"), true));
+    QVERIFY(w->selection()->selectAccount(account));
+    QVERIFY(w->workflow()->tagSelectedAccounts(QStringLiteral("benign"), true));
     // The window stays open (no clean close): a new connection already sees the tag, and no
     // transaction is left open (no rollback journal).
     QVERIFY(!QFile::exists(case_ + QStringLiteral("-journal")));
@@ -465,7 +471,7 @@ void TestGuiWorkflow::exportClusterAndVerify() {
         Db(case_).count("SELECT id FROM clusters WHERE flagged = 1 ORDER BY size DESC LIMIT 1");
     const qint64 members =
         Db(case_).count("SELECT count(*) FROM account_features WHERE cluster_id = ?", {cluster});
-    ExportDialog* dialog = w->exportEvidence();
+    ExportDialog* dialog = w->workflow()->exportEvidence();
     QVERIFY(dialog);
     QCOMPARE(dialog->options().clusters.size(),
              static_cast<size_t>(Db(case_).count(
@@ -488,7 +494,7 @@ void TestGuiWorkflow::exportClusterAndVerify() {
     QCOMPARE(dialog->result().accounts, members);
     QCOMPARE(auditRows(case_), before + 1);
     QCOMPARE(lastAction(case_), QStringLiteral("export"));
-    QCOMPARE(w->auditPanel()->model()->rowCount(), before + 1);
+    QCOMPARE(w->workflow()->auditPanel()->model()->rowCount(), before + 1);
 
     const quarry::evidence::BundleVerification v = quarry::evidence::verifyBundle(out);
     QVERIFY2(v.ok, qPrintable(v.problems.join(QLatin1Char('\n'))));
@@ -517,7 +523,7 @@ void TestGuiWorkflow::exportClusterAndVerify() {
 
 void TestGuiWorkflow::cancelledExportLeavesNothing() {
     auto w = openWindow();
-    ExportDialog* dialog = w->exportEvidence();
+    ExportDialog* dialog = w->workflow()->exportEvidence();
     QVERIFY(dialog);
     QVERIFY(!dialog->options().clusters.empty());
     const QString out = dir_.filePath(QStringLiteral("cancelled.zip"));
@@ -560,7 +566,7 @@ void TestGuiWorkflow::unsignedBundleSaysSo() {
 
 void TestGuiWorkflow::auditPanelAndBrokenChain() {
     auto w = openWindow();
-    AuditPanel* audit = w->auditPanel();
+    AuditPanel* audit = w->workflow()->auditPanel();
     const qint64 rows = auditRows(case_);
     QVERIFY(rows >= 3);
     QCOMPARE(audit->model()->rowCount(), rows);

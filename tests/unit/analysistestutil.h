@@ -11,7 +11,7 @@
 #include "analysis/analyzer.h"
 #include "core/fields.h"
 #include "ingest/importer.h"
-#include "ingest/timestamp.h"
+#include "core/timestamp.h"
 #include "store/casefile.h"
 #include "testutil.h"
 

@@ -14,7 +14,7 @@
 #include "analysis/clustering.h"
 #include "analysis/minhash.h"
 #include "ingest/importer.h"
-#include "ingest/timestamp.h"
+#include "core/timestamp.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 #include "analysistestutil.h"

@@ -8,7 +8,7 @@
 
 #include <sqlite3.h>
 
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "store/casefile.h"
 #include "store/schema.h"
 #include "store/sqlite.h"

@@ -10,7 +10,7 @@
 
 #include <set>
 
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "evidence/bundle.h"
 #include "evidence/csvwriter.h"
 #include "evidence/zipio.h"

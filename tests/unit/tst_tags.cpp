@@ -10,7 +10,7 @@
 
 #include <csignal>
 
-#include "evidence/auditlog.h"
+#include "store/auditlog.h"
 #include "evidence/tags.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "ingest/timestamp.h"
+#include "core/timestamp.h"
 
 using namespace quarry;
 

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "panels/accountpanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelection>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+#include "store/casefile.h"
+
+namespace quarry::gui {
+
+AccountPanel::AccountPanel(QWidget* parent)
+    : QWidget(parent), model_(new AccountTableModel(this)), view_(new QTableView(this)),
+      search_(new QLineEdit(this)), searchMode_(new QComboBox(this)), flaggedOnly_(new QCheckBox(tr("Flagged only"), this)),
+      status_(new QLabel(this)) {
+    search_->setPlaceholderText(tr("Search accounts…  (Ctrl+F)"));
+    search_->setClearButtonEnabled(true);
+    searchMode_->addItem(tr("Account"));
+    searchMode_->addItem(tr("IP or user agent"));
+    searchMode_->setToolTip(tr("Account: name contains the text (as you type).\n"
+                               "IP or user agent: accounts that sent from a matching IP or user agent (press Enter)."));
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(searchMode_);
+    bar->addWidget(search_, 1);
+    bar->addWidget(flaggedOnly_);
+    bar->addWidget(status_);
+
+    view_->setModel(model_);
+    view_->setSortingEnabled(true);
+    view_->sortByColumn(AccountTableModel::Score, Qt::DescendingOrder);
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view_->setAlternatingRowColors(true);
+    view_->verticalHeader()->setVisible(false);
+    view_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    view_->horizontalHeader()->setStretchLastSection(true);
+    view_->setWordWrap(false);
+    view_->setColumnWidth(AccountTableModel::Account, 210);
+    view_->setColumnWidth(AccountTableModel::Score, 60);
+    view_->setColumnWidth(AccountTableModel::Cluster, 60);
+    view_->setColumnWidth(AccountTableModel::Flagged, 60);
+    view_->setColumnWidth(AccountTableModel::Requests, 75);
+    view_->setColumnWidth(AccountTableModel::TopTopic, 190);
+    view_->setColumnWidth(AccountTableModel::CotShare, 50);
+    view_->setColumnWidth(AccountTableModel::QuietShare, 70);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(view_, 1);
+
+    connect(search_, &QLineEdit::textChanged, this, [this] {
+        if (searchMode_->currentIndex() == 0 || search_->text().isEmpty()) applySearch();
+    });
+    connect(search_, &QLineEdit::returnPressed, this, &AccountPanel::applySearch);
+    connect(searchMode_, qOverload<int>(&QComboBox::currentIndexChanged), this, &AccountPanel::applySearch);
+    connect(flaggedOnly_, &QCheckBox::toggled, this, [this](bool on) {
+        model_->setFlaggedOnly(on);
+        updateStatus();
+    });
+    connect(&accountsWatcher_, &QFutureWatcher<std::vector<AccountRecord>>::finished, this, &AccountPanel::onLoaded);
+    connect(&searchWatcher_, &QFutureWatcher<std::vector<int64_t>>::finished, this, [this] {
+        model_->setIdFilter(searchWatcher_.result());
+        updateStatus();
+    });
+    connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& cur) {
+        if (const AccountRecord* r = model_->recordAt(cur.row())) emit currentAccountChanged(r->id, r->name);
+    });
+    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountPanel::selectionChanged);
+    updateStatus();
+}
+
+AccountPanel::~AccountPanel() {
+    accountsWatcher_.waitForFinished();
+    searchWatcher_.waitForFinished();
+}
+
+void AccountPanel::load(const QString& casePath, const TopicTable& topics) {
+    accountsWatcher_.waitForFinished();
+    path_ = casePath;
+    topics_ = topics;
+    model_->clear();
+    if (casePath.isEmpty()) {
+        updateStatus();
+        return;
+    }
+    loading_ = true;
+    status_->setText(tr("loading accounts…"));
+    accountsWatcher_.setFuture(QtConcurrent::run([casePath] {
+        auto file = openReadOnly(casePath);
+        return file ? loadAccounts(file->db()) : std::vector<AccountRecord>{};
+    }));
+}
+
+void AccountPanel::onLoaded() {
+    model_->setAccounts(accountsWatcher_.result(), topics_);
+    loading_ = false;
+    updateStatus();
+    emit loaded(model_->totalCount());
+}
+
+void AccountPanel::applySearch() {
+    const QString text = search_->text().trimmed();
+    if (searchMode_->currentIndex() == 0) {
+        model_->clearIdFilter();
+        model_->setTextFilter(text);
+    } else {
+        model_->setTextFilter(QString());
+        if (text.isEmpty() || path_.isEmpty()) {
+            model_->clearIdFilter();
+        } else {
+            status_->setText(tr("searching requests…"));
+            const QString path = path_;
+            searchWatcher_.setFuture(QtConcurrent::run([path, text] {
+                auto file = openReadOnly(path);
+                return file ? accountsByIpOrAgent(file->db(), text) : std::vector<int64_t>{};
+            }));
+            return;
+        }
+    }
+    updateStatus();
+}
+
+void AccountPanel::updateStatus() {
+    if (loading_) return;
+    status_->setText(tr("%1 of %2 accounts").arg(model_->rowCount()).arg(model_->totalCount()));
+}
+
+bool AccountPanel::selectAccount(int64_t accountId) {
+    int row = model_->rowOfAccount(accountId);
+    if (row < 0) {
+        search_->clear();
+        flaggedOnly_->setChecked(false);
+        model_->clearIdFilter();
+        model_->setTextFilter(QString());
+        row = model_->rowOfAccount(accountId);
+    }
+    if (row < 0) return false;
+    const QModelIndex index = model_->index(row, 0);
+    view_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    view_->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+int AccountPanel::selectCluster(int64_t cluster) { return selectRows(model_->rowsOfCluster(cluster)); }
+
+int AccountPanel::selectAccounts(const std::vector<int64_t>& accountIds) {
+    std::vector<int> rows;
+    for (int64_t id : accountIds) {
+        const int row = model_->rowOfAccount(id);
+        if (row >= 0) rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    return selectRows(rows);
+}
+
+int AccountPanel::selectRows(const std::vector<int>& rows) {
+    if (rows.empty()) return 0;
+    QItemSelection selection;
+    for (size_t i = 0; i < rows.size();) {  // contiguous runs of rows, one range each
+        size_t j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+        selection.select(model_->index(rows[i], 0), model_->index(rows[j], AccountTableModel::ColumnCount - 1));
+        i = j + 1;
+    }
+    auto* sm = view_->selectionModel();
+    const bool sameCurrent = sm->currentIndex().row() == rows.front();
+    sm->setCurrentIndex(model_->index(rows.front(), 0), QItemSelectionModel::NoUpdate);
+    sm->select(selection, QItemSelectionModel::ClearAndSelect);
+    view_->scrollTo(model_->index(rows.front(), 0), QAbstractItemView::PositionAtTop);
+    if (sameCurrent)
+        if (const AccountRecord* r = model_->recordAt(rows.front())) emit currentAccountChanged(r->id, r->name);
+    return static_cast<int>(rows.size());
+}
+
+std::vector<int64_t> AccountPanel::selectedAccounts() const {
+    std::vector<int64_t> out;
+    for (const QModelIndex& i : view_->selectionModel()->selectedRows())
+        if (const AccountRecord* r = model_->recordAt(i.row())) out.push_back(r->id);
+    return out;
+}
+
+void AccountPanel::focusSearch() {
+    search_->setFocus();
+    search_->selectAll();
+}
+
+}  // namespace quarry::gui

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "panels/overviewpanel.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "items/clustertablemodel.h"
+#include "plots/hourlyrateplot.h"
+#include "store/casefile.h"
+#include "store/casesummary.h"
+
+namespace quarry::gui {
+
+OverviewPanel::OverviewPanel(QWidget* parent)
+    : QWidget(parent), view_(new QTextBrowser(this)), hourly_(new HourlyRatePlot(this)) {
+    hourly_->setObjectName(QStringLiteral("overviewHourly"));
+    view_->setOpenLinks(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(view_, 3);
+    layout->addWidget(hourly_, 2);
+    connect(view_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() == QLatin1String("cluster")) emit clusterActivated(url.path().toLongLong());
+    });
+    setCase(nullptr, {});
+}
+
+QString OverviewPanel::text() const { return view_->toPlainText(); }
+
+void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters) {
+    if (!file) {
+        view_->setHtml(tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
+                          "log file here, or start the demo (File › Open Demo Case).</p>"));
+        return;
+    }
+    CaseSummary s;
+    QString error;
+    if (!summarize(*file, s, &error)) {
+        view_->setHtml(tr("<h2>Cannot read the case</h2><p>%1</p>").arg(error.toHtmlEscaped()));
+        return;
+    }
+    const QLocale loc;
+    auto row = [](const QString& k, const QString& v) {
+        return QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;%2</td></tr>").arg(k, v);
+    };
+    QString html = QStringLiteral("<h2>%1</h2><table>").arg(QFileInfo(file->path()).fileName().toHtmlEscaped());
+    html += row(tr("Requests"), loc.toString(static_cast<qlonglong>(s.requests)));
+    html += row(tr("Accounts"), loc.toString(static_cast<qlonglong>(s.accounts)));
+    if (s.firstTs || s.lastTs) {
+        html += row(tr("Time span"), tr("%1 → %2 (%3 days)")
+                                         .arg(formatUtc(s.firstTs).left(16), formatUtc(s.lastTs).left(16))
+                                         .arg((s.lastTs - s.firstTs) / kDayMs + 1));
+    }
+    html += row(tr("Sources"), QString::number(s.sources.size()));
+    QString quarantine = loc.toString(static_cast<qlonglong>(s.quarantined));
+    QStringList kinds;
+    for (const auto& k : s.quarantineByKind) kinds << QStringLiteral("%1 %2").arg(k.second).arg(k.first);
+    if (!kinds.isEmpty()) quarantine += QStringLiteral(" (%1)").arg(kinds.join(QStringLiteral(", ")).toHtmlEscaped());
+    html += row(tr("Quarantined rows"), quarantine);
+    html += QStringLiteral("</table>");
+    for (const SourceSummary& src : s.sources)
+        html += QStringLiteral("<p style='margin:0'><small>%1 — %2 rows, %3 quarantined</small></p>")
+                    .arg(QFileInfo(src.path).fileName().toHtmlEscaped())
+                    .arg(src.rowsImported)
+                    .arg(src.rowsQuarantined);
+
+    int flagged = 0;
+    for (const ClusterRecord& c : clusters) flagged += c.flagged ? 1 : 0;
+    if (clusters.empty()) {
+        html += tr("<h3>No analysis yet</h3><p>Run Case › Analyze to find clusters.</p>");
+    } else {
+        html += tr("<h3>Flagged clusters: %1 of %2</h3>").arg(flagged).arg(clusters.size());
+        for (const ClusterRecord& c : clusters) {
+            if (!c.flagged) continue;
+            html += tr("<p><a href='cluster:%1'><b>Cluster %1</b></a> — %2 accounts, score %3<br>")
+                        .arg(c.id)
+                        .arg(c.size)
+                        .arg(c.score, 0, 'f', 2);
+            for (int i = 1; i < c.reasons.size() && i <= 3; ++i)
+                html += QStringLiteral("• %1<br>").arg(c.reasons.at(i).toHtmlEscaped());
+            html += QStringLiteral("</p>");
+        }
+    }
+    view_->setHtml(html);
+}
+
+}  // namespace quarry::gui

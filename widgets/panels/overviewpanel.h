@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+#include "items/casequeries.h"
+
+class QTextBrowser;
+
+namespace quarry {
+class CaseFile;
+}
+
+namespace quarry::gui {
+
+class HourlyRatePlot;
+
+// What the case holds at a glance: requests, accounts, span, sources, quarantine, and the
+// flagged clusters with their top reasons. Reads only small tables.
+class OverviewPanel final : public QWidget {
+    Q_OBJECT
+public:
+    explicit OverviewPanel(QWidget* parent = nullptr);
+    void setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters);
+    QString text() const;
+    // The case's requests per hour; the window fills it from a worker thread.
+    HourlyRatePlot* hourlyPlot() const { return hourly_; }
+
+signals:
+    void clusterActivated(qint64 id);
+
+private:
+    QTextBrowser* view_;
+    HourlyRatePlot* hourly_;
+};
+
+}  // namespace quarry::gui

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plots/colorgridplot.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "plots/plottheme.h"
+
+namespace quarry::gui {
+
+ColorGridPlot::ColorGridPlot(const QString& title, QWidget* parent) : QCustomPlot(parent) {
+    setMinimumHeight(200);
+    title_ = new QCPTextElement(this, title, QFont(font().family(), 10, QFont::Bold));
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, title_);
+    QCPAxisRect* rect = axisRect();
+    map_ = new QCPColorMap(xAxis, yAxis);
+    scale_ = new QCPColorScale(this);
+    plotLayout()->addElement(1, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    scale_->axis()->setLabel(tr("requests"));
+    map_->setColorScale(scale_);
+    map_->setGradient(QCPColorGradient(QCPColorGradient::gpThermal));
+    map_->setInterpolate(false);
+    map_->setTightBoundary(false);  // cells centered on their coordinates, edges half a cell out
+    auto* margins = new QCPMarginGroup(this);
+    rect->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    yAxis->setRangeReversed(true);
+    xAxis->grid()->setVisible(false);
+    yAxis->grid()->setVisible(false);
+
+    mark_ = new QCPItemRect(this);
+    mark_->setPen(QPen(QColor(0x00, 0xc8, 0xff), 2));
+    mark_->setBrush(Qt::NoBrush);
+    mark_->setVisible(false);
+    mark_->topLeft->setAxes(xAxis, yAxis);
+    mark_->bottomRight->setAxes(xAxis, yAxis);
+    followPalette(this);
+}
+
+QString ColorGridPlot::title() const {
+    return title_->text();
+}
+
+void ColorGridPlot::setLoading(const QString& message) {
+    loading_ = true;
+    title_->setText(message);
+    replot(rpQueuedReplot);
+}
+
+void ColorGridPlot::clearGrid(const QString& message) {
+    loading_ = false;
+    cols_ = rows_ = 0;
+    map_->data()->clear();
+    mark_->setVisible(false);
+    title_->setText(message);
+    replot(rpQueuedReplot);
+}
+
+void ColorGridPlot::setRowLabels(const QStringList& labels) {
+    QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+    for (int i = 0; i < labels.size(); ++i) names->addTick(i, labels.at(i));
+    yAxis->setTicker(names);
+}
+
+void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
+                            const std::function<double(int, int)>& value, const QString& title) {
+    loading_ = false;
+    mark_->setVisible(false);
+    title_->setText(title);
+    if (cols <= 0 || rows <= 0) {
+        cols_ = rows_ = 0;
+        map_->data()->clear();
+        replot(rpQueuedReplot);
+        return;
+    }
+    cols_ = cols;
+    rows_ = rows;
+    x0_ = x0;
+    dx_ = dx;
+    // QCPColorMap sizes a cell from the distance between cell centers, so a single column or
+    // row is stored as two half-width copies that together cover the one cell.
+    const int keys = std::max(cols, 2), values = std::max(rows, 2);
+    map_->data()->setSize(keys, values);
+    map_->data()->setRange(
+        cols > 1 ? QCPRange(x0, x0 + (cols - 1) * dx) : QCPRange(x0 - dx / 4, x0 + dx / 4),
+        rows > 1 ? QCPRange(0, rows - 1) : QCPRange(-0.25, 0.25));
+    for (int r = 0; r < values; ++r)
+        for (int c = 0; c < keys; ++c)
+            map_->data()->setCell(c, r, value(std::min(c, cols - 1), std::min(r, rows - 1)));
+    map_->rescaleDataRange(true);
+    xAxis->setRange(x0 - dx / 2, x0 + (cols - 0.5) * dx);
+    yAxis->setRange(-0.5, rows - 0.5);
+    replot(rpQueuedReplot);
+}
+
+QPoint ColorGridPlot::cellPoint(int col, int row) const {
+    if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return {};
+    return QPoint(qRound(xAxis->coordToPixel(x0_ + col * dx_)), qRound(yAxis->coordToPixel(row)));
+}
+
+void ColorGridPlot::markCell(int col, int row) {
+    const double x = x0_ + col * dx_;
+    mark_->topLeft->setCoords(x - dx_ / 2, row - 0.5);
+    mark_->bottomRight->setCoords(x + dx_ / 2, row + 0.5);
+    mark_->setVisible(true);
+    replot(rpQueuedReplot);
+}
+
+void ColorGridPlot::mousePressEvent(QMouseEvent* event) {
+    QCustomPlot::mousePressEvent(event);
+    if (event->button() != Qt::LeftButton || cols_ <= 0 ||
+        !axisRect()->rect().contains(event->pos()))
+        return;
+    const int col = static_cast<int>(
+        std::floor((xAxis->pixelToCoord(event->position().x()) - x0_) / dx_ + 0.5));
+    const int row = static_cast<int>(std::floor(yAxis->pixelToCoord(event->position().y()) + 0.5));
+    if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return;
+    markCell(col, row);
+    emit gridCellClicked(col, row);
+}
+
+}  // namespace quarry::gui
