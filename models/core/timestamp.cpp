@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "timestamp.h"
+#include "core/timestamp.h"
 
 #include <cstdio>
 

@@ -5,7 +5,7 @@
 
 #include "chattext.h"
 #include "rowconverter.h"
-#include "timestamp.h"
+#include "core/timestamp.h"
 
 namespace quarry {
 namespace {

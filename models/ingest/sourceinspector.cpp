@@ -4,7 +4,7 @@
 #include <QJsonArray>
 
 #include "rowconverter.h"
-#include "timestamp.h"
+#include "core/timestamp.h"
 
 namespace quarry {
 namespace {

@@ -15,12 +15,14 @@
 
 #include <sqlite3.h>
 
-#include "accountpanel.h"
-#include "accounttablemodel.h"
-#include "clusterpanel.h"
-#include "clustertablemodel.h"
 #include "guitestutil.h"
+#include "items/accounttablemodel.h"
+#include "items/clustertablemodel.h"
 #include "mainwindow.h"
+#include "panels/accountpanel.h"
+#include "panels/clusterpanel.h"
+#include "selectioncontroller.h"
+#include "workflowcontroller.h"
 #include "store/casewatcher.h"
 
 using namespace quarry::gui;
@@ -49,8 +51,8 @@ struct Shown {
 
 Shown shown(MainWindow& w) {
     Shown s;
-    const QAbstractItemModel* a = w.accountPanel()->model();
-    const QAbstractItemModel* c = w.clusterPanel()->model();
+    const QAbstractItemModel* a = w.selection()->accountPanel()->model();
+    const QAbstractItemModel* c = w.selection()->clusterPanel()->model();
     s.accounts = a->rowCount();
     s.clusters = c->rowCount();
     QSet<qint64> listed;
@@ -159,13 +161,13 @@ private slots:
         QVERIFY2(after.consistent, qPrintable(after.problem));
         // The window's own edits do not count as another program's.
         const int reloads = reloaded.size();
-        const qint64 first = w.accountPanel()
+        const qint64 first = w.selection()->accountPanel()
                                  ->model()
                                  ->index(0, 0)
                                  .data(AccountTableModel::AccountIdRole)
                                  .toLongLong();
-        QVERIFY(w.selectAccount(first));
-        QVERIFY(w.tagSelectedAccounts(QStringLiteral("benign"), true));
+        QVERIFY(w.selection()->selectAccount(first));
+        QVERIFY(w.workflow()->tagSelectedAccounts(QStringLiteral("benign"), true));
         QTest::qWait(1500);
         QCOMPARE(reloaded.size(), reloads);
     }

@@ -546,7 +546,7 @@ void TestGuiWorkflow::cancelledExportLeavesNothing() {
 
 void TestGuiWorkflow::unsignedBundleSaysSo() {
     auto w = openWindow();
-    ExportDialog* dialog = w->exportEvidence();
+    ExportDialog* dialog = w->workflow()->exportEvidence();
     QVERIFY(dialog);
     dialog->setOutputPath(dir_.filePath(QStringLiteral("unsigned.zip")));
     dialog->signBox()->setChecked(false);
