@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 #include <atomic>
@@ -57,7 +58,7 @@ int cmdImport(const QStringList& args) {
                        "transaction, so an interrupted import leaves the case as it was."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("CSV or JSONL log files."),
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Log files: CSV, JSONL or access logs, plain or gzip/zstd compressed."),
                             QStringLiteral("FILE..."));
     p.addOption({QStringLiteral("format"),
                  QStringLiteral("auto (default), csv, jsonl or combined (Apache/nginx access log)."),
@@ -103,6 +104,9 @@ int cmdImport(const QStringList& args) {
             return fail(QStringLiteral("%1: not a readable file").arg(f));
     }
 
+    // A case this command creates is removed again when no file made it in, so a failed
+    // first import does not leave an empty case behind that looks like a result.
+    const bool created = !QFileInfo::exists(pos.first());
     auto file = CaseFile::open(pos.first(), CaseFile::Access::CreateIfMissing, &error);
     if (!file) return fail(error);
 
@@ -112,6 +116,7 @@ int cmdImport(const QStringList& args) {
     QElapsedTimer tick;
     tick.start();
     int failures = 0;
+    int imported = 0;
     for (const QString& f : files) {
         const QString name = QFileInfo(f).fileName();
         options.progress = [&](int64_t done, int64_t total, int64_t rows, int64_t quarantined) {
@@ -133,9 +138,17 @@ int cmdImport(const QStringList& args) {
             if (g_cancel.load()) break;
             continue;
         }
+        ++imported;
         progressDone();
         std::fputs(describe(result).toUtf8().constData(), stdout);
         std::fflush(stdout);
+    }
+    if (created && imported == 0) {
+        const QString casePath = file->path();
+        file.reset();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(casePath + QLatin1String(suffix));
+        return 1;
     }
     CaseSummary summary;
     if (summarize(*file, summary, &error))

@@ -59,7 +59,7 @@ const char kUsage[] =
     "           [--campaign-accounts N] [--seed S] [--requests N]\n"
     "      Write a seeded synthetic request log (requests.csv) with planted distillation\n"
     "      campaigns and hard negatives, and its ground truth (truth.csv).\n"
-    "  import CASE FILE... [--format auto|csv|jsonl] [--map SRC=FIELD]... [--force]\n"
+    "  import CASE FILE... [--format auto|csv|jsonl|combined] [--map SRC=FIELD]... [--force]\n"
     "      Stream log files into the case (created when absent). Unreadable rows go to\n"
     "      quarantine with line and reason. One file is one transaction.\n"
     "  stats CASE [--json]\n"

@@ -317,6 +317,14 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
     if (options.cancel && options.cancel->load())
         return abortWith(QStringLiteral("%1: import cancelled; the case is unchanged").arg(path));
     if (reader->input().failed()) return abortWith(reader->input().error());
+    // A file with nothing in it is most likely the wrong file or a failed download; recording
+    // it as a source would claim it was read.
+    if (totals.rowsRead == 0)
+        return abortWith(reader->input().bytesConsumed() == 0 && result.bytes == 0
+                             ? QStringLiteral("%1: the file is empty; nothing was imported").arg(path)
+                             : QStringLiteral("%1: the file holds no records (only a header or "
+                                              "blank lines); nothing was imported")
+                                   .arg(path));
 
     if (rebuildIndexes && !schema::createRequestIndexes(db, &e))
         return abortWith(file_.describeError(sqlite3_errcode(db), QStringLiteral("build indexes")));

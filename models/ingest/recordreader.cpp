@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordreader.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 #include "accesslogreader.h"
@@ -32,6 +31,8 @@ const char* rejectKindName(RejectKind k) {
         case RejectKind::BadTimestamp: return "bad timestamp";
         case RejectKind::BadTime: return "bad account_created_at";
         case RejectKind::NotANumber: return "non-numeric number field";
+        case RejectKind::NumberOutOfRange: return "number out of range";
+        case RejectKind::NulByte: return "NUL byte in a field";
     }
     return "?";
 }
@@ -107,19 +108,23 @@ std::unique_ptr<RecordReader> createReader(const QString& format, const QString&
                                            QString* error) {
     QString f = format.toLower();
     if (f.isEmpty() || f == QLatin1String("auto")) {
-        const QString suffix = QFileInfo(path).suffix().toLower();
+        // "requests.csv.gz" is a CSV; the decompression itself goes by magic bytes.
+        QFileInfo info(path);
+        QString suffix = info.suffix().toLower();
+        if (suffix == QLatin1String("gz") || suffix == QLatin1String("zst"))
+            suffix = QFileInfo(info.completeBaseName()).suffix().toLower();
         if (suffix == QLatin1String("csv")) {
             f = QStringLiteral("csv");
         } else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
                    suffix == QLatin1String("json")) {
             f = QStringLiteral("jsonl");
         } else {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                if (error) *error = QStringLiteral("%1: cannot open: %2").arg(path, file.errorString());
+            QString e;
+            const QByteArray head = InputFile::head(path, 4096, &e);
+            if (!e.isEmpty()) {
+                if (error) *error = e;
                 return nullptr;
             }
-            const QByteArray head = file.read(4096);
             f = JsonlReader::sniff(head)        ? QStringLiteral("jsonl")
                 : AccessLogReader::sniff(head) ? QStringLiteral("combined")
                                                : QStringLiteral("csv");
