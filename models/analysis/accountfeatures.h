@@ -34,7 +34,10 @@ struct AccountFeatures {
     int topTopic = -1;
     double topTopicShare = 0, topicEntropy = 0, cotShare = 0;
     double meanPromptTokens = -1, meanCompletionTokens = -1;
-    int distinctIps = 0, distinctSubnets = 0, distinctUserAgents = 0;
+    // Spread of token counts: templated prompts have tight prompt sizes; -1 = no token counts.
+    double promptTokenCv = -1, completionTokenCv = -1;
+    double promptShare = 0;  // share of its requests that carry prompt text
+    int distinctIps = 0, distinctSubnets = 0, distinctUserAgents = 0, distinctKeys = 0;
     double templateReuse = 0;        // sampled prompts that near-duplicate another of its own
     double sharedTemplateShare = 0;  // sampled prompts that near-duplicate another account's
     int64_t createdAt = 0;           // 0 = unknown
@@ -44,8 +47,16 @@ struct AccountFeatures {
     double newModelShare = -1;       // share of traffic after the release on the new model
     // Verdict.
     int clusterId = -1;
-    double automation = 0;  // how machine-like its sending is, 0..1
-    double harvest = 0;     // how much it asks for reasoning or high-value capabilities, 0..1
+    // Evidence families, each 0..1 (families.h): how it sends, what it asks for, how the account
+    // lives, and how tightly it is tied to other suspicious accounts.
+    double automation = 0;
+    double harvest = 0;
+    double lifecycle = 0;
+    double coordination = 0;
+    // Share of its requests that match a flagged cluster's templates (a reseller or a leaked key
+    // carrying harvest traffic inside ordinary traffic); -1 = not measured.
+    double mixtureShare = -1;
+    int64_t mixtureRequests = 0;
     double score = 0;
     bool flagged = false;
     QStringList reasons;
@@ -53,14 +64,15 @@ struct AccountFeatures {
 
 // Grows while the content pass streams an account's requests.
 struct ContentAccumulator {
-    uint32_t n = 0, cot = 0, tokenRows = 0;
+    uint32_t n = 0, cot = 0, tokenRows = 0, promptRows = 0;
     uint64_t promptTokens = 0, completionTokens = 0;
+    double promptTokensSq = 0, completionTokensSq = 0;  // token-count shapes (metadata only)
     std::array<uint32_t, kMaxTopics> topics{};
     int64_t createdAt = 0;
     // Distinct values, bounded: an account behind a residential proxy can have thousands of IPs,
     // and counts beyond the cap change no verdict.
     static constexpr size_t kSetCap = 2048;
-    std::unordered_set<int32_t> ips, subnets, userAgents, orgs, payments;
+    std::unordered_set<int32_t> ips, subnets, userAgents, orgs, payments, keys;
     int32_t lastIp = -1, lastUa = -1;
     struct ModelUse {
         int32_t model;

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <memory>
 
 #include "ingest/timestamp.h"
 #include "store/sqlite.h"
@@ -52,8 +53,16 @@ const std::vector<FeatureColumn>& featureColumns() {
         {"age_at_heavy_use_days", [](const AccountFeatures& f) { return f.ageAtHeavyUseDays; }, false},
         {"pivot_hours", [](const AccountFeatures& f) { return f.pivotHours; }, false},
         {"new_model_share", [](const AccountFeatures& f) { return f.newModelShare; }, false},
+        {"prompt_token_cv", [](const AccountFeatures& f) { return f.promptTokenCv; }, false},
+        {"completion_token_cv", [](const AccountFeatures& f) { return f.completionTokenCv; }, false},
+        {"prompt_share", [](const AccountFeatures& f) { return f.promptShare; }, false},
+        {"distinct_keys", [](const AccountFeatures& f) { return double(f.distinctKeys); }, true},
         {"automation", [](const AccountFeatures& f) { return f.automation; }, false},
         {"harvest", [](const AccountFeatures& f) { return f.harvest; }, false},
+        {"lifecycle", [](const AccountFeatures& f) { return f.lifecycle; }, false},
+        {"coordination", [](const AccountFeatures& f) { return f.coordination; }, false},
+        {"mixture_share", [](const AccountFeatures& f) { return f.mixtureShare; }, false},
+        {"mixture_requests", [](const AccountFeatures& f) { return double(f.mixtureRequests); }, true},
         {"score", [](const AccountFeatures& f) { return f.score; }, false},
     };
     return cols;
@@ -68,6 +77,7 @@ DROP TABLE IF EXISTS account_topics;
 DROP TABLE IF EXISTS account_features;
 DROP TABLE IF EXISTS links;
 DROP TABLE IF EXISTS clusters;
+DROP TABLE IF EXISTS harvest_requests;
 CREATE TABLE analysis_runs(id INTEGER PRIMARY KEY, started_at INTEGER, finished_at INTEGER,
                            params TEXT, totals TEXT);
 CREATE TABLE taxonomy(topic_id INTEGER PRIMARY KEY, position INTEGER, key TEXT, name TEXT,
@@ -80,7 +90,11 @@ CREATE TABLE account_topics(account_id INTEGER, topic_id INTEGER, n INTEGER,
 CREATE TABLE links(a INTEGER NOT NULL, b INTEGER NOT NULL, type TEXT NOT NULL, count INTEGER,
                    weight REAL, evidence TEXT);
 CREATE TABLE clusters(id INTEGER PRIMARY KEY, size INTEGER, score REAL, coordination REAL,
-                      automation REAL, harvest REAL, flagged INTEGER, reasons TEXT);
+                      automation REAL, harvest REAL, flagged INTEGER, reasons TEXT,
+                      lifecycle REAL, core INTEGER, families TEXT);
+-- Requests of accounts flagged for mixed traffic that match a flagged cluster's templates.
+CREATE TABLE harvest_requests(id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,
+                              cluster_id INTEGER NOT NULL);
 )sql";
 
 QString json(const QStringList& list) {
@@ -203,6 +217,10 @@ bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<Q
                     evidence = QStringLiteral("near-duplicate prompts (%1 shared MinHash bands)").arg(l.count[static_cast<size_t>(t)]);
                     break;
                 case LinkType::Sync: evidence = QStringLiteral("active in the same hours"); break;
+                case LinkType::StartStop:
+                    evidence = QStringLiteral("started and stopped within a day of each other, with more accounts "
+                                              "than this case's own start and stop days explain");
+                    break;
                 case LinkType::CreationBurst:
                     evidence = QStringLiteral("created in the same sign-up burst (hour starting %1)")
                                    .arg(QString::fromStdString(formatTimestampMs(int64_t(key) * 3600000)));
@@ -227,7 +245,7 @@ bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<Q
 
 bool writeClusters(sqlite3* db, const std::vector<ClusterVerdict>& clusters, QString* error) {
     sql::Statement s(db, "INSERT INTO clusters(id, size, score, coordination, automation, harvest, flagged, "
-                         "reasons) VALUES(?,?,?,?,?,?,?,?)");
+                         "reasons, lifecycle, core, families) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
     for (const ClusterVerdict& c : clusters) {
         if (c.size == 0) continue;
         s.bind(1, c.id);
@@ -239,7 +257,21 @@ bool writeClusters(sqlite3* db, const std::vector<ClusterVerdict>& clusters, QSt
         s.bind(7, c.flagged ? 1 : 0);
         const QByteArray reasons = json(c.reasons).toUtf8();
         s.bindTextCopy(8, reasons.toStdString());
+        s.bindReal(9, c.lifecycle);
+        s.bind(10, c.core ? 1 : 0);
+        s.bindTextCopy(11, json(c.families).toStdString());
         if (!s.run()) return failWith(db, error, "write clusters");
+    }
+    return true;
+}
+
+bool writeHarvestRequests(sqlite3* db, const std::vector<MixtureOutput::Hit>& hits, QString* error) {
+    sql::Statement s(db, "INSERT OR IGNORE INTO harvest_requests(id, account_id, cluster_id) VALUES(?,?,?)");
+    for (const auto& h : hits) {
+        s.bind(1, h.request);
+        s.bind(2, h.account);
+        s.bind(3, h.cluster);
+        if (!s.run()) return failWith(db, error, "write harvest requests");
     }
     return true;
 }
@@ -279,6 +311,10 @@ QJsonArray clusters(sqlite3* db) {
                          "ORDER BY flagged DESC, score DESC, id");
     sql::Statement members(db, "SELECT a.value FROM account_features f JOIN accounts a ON a.id = f.account_id "
                                "WHERE f.cluster_id = ? ORDER BY a.value");
+    // Families and cores came with evidence-based detection; a case analysed before has none.
+    std::unique_ptr<sql::Statement> extra;
+    if (sql::queryInt(db, "SELECT count(*) FROM pragma_table_info('clusters') WHERE name = 'families'") > 0)
+        extra = std::make_unique<sql::Statement>(db, "SELECT lifecycle, core, families FROM clusters WHERE id = ?");
     while (s.step()) {
         QJsonObject c;
         c.insert(QStringLiteral("id"), static_cast<qint64>(s.int64(0)));
@@ -289,6 +325,15 @@ QJsonArray clusters(sqlite3* db) {
         c.insert(QStringLiteral("harvest"), s.real(5));
         c.insert(QStringLiteral("flagged"), s.int64(6) != 0);
         c.insert(QStringLiteral("reasons"), QJsonDocument::fromJson(s.text(7).toUtf8()).array());
+        if (extra) {
+            extra->bind(1, s.int64(0));
+            if (extra->step()) {
+                c.insert(QStringLiteral("lifecycle"), extra->real(0));
+                c.insert(QStringLiteral("core"), extra->int64(1) != 0);
+                c.insert(QStringLiteral("families"), QJsonDocument::fromJson(extra->text(2).toUtf8()).array());
+            }
+            extra->reset();
+        }
         QJsonArray m;
         members.bind(1, s.int64(0));
         while (members.step()) m.append(members.text(0));

@@ -11,6 +11,7 @@
 
 #include "accountfeatures.h"
 #include "links.h"
+#include "mixture.h"
 #include "scoring.h"
 
 struct sqlite3;
@@ -33,6 +34,7 @@ bool writeFeatures(sqlite3* db, const std::vector<AccountFeatures>& features,
 bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<QString>& subnetNames,
                 float minWeight, QString* error);
 bool writeClusters(sqlite3* db, const std::vector<ClusterVerdict>& clusters, QString* error);
+bool writeHarvestRequests(sqlite3* db, const std::vector<MixtureOutput::Hit>& hits, QString* error);
 bool writeRun(sqlite3* db, int64_t startedAt, const QJsonObject& params, const QJsonObject& totals,
               QString* error);
 

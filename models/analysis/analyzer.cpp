@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonArray>
 
 #include <sqlite3.h>
 
@@ -12,6 +13,8 @@
 #include "aggregates.h"
 #include "analysisstore.h"
 #include "contentpass.h"
+#include "families.h"
+#include "mixture.h"
 #include "evidence/auditlog.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
@@ -81,6 +84,8 @@ QJsonObject AnalysisSummary::toJson() const {
     o.insert(QStringLiteral("flagged_clusters"), static_cast<qint64>(flaggedClusters));
     o.insert(QStringLiteral("flagged_accounts"), static_cast<qint64>(flaggedAccounts));
     o.insert(QStringLiteral("new_model"), newModel);
+    o.insert(QStringLiteral("mixture_accounts"), static_cast<qint64>(mixtureAccounts));
+    o.insert(QStringLiteral("unavailable"), QJsonArray::fromStringList(unavailable));
     o.insert(QStringLiteral("seconds"), seconds);
     o.insert(QStringLiteral("stage_seconds"), stageSeconds);
     return o;
@@ -215,7 +220,17 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         if (c.tokenRows > 0) {
             f.meanPromptTokens = static_cast<double>(c.promptTokens) / c.tokenRows;
             f.meanCompletionTokens = static_cast<double>(c.completionTokens) / c.tokenRows;
+            auto cv = [&](double sumSq, double mean) {
+                const double var = std::max(0.0, sumSq / c.tokenRows - mean * mean);
+                return mean > 0 ? std::sqrt(var) / mean : -1.0;
+            };
+            if (c.tokenRows >= 2) {
+                f.promptTokenCv = cv(c.promptTokensSq, f.meanPromptTokens);
+                f.completionTokenCv = cv(c.completionTokensSq, f.meanCompletionTokens);
+            }
         }
+        f.promptShare = static_cast<double>(c.promptRows) / c.n;
+        f.distinctKeys = static_cast<int>(c.keys.size());
         f.distinctIps = static_cast<int>(c.ips.size());
         f.distinctSubnets = static_cast<int>(c.subnets.size());
         f.distinctUserAgents = static_cast<int>(c.userAgents.size());
@@ -242,9 +257,18 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
     std::vector<int32_t> cluster = clusterAccounts(features.size(), links.links, options.clustering, &e);
     if (cluster.size() != features.size()) return fail(e);
     splitByInfrastructure(cluster, links.links, options.links, options.scoring.minClusterSize);
-    for (size_t a = 0; a < features.size(); ++a) features[a].clusterId = cluster[a];
-    const std::vector<ClusterVerdict> verdicts =
-        scoreClusters(features, links.links, topics, content.subnetNames, options.scoring);
+    const CaseContext ctx = caseContext(features, content.coverage, options.scoring);
+    std::vector<ClusterVerdict> verdicts = scoreClusters(features, cluster, links.links, ctx, topics,
+                                                         content.subnetNames, options.scoring, options.clustering, &e);
+    if (verdicts.empty() && !e.isEmpty()) return fail(e);
+    report(QStringLiteral("mixture"), 0.88);
+    MixtureOutput mixture;
+    if (ctx.prompts &&
+        !findMixtures(db, features, verdicts, links, options.links, options.scoring, options.cancel, mixture, &e))
+        return fail(e);
+    summary.unavailable = ctx.unavailable();
+    summary.mixtureAccounts = 0;
+    for (const auto& f : features) summary.mixtureAccounts += f.flagged && f.mixtureRequests > 0 && f.mixtureShare >= 0;
 
     report(QStringLiteral("writing results"), 0.9);
     if (options.cancel && options.cancel->load()) return fail(QStringLiteral("analysis cancelled"));
@@ -254,7 +278,8 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeFeatures(db, features, topicDict, &e) ||
         !analysisstore::writeLinks(db, links.links, content.subnetNames,
                                    static_cast<float>(options.clustering.minLinkWeight), &e) ||
-        !analysisstore::writeClusters(db, verdicts, &e))
+        !analysisstore::writeClusters(db, verdicts, &e) ||
+        !analysisstore::writeHarvestRequests(db, mixture.requests, &e))
         return failWrite(QStringLiteral("write the analysis"));
     report(QStringLiteral("writing aggregates"), 0.95);
     if (!aggs.finish(cluster, startedAt, &e) ||

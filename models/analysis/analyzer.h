@@ -3,6 +3,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -31,6 +32,8 @@ struct AnalysisSummary {
     int64_t requests = 0, accounts = 0, links = 0, clusters = 0;
     int64_t flaggedClusters = 0, flaggedAccounts = 0;
     QString newModel;  // the model whose release the pivot feature measures against
+    int64_t mixtureAccounts = 0;  // flagged for harvest mixed into ordinary traffic
+    QStringList unavailable;      // evidence these logs cannot show, in words
     double seconds = 0;
     QJsonObject stageSeconds;  // wall time per stage
     QJsonObject toJson() const;

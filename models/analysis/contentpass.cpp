@@ -21,7 +21,7 @@ constexpr size_t kBatchRows = 4096;
 
 struct Row {
     int64_t id, ts, createdAt;
-    int32_t account, ip, ua, org, payment, model, sourceTopic;
+    int32_t account, ip, ua, org, payment, model, sourceTopic, key;
     int32_t promptTokens, completionTokens;  // -1 = NULL
     uint32_t promptOff, promptLen;
 };
@@ -54,11 +54,14 @@ void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out)
         }
         ++a.n;
         a.cot += cot;
+        a.promptRows += r.promptLen > 0;
         ++a.topics[topic];
         if (r.promptTokens >= 0 && r.completionTokens >= 0) {
             ++a.tokenRows;
             a.promptTokens += static_cast<uint64_t>(r.promptTokens);
             a.completionTokens += static_cast<uint64_t>(r.completionTokens);
+            a.promptTokensSq += static_cast<double>(r.promptTokens) * r.promptTokens;
+            a.completionTokensSq += static_cast<double>(r.completionTokens) * r.completionTokens;
         }
         if (r.createdAt != 0 && (a.createdAt == 0 || r.createdAt < a.createdAt)) a.createdAt = r.createdAt;
         if (r.ip >= 0 && r.ip != a.lastIp) {
@@ -74,6 +77,7 @@ void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out)
         }
         insertCapped(a.orgs, r.org);
         insertCapped(a.payments, r.payment);
+        insertCapped(a.keys, r.key);
         if (r.model >= 0) {
             auto it = std::find_if(a.models.begin(), a.models.end(),
                                    [&](const auto& m) { return m.model == r.model; });
@@ -165,7 +169,7 @@ bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString*
     sql::Statement s(db,
                      "SELECT r.id, r.ts, r.account_created_at, r.account_id, r.ip_id, r.ua_id, "
                      "r.org_id, r.payment_id, r.model_id, r.topic_id, r.prompt_tokens, "
-                     "r.completion_tokens, t.prompt FROM requests r "
+                     "r.completion_tokens, t.prompt, r.api_key_id FROM requests r "
                      "LEFT JOIN request_text t ON t.id = r.id ORDER BY r.id");
     auto batch = std::make_unique<Batch>();
     bool cancelled = false;
@@ -183,10 +187,22 @@ bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString*
         r.sourceTopic = col32(s, 9);
         r.promptTokens = col32(s, 10);
         r.completionTokens = col32(s, 11);
+        r.key = col32(s, 13);
         const std::string_view p = s.textView(12);
         r.promptOff = static_cast<uint32_t>(batch->text.size());
         r.promptLen = static_cast<uint32_t>(std::min<size_t>(p.size(), 16384));
         batch->text.append(p.data(), r.promptLen);
+        FieldCoverage& c = out.coverage;
+        ++c.rows;
+        c.prompt += r.promptLen > 0;
+        c.tokens += r.promptTokens >= 0 && r.completionTokens >= 0;
+        c.ip += r.ip >= 0;
+        c.userAgent += r.ua >= 0;
+        c.createdAt += r.createdAt != 0;
+        c.payment += r.payment >= 0;
+        c.organization += r.org >= 0;
+        c.apiKey += r.key >= 0;
+        c.model += r.model >= 0;
         batch->rows.push_back(r);
         ++out.rows;
         if (batch->rows.size() >= kBatchRows) {

@@ -26,9 +26,18 @@ struct ContentPassInput {
     // Source topic dictionary id -> taxonomy index (a topic the source carries is kept).
     std::vector<int> sourceTopicToIndex;
     int otherTopic = 0;
-    int samplePerAccount = 8;
+    int samplePerAccount = 16;
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(int64_t done, int64_t total)> progress;
+};
+
+// How many requests carry each optional field: evidence that needs a field the logs do not
+// carry is reported as unavailable rather than as absent (most gateways store no prompts).
+struct FieldCoverage {
+    int64_t rows = 0, prompt = 0, tokens = 0, ip = 0, userAgent = 0, createdAt = 0, payment = 0,
+            organization = 0, apiKey = 0, model = 0;
+    // A field counts as present when at least 5% of requests carry it.
+    static bool enough(int64_t n, int64_t rows) { return rows > 0 && n * 20 >= rows; }
 };
 
 struct ContentPassOutput {
@@ -45,6 +54,7 @@ struct ContentPassOutput {
     // Every (ip, account) and (user agent, account) pair, uncapped, for the account search.
     aggregates::PairSet ipAccounts, uaAccounts;
     int64_t rows = 0;
+    FieldCoverage coverage;
 };
 
 // One streaming pass over every request and its prompt, in storage order: topics, CoT flags,

@@ -3,16 +3,21 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_map>
+
+#include "baseline.h"
 
 namespace quarry {
 namespace {
 
 class LinkSet {
 public:
-    explicit LinkSet(const LinkParams& p) : params_(p) { index_.reserve(1 << 20); }
+    LinkSet(const LinkParams& p, size_t population) : params_(p), population_(population) {
+        index_.reserve(1 << 20);
+    }
 
-    void add(int32_t x, int32_t y, LinkType type, int32_t key) {
+    void add(int32_t x, int32_t y, LinkType type, int32_t key, double strength) {
         if (x == y) return;
         const int32_t a = std::min(x, y), b = std::max(x, y);
         const uint64_t k = (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) |
@@ -27,16 +32,23 @@ public:
         Link& l = links_[it->second];
         const int t = static_cast<int>(type);
         if (l.count[t] < UINT16_MAX) ++l.count[t];
-        if (l.key[t] < 0) l.key[t] = key;
+        const uint8_t q = static_cast<uint8_t>(std::lround(baseline::clamp01(strength) * 255));
+        if (l.key[t] < 0 || q > l.strength[t]) l.key[t] = key;
+        l.strength[t] = std::max(l.strength[t], q);
     }
 
     // Links every member of a group to its next few members in a permutation drawn from the
     // group's key: connected, bounded degree, and different neighbours in every group.
+    // Every link of the group carries the key's strength: its type's weight times its rarity
+    // among the `population` active accounts (squared for templates: stock phrasing is common).
     template <typename Accept>
     void addGroup(std::vector<int32_t>& members, LinkType type, int32_t key, uint64_t salt,
                   Accept accept) {
         const size_t m = members.size();
         if (m < 2) return;
+        // Template pairs are judged against the case's own baseline instead (buildLinks).
+        const double rarity = type == LinkType::Template ? 1.0 : baseline::keyRarity(m, population_);
+        const double strength = params_.informativeWeight[static_cast<size_t>(type)] * rarity;
         const uint64_t seed = minhash::mix64(salt * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(key) + 1);
         std::sort(members.begin(), members.end(), [&](int32_t x, int32_t y) {
             return minhash::mix64(static_cast<uint64_t>(x) ^ seed) <
@@ -47,17 +59,19 @@ public:
             for (size_t j = 1; j <= k; ++j) {
                 const size_t other = (i + j) % m;
                 if (m <= k + 1 && other < i) continue;  // small groups: each pair once
-                if (accept(members[i], members[other])) add(members[i], members[other], type, key);
+                const double pair = accept(members[i], members[other]);  // 0 rejects; else scales
+                if (pair > 0) add(members[i], members[other], type, key, strength * pair);
             }
     }
     void addGroup(std::vector<int32_t>& members, LinkType type, int32_t key, uint64_t salt) {
-        addGroup(members, type, key, salt, [](int32_t, int32_t) { return true; });
+        addGroup(members, type, key, salt, [](int32_t, int32_t) { return 1.0; });
     }
 
     std::vector<Link> take() { return std::move(links_); }
 
 private:
     const LinkParams& params_;
+    size_t population_;
     std::unordered_map<uint64_t, uint32_t> index_;
     std::vector<Link> links_;
 };
@@ -90,6 +104,94 @@ void groupBySet(const std::vector<ContentAccumulator>& acc,
     });
 }
 
+// The share of each account's sampled prompts that near-duplicate prompts of an account it is
+// template-linked to beyond chance (bands both hold).
+void sharedTemplateShares(const std::vector<ContentAccumulator>& acc, const LinkParams& params, LinkOutput& out) {
+    std::vector<std::vector<int64_t>> shared(acc.size());
+    const auto& ak = out.accountTemplateKeys;
+    for (const Link& l : out.links) {
+        if (l.strengthOf(LinkType::Template) < 0.3 * params.informativeWeight[0]) continue;
+        const auto &ka = ak[static_cast<size_t>(l.a)], &kb = ak[static_cast<size_t>(l.b)];
+        std::vector<int64_t> common;
+        std::set_intersection(ka.begin(), ka.end(), kb.begin(), kb.end(), std::back_inserter(common));
+        for (int32_t x : {l.a, l.b}) shared[static_cast<size_t>(x)].insert(shared[static_cast<size_t>(x)].end(), common.begin(), common.end());
+    }
+    std::vector<uint64_t> keys;
+    for (size_t a = 0; a < acc.size(); ++a) {
+        auto& sk = shared[a];
+        if (sk.empty() || acc[a].sample.empty()) continue;
+        std::sort(sk.begin(), sk.end());
+        sk.erase(std::unique(sk.begin(), sk.end()), sk.end());
+        int hits = 0;
+        for (const auto& s : acc[a].sample) {
+            minhash::bandKeys(s.sig, params.templateBandRows, keys);
+            for (uint64_t k : keys)
+                if (std::binary_search(sk.begin(), sk.end(), templateKey(k))) {
+                    ++hits;
+                    break;
+                }
+        }
+        out.sharedTemplateShare[a] = static_cast<double>(hits) / acc[a].sample.size();
+    }
+}
+
+// Start and stop together: accounts whose first and last active days coincide (within a day)
+// far more often than this case's own start and stop days explain. An operator switches a
+// ring on and off at once; people join and leave one by one. Starts at the case's first day
+// and stops at its last are unknown (the logs cut them), not shared.
+void addStartStopLinks(const std::vector<AccountFeatures>& features, const LinkParams& params,
+                       LinkSet& links) {
+    constexpr int64_t kDayMs = 86400000;
+    int64_t caseFirst = INT64_MAX, caseLast = INT64_MIN;
+    for (const auto& f : features)
+        if (f.requests > 0) {
+            caseFirst = std::min(caseFirst, f.firstTs / kDayMs);
+            caseLast = std::max(caseLast, f.lastTs / kDayMs);
+        }
+    if (caseFirst == INT64_MAX || caseLast - caseFirst < 4) return;
+    struct Entry {
+        int64_t key;
+        int32_t account;
+        int first, last;  // bucket indexes into the per-offset tallies; -1 = cut by the logs
+        int offset;       // 0..3: which pair of day offsets
+    };
+    std::vector<Entry> entries;
+    const int buckets = static_cast<int>((caseLast - caseFirst) / 2 + 2);
+    std::vector<std::array<int, 4>> firstCount(static_cast<size_t>(buckets + 1)), lastCount(static_cast<size_t>(buckets + 1));
+    for (auto& c : firstCount) c.fill(0);
+    for (auto& c : lastCount) c.fill(0);
+    int eligible = 0;
+    for (size_t a = 0; a < features.size(); ++a) {
+        const AccountFeatures& f = features[a];
+        if (f.requests == 0 || f.spanDays < params.startStopMinSpanDays) continue;
+        const int64_t d1 = f.firstTs / kDayMs - caseFirst, d2 = f.lastTs / kDayMs - caseFirst;
+        const bool cutStart = d1 <= 1, cutEnd = d2 >= caseLast - caseFirst - 1;
+        if (cutStart && cutEnd) continue;
+        ++eligible;
+        for (int o = 0; o < 4; ++o) {
+            const int b1 = cutStart ? -1 : static_cast<int>((d1 + (o & 1)) / 2);
+            const int b2 = cutEnd ? -1 : static_cast<int>((d2 + (o >> 1)) / 2);
+            ++firstCount[static_cast<size_t>(b1 + 1)][o];
+            ++lastCount[static_cast<size_t>(b2 + 1)][o];
+            const int64_t key = (static_cast<int64_t>(o) << 40) | (static_cast<int64_t>(b1 + 1) << 20) | (b2 + 1);
+            entries.push_back({key, static_cast<int32_t>(a), b1 + 1, b2 + 1, o});
+        }
+    }
+    if (eligible < params.startStopMinAccounts) return;
+    std::vector<std::pair<int64_t, int32_t>> pairs;
+    std::unordered_map<int64_t, double> expected;
+    for (const Entry& e : entries) {
+        pairs.emplace_back(e.key, e.account);
+        expected[e.key] = static_cast<double>(firstCount[static_cast<size_t>(e.first)][e.offset]) *
+                          lastCount[static_cast<size_t>(e.last)][e.offset] / eligible;
+    }
+    forEachGroup(pairs, [&](int64_t key, std::vector<int32_t>& members) {
+        const double needed = std::max<double>(params.startStopMinAccounts, params.startStopFactor * expected[key]);
+        if (static_cast<double>(members.size()) >= needed)
+            links.addGroup(members, LinkType::StartStop, static_cast<int32_t>(key & 0x7FFFFFFF), 13);
+    });
+}
+
 }  // namespace
 
 const char* linkTypeName(LinkType t) {
@@ -102,6 +204,7 @@ const char* linkTypeName(LinkType t) {
         case LinkType::UserAgent: return "user_agent";
         case LinkType::Sync: return "sync";
         case LinkType::CreationBurst: return "creation_burst";
+        case LinkType::StartStop: return "start_stop";
     }
     return "?";
 }
@@ -115,25 +218,28 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
     out.sharedTemplateShare.assign(n, 0);
     out.templateReuse.assign(n, 0);
     out.templateGroupSize.assign(n, 0);
-    LinkSet links(params);
     size_t activeAccounts = 0;
     for (const auto& a : acc) activeAccounts += a.n > 0;
+    LinkSet links(params, activeAccounts);
 
-    // Templates: LSH band keys of each account's sampled prompts. Every key counts towards how
-    // shared an account's prompts are; only each account's smallest few keys become links. The
-    // same template gives the same keys in every account, so the smallest ones coincide and a
-    // network stays connected with a fraction of the links.
+    // Templates. Each account's sampled prompts give LSH band keys; only each account's smallest
+    // few keys become candidate links (the same template gives the same keys in every account,
+    // so a network stays connected with a fraction of the links). Whether two accounts really
+    // send the same templates is then judged against this case's own baseline: how many band
+    // keys two accounts picked at random share. Stock phrasing that everyone uses raises the
+    // baseline and so says nothing; an operator's templates put a pair far above it.
     {
-        std::vector<std::pair<int64_t, int32_t>> entries, linkEntries;
+        std::vector<std::pair<int64_t, int32_t>> linkEntries;
         std::vector<uint64_t> keys;
-        std::vector<int64_t> accountKeys;
+        out.accountTemplateKeys.assign(n, {});
+        std::vector<int32_t> prompted;
         for (size_t a = 0; a < n; ++a) {
             const auto& sample = acc[a].sample;
             int reused = 0;
-            accountKeys.clear();
+            auto& accountKeys = out.accountTemplateKeys[a];
             for (size_t i = 0; i < sample.size(); ++i) {
                 minhash::bandKeys(sample[i].sig, params.templateBandRows, keys);
-                for (uint64_t k : keys) accountKeys.push_back(static_cast<int64_t>(k & 0x7FFFFFFFFFFFFFFFULL));
+                for (uint64_t k : keys) accountKeys.push_back(templateKey(k));
                 for (size_t j = 0; j < sample.size(); ++j)
                     if (j != i && minhash::similarity(sample[i].sig, sample[j].sig) >= 0.5) {
                         ++reused;
@@ -142,39 +248,53 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
             }
             std::sort(accountKeys.begin(), accountKeys.end());
             accountKeys.erase(std::unique(accountKeys.begin(), accountKeys.end()), accountKeys.end());
-            for (size_t i = 0; i < accountKeys.size(); ++i) {
-                entries.emplace_back(accountKeys[i], static_cast<int32_t>(a));
-                if (i < static_cast<size_t>(params.templateKeysPerAccount))
-                    linkEntries.emplace_back(accountKeys[i], static_cast<int32_t>(a));
-            }
+            for (size_t i = 0; i < accountKeys.size() && i < static_cast<size_t>(params.templateKeysPerAccount); ++i)
+                linkEntries.emplace_back(accountKeys[i], static_cast<int32_t>(a));
             if (!sample.empty()) out.templateReuse[a] = static_cast<double>(reused) / sample.size();
+            if (accountKeys.size() >= 8) prompted.push_back(static_cast<int32_t>(a));
         }
-        // Which band keys are shared across accounts, to rate each sample afterwards.
-        std::unordered_map<int64_t, int32_t> groupSize;
-        forEachGroup(entries, [&](int64_t key, std::vector<int32_t>& members) {
-            groupSize[key] = static_cast<int32_t>(members.size());
-        });
+        const auto& ak = out.accountTemplateKeys;
+        auto overlap = [&](int32_t x, int32_t y) {
+            const auto &kx = ak[static_cast<size_t>(x)], &ky = ak[static_cast<size_t>(y)];
+            if (kx.empty() || ky.empty()) return 0.0;
+            size_t i = 0, j = 0, common = 0;
+            while (i < kx.size() && j < ky.size()) {
+                if (kx[i] < ky[j]) ++i;
+                else if (ky[j] < kx[i]) ++j;
+                else {
+                    ++common;
+                    ++i;
+                    ++j;
+                }
+            }
+            return static_cast<double>(common) / static_cast<double>(std::min(kx.size(), ky.size()));
+        };
+        // The baseline: random pairs of accounts with prompts, drawn deterministically.
+        double mean = 0, sd = 0;
+        if (prompted.size() >= 2) {
+            const size_t pairs = std::min<size_t>(20000, prompted.size() * 4);
+            std::vector<double> v;
+            v.reserve(pairs);
+            for (size_t i = 0; i < pairs; ++i) {
+                const uint64_t h = minhash::mix64(i * 0x9E3779B97F4A7C15ULL + 17);
+                const int32_t x = prompted[h % prompted.size()], y = prompted[(h >> 32) % prompted.size()];
+                if (x != y) v.push_back(overlap(x, y));
+            }
+            for (double x : v) mean += x;
+            mean /= std::max<size_t>(1, v.size());
+            for (double x : v) sd += (x - mean) * (x - mean);
+            sd = std::sqrt(sd / std::max<size_t>(1, v.size()));
+        }
+        out.templateBaseline = mean;
+        out.templateBaselineSpread = sd;
+        const double spread = std::max(sd, 0.02);
         int32_t groupId = 0;
         forEachGroup(linkEntries, [&](int64_t, std::vector<int32_t>& members) {
-            links.addGroup(members, LinkType::Template, groupId++, 1);
+            links.addGroup(members, LinkType::Template, groupId++, 1, [&](int32_t x, int32_t y) {
+                // Three spreads above chance begins to count; seven is certain.
+                return baseline::clamp01((overlap(x, y) - mean) / spread / 4.0 - 0.75);
+            });
         });
-        for (size_t a = 0; a < n; ++a) {
-            const auto& sample = acc[a].sample;
-            int shared = 0;
-            for (const auto& s : sample) {
-                minhash::bandKeys(s.sig, params.templateBandRows, keys);
-                bool any = false;
-                for (uint64_t k : keys) {
-                    auto it = groupSize.find(static_cast<int64_t>(k & 0x7FFFFFFFFFFFFFFFULL));
-                    if (it != groupSize.end()) {
-                        any = true;
-                        out.templateGroupSize[a] = std::max(out.templateGroupSize[a], it->second);
-                    }
-                }
-                shared += any;
-            }
-            if (!sample.empty()) out.sharedTemplateShare[a] = static_cast<double>(shared) / sample.size();
-        }
     }
 
     groupBySet(acc, &ContentAccumulator::payments, LinkType::Payment, links);
@@ -193,7 +313,7 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
             if (features[a].activeHours < params.syncMinActiveHours) continue;
             minhash::bandKeys(temporal.activeHours[a], params.syncBandRows, keys);
             for (uint64_t k : keys)
-                entries.emplace_back(static_cast<int64_t>(k & 0x7FFFFFFFFFFFFFFFULL), static_cast<int32_t>(a));
+                entries.emplace_back(templateKey(k), static_cast<int32_t>(a));
         }
         int32_t groupId = 0;
         forEachGroup(entries, [&](int64_t, std::vector<int32_t>& members) {
@@ -224,12 +344,23 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
         }
     }
 
+    addStartStopLinks(features, params, links);
+
     out.links = links.take();
+    sharedTemplateShares(acc, params, out);
     for (Link& l : out.links) {
         float w = 0;
-        for (int t = 0; t < kLinkTypes; ++t)
-            if (l.count[t]) w += params.typeWeight[t] * std::sqrt(static_cast<float>(std::min<int>(l.count[t], 4)));
+        double none = 1;
+        for (int t = 0; t < kLinkTypes; ++t) {
+            if (!l.count[t]) continue;
+            const float s = l.strength[t] / 255.0f;
+            const float rarity = params.informativeWeight[t] > 0 ? std::min(1.0f, s / params.informativeWeight[t]) : 1.0f;
+            // A common key still joins accounts in the graph, but lightly.
+            w += params.typeWeight[t] * std::sqrt(static_cast<float>(std::min<int>(l.count[t], 4))) * (0.25f + 0.75f * rarity);
+            none *= 1.0 - s;
+        }
         l.weight = w;
+        l.informative = static_cast<float>(1.0 - none);
     }
     return out;
 }

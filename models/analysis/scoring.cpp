@@ -9,52 +9,168 @@
 namespace quarry {
 namespace {
 
-double clamp01(double x) { return std::max(0.0, std::min(1.0, x)); }
+using baseline::clamp01;
+
 QString pct(double share) { return QString::number(qRound(share * 100)) + QLatin1Char('%'); }
 
 double median(std::vector<double> v) {
     if (v.empty()) return 0;
     const size_t m = v.size() / 2;
-    std::nth_element(v.begin(), v.begin() + m, v.end());
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(m), v.end());
     return v[m];
 }
 
-// A daily rhythm needs some requests over more than a couple of (partial) days to show.
-bool rhythmKnown(const AccountFeatures& f, const ScoringParams& p) {
-    return f.requests >= p.minRequestsForRhythm && f.activeDays >= 3;
-}
-
-struct Behaviour {
-    double automation = 0, content = 0, combined = 0;
-    double roundClock = 0, steady = 0, templated = 0, cot = 0, focus = 0, pivot = 0, young = 0;
-    bool rhythmKnown = false;
+// What the members of one cluster share among themselves, per link type.
+struct Shared {
+    std::array<std::set<int64_t>, kLinkTypes> members;  // accounts with an in-cluster link of the type
+    std::array<double, kLinkTypes> strengthSum{};
+    std::array<int64_t, kLinkTypes> links{};
+    std::set<int32_t> subnets, payments;
+    const std::set<int64_t>& of(LinkType t) const { return members[static_cast<size_t>(t)]; }
+    double meanStrength(int t) const {
+        return links[static_cast<size_t>(t)] ? strengthSum[static_cast<size_t>(t)] / links[static_cast<size_t>(t)] : 0;
+    }
 };
 
-Behaviour behaviourOf(const AccountFeatures& f, const std::vector<TopicInfo>& topics,
-                      const ScoringParams& p) {
-    Behaviour b;
-    b.rhythmKnown = rhythmKnown(f, p);
-    if (b.rhythmKnown) {
-        // A person's quietest six hours carry almost nothing; a flat 24x7 client's carry 25%.
-        b.roundClock = clamp01((f.quietShare - 0.04) / 0.14);
-        if (f.spanDays >= 3) b.steady = clamp01((1.2 - f.dailyCv) / 0.9);
+// Coordination of a set of accounts: each kind of shared evidence counts by how many members
+// carry it and how rare its keys are in this case; independent kinds reinforce (noisy-OR).
+double coordinationOf(const Shared& e, double n) {
+    double none = 1;
+    for (int t = 0; t < kLinkTypes; ++t) none *= 1.0 - (e.members[static_cast<size_t>(t)].size() / n) * e.meanStrength(t);
+    return 1.0 - none;
+}
+
+void describeShared(const Shared& e, int size, const std::vector<QString>& subnetNames, QStringList& r) {
+    auto count = [&](LinkType t) { return static_cast<int>(e.of(t).size()); };
+    if (count(LinkType::Template) >= 2)
+        r << QStringLiteral("%1 of %2 accounts send near-duplicate prompts (shared templates)")
+                 .arg(count(LinkType::Template))
+                 .arg(size);
+    if (count(LinkType::StartStop) >= 2)
+        r << QStringLiteral("%1 accounts started and stopped within a day of each other").arg(count(LinkType::StartStop));
+    if (count(LinkType::Subnet) >= 2) {
+        QStringList names;
+        for (int32_t s : e.subnets)
+            if (s >= 0 && static_cast<size_t>(s) < subnetNames.size() && names.size() < 3)
+                names << subnetNames[static_cast<size_t>(s)];
+        r << QStringLiteral("%1 accounts share %2 subnets (%3%4)")
+                 .arg(count(LinkType::Subnet))
+                 .arg(e.subnets.size())
+                 .arg(names.join(QStringLiteral(", ")))
+                 .arg(e.subnets.size() > 3 ? QStringLiteral(", ...") : QString());
     }
-    b.templated = clamp01((f.sharedTemplateShare - 0.2) / 0.6);
-    b.cot = clamp01(f.cotShare / 0.4);
-    const bool highValue = f.topTopic >= 0 && f.topTopic < static_cast<int>(topics.size()) &&
-                           topics[static_cast<size_t>(f.topTopic)].highValue;
-    b.focus = highValue ? clamp01((f.topTopicShare - 0.3) / 0.5) : 0;
-    b.pivot = (f.pivotHours >= 0 && f.pivotHours <= 48 && f.newModelShare >= 0.6) ? 1 : 0;
-    b.young = (f.ageAtHeavyUseDays >= 0 && f.ageAtHeavyUseDays < 3) ? 1 : 0;
-    // Automation: how the account sends; content: what it asks for. Harvesting needs both: a
-    // support bot automates without asking for reasoning or code, a student asks for
-    // step-by-step maths by hand. Shared templates are coordination, judged per cluster.
-    // Round-the-clock activity dominates automation because steady daily volume alone is
-    // common among people with a routine.
-    b.automation = clamp01(0.75 * b.roundClock + 0.25 * b.steady + 0.15 * b.pivot + 0.1 * b.young);
-    b.content = std::max(b.cot, b.focus);
-    b.combined = std::sqrt(b.automation * b.content);
-    return b;
+    if (count(LinkType::Ip) >= 2) r << QStringLiteral("%1 accounts share IP addresses").arg(count(LinkType::Ip));
+    if (count(LinkType::Payment) >= 2)
+        r << QStringLiteral("%1 accounts share %2 payment fingerprints").arg(count(LinkType::Payment)).arg(e.payments.size());
+    if (count(LinkType::Organization) >= 2)
+        r << QStringLiteral("%1 accounts belong to one organisation (weak evidence: companies group their own "
+                            "accounts)")
+                 .arg(count(LinkType::Organization));
+    if (count(LinkType::CreationBurst) >= 2)
+        r << QStringLiteral("%1 accounts were created in bursts of sign-ups").arg(count(LinkType::CreationBurst));
+    if (count(LinkType::Sync) >= 2) r << QStringLiteral("%1 accounts are active in the same hours").arg(count(LinkType::Sync));
+    if (count(LinkType::UserAgent) >= 2)
+        r << QStringLiteral("%1 accounts share an uncommon user agent").arg(count(LinkType::UserAgent));
+}
+
+// Medians of the members' families and the traits behind them, for a verdict and its words.
+struct MemberSummary {
+    double automation = 0, harvest = 0, lifecycle = 0, behaviour = 0;
+    bool contentHarvest = false;
+    double requests = 0, cotShare = 0, medQuiet = 0, topShare = 0;
+    int topTopic = -1, pivoted = 0, rhythmKnown = 0;
+};
+
+MemberSummary summarise(const std::vector<int64_t>& members, const std::vector<AccountFeatures>& features,
+                        const std::vector<double>& own, const CaseContext& ctx, const ScoringParams& p) {
+    MemberSummary s;
+    std::vector<double> a, h, l, b, quiet;
+    double cotRequests = 0;
+    int content = 0;
+    std::map<int, double> topicRequests;
+    for (int64_t m : members) {
+        const AccountFeatures& f = features[static_cast<size_t>(m)];
+        a.push_back(f.automation);
+        h.push_back(f.harvest);
+        l.push_back(f.lifecycle);
+        b.push_back(own[static_cast<size_t>(m)]);
+        s.requests += static_cast<double>(f.requests);
+        cotRequests += f.cotShare * static_cast<double>(f.requests);
+        if (f.topTopic >= 0) topicRequests[f.topTopic] += f.topTopicShare * static_cast<double>(f.requests);
+        if (f.requests >= p.minRequestsForRhythm) {
+            quiet.push_back(f.quietShare);
+            ++s.rhythmKnown;
+        }
+        s.pivoted += f.pivotHours >= 0 && f.pivotHours <= 48 && f.newModelShare >= 0.6;
+        content += harvestFromContent(f, ctx) && f.harvest >= p.strong;
+    }
+    s.automation = median(a);
+    s.harvest = median(h);
+    s.lifecycle = median(l);
+    s.behaviour = median(b);
+    s.contentHarvest = content * 2 > static_cast<int>(members.size());
+    s.cotShare = s.requests > 0 ? cotRequests / s.requests : 0;
+    s.medQuiet = median(quiet);
+    double best = 0;
+    for (const auto& [t, r] : topicRequests)
+        if (r > best) {
+            best = r;
+            s.topTopic = t;
+        }
+    s.topShare = s.requests > 0 ? best / s.requests : 0;
+    return s;
+}
+
+int32_t findRoot(std::vector<int32_t>& parent, int32_t x) {
+    while (parent[static_cast<size_t>(x)] != x) {
+        parent[static_cast<size_t>(x)] = parent[static_cast<size_t>(parent[static_cast<size_t>(x)])];
+        x = parent[static_cast<size_t>(x)];
+    }
+    return x;
+}
+
+// Cores: connected groups of suspects. A group is split only where Leiden finds parts of
+// campaign size that hardly touch (two operators that share a prompt style but nothing else);
+// a sparse but single network stays whole.
+std::vector<int32_t> findCores(size_t n, const std::vector<Link>& suspectLinks, const ClusteringParams& clustering,
+                               int minPart, QString* error) {
+    std::vector<int32_t> parent(n);
+    for (size_t i = 0; i < n; ++i) parent[i] = static_cast<int32_t>(i);
+    std::vector<char> onEdge(n, 0);
+    for (const Link& l : suspectLinks) {
+        onEdge[static_cast<size_t>(l.a)] = onEdge[static_cast<size_t>(l.b)] = 1;
+        const int32_t ra = findRoot(parent, l.a), rb = findRoot(parent, l.b);
+        if (ra != rb) parent[static_cast<size_t>(std::max(ra, rb))] = std::min(ra, rb);
+    }
+    std::vector<int32_t> core(n, -1);
+    for (size_t a = 0; a < n; ++a)
+        if (onEdge[a]) core[a] = findRoot(parent, static_cast<int32_t>(a));
+    const std::vector<int32_t> parts = clusterAccounts(n, suspectLinks, clustering, error);
+    if (parts.size() != n) return {};
+    // Per component: weight inside and across Leiden parts, and part sizes.
+    std::map<int32_t, double> within, across;
+    std::map<int32_t, std::map<int32_t, int>> partSize;
+    for (size_t a = 0; a < n; ++a)
+        if (core[a] >= 0) ++partSize[core[a]][parts[a]];
+    for (const Link& l : suspectLinks)
+        (parts[static_cast<size_t>(l.a)] == parts[static_cast<size_t>(l.b)] ? within : across)[core[static_cast<size_t>(l.a)]] +=
+            l.weight;
+    int32_t next = static_cast<int32_t>(n);  // new ids above every account id
+    std::map<std::pair<int32_t, int32_t>, int32_t> splitId;
+    for (size_t a = 0; a < n; ++a) {
+        const int32_t c = core[a];
+        if (c < 0) continue;
+        const auto& sizes = partSize[c];
+        int major = 0;
+        for (const auto& [part, size] : sizes) major += size >= minPart;
+        if (major < 2 || across[c] > 0.1 * within[c]) continue;
+        const int32_t part = parts[a];
+        if (sizes.at(part) < minPart) continue;  // small parts stay with the component's id
+        auto [it, inserted] = splitId.try_emplace({c, part}, next);
+        if (inserted) ++next;
+        core[a] = it->second;
+    }
+    return core;
 }
 
 }  // namespace
@@ -62,260 +178,256 @@ Behaviour behaviourOf(const AccountFeatures& f, const std::vector<TopicInfo>& to
 QJsonObject ScoringParams::toJson() const {
     QJsonObject o;
     o.insert(QStringLiteral("min_cluster_size"), minClusterSize);
-    o.insert(QStringLiteral("flag_score"), flagScore);
+    o.insert(QStringLiteral("strong"), strong);
+    o.insert(QStringLiteral("suspect"), suspect);
     o.insert(QStringLiteral("min_coordination"), minCoordination);
-    o.insert(QStringLiteral("min_behaviour"), minBehaviour);
-    o.insert(QStringLiteral("member_behaviour"), memberBehaviour);
+    o.insert(QStringLiteral("min_link_evidence"), minLinkEvidence);
     o.insert(QStringLiteral("min_requests_for_rhythm"), minRequestsForRhythm);
+    o.insert(QStringLiteral("mixture_min_share"), mixtureMinShare);
+    o.insert(QStringLiteral("mixture_min_requests"), mixtureMinRequests);
     return o;
 }
 
-double scoreAccountBehaviour(AccountFeatures& f, const std::vector<TopicInfo>& topics,
-                             const ScoringParams& p) {
-    const Behaviour b = behaviourOf(f, topics, p);
-    QStringList r;
-    if (b.roundClock >= 0.5)
-        r << QStringLiteral("active round the clock: its quietest 6 hours still carry %1 of its "
-                            "requests (a person's carry almost none)")
-                 .arg(pct(f.quietShare));
-    if (b.steady >= 0.5)
-        r << QStringLiteral("steady machine pacing: daily volume varies by only %1 over %2 days "
-                            "(peak %3 requests in one day)")
-                 .arg(pct(f.dailyCv))
-                 .arg(f.spanDays)
-                 .arg(f.peakDaily);
-    if (f.cotShare >= 0.2)
-        r << QStringLiteral("%1 of prompts ask for step-by-step reasoning").arg(pct(f.cotShare));
-    if (b.focus >= 0.3)
-        r << QStringLiteral("%1 of prompts on one high-value capability (%2)")
-                 .arg(pct(f.topTopicShare), topics[static_cast<size_t>(f.topTopic)].name);
-    if (f.sharedTemplateShare >= 0.4)
-        r << QStringLiteral("%1 of sampled prompts near-duplicate other accounts' prompts (shared "
-                            "templates)")
-                 .arg(pct(f.sharedTemplateShare));
-    if (b.pivot > 0)
-        r << QStringLiteral("moved %1 of its traffic to a newly released model within %2 h")
-                 .arg(pct(f.newModelShare))
-                 .arg(f.pivotHours, 0, 'f', 0);
-    if (b.young > 0)
-        r << QStringLiteral("heavy use began %1 days after the account was created")
-                 .arg(f.ageAtHeavyUseDays, 0, 'f', 1);
-    if (!b.rhythmKnown)
-        r << QStringLiteral("too few requests (%1) to judge its daily rhythm").arg(f.requests);
-    f.reasons = r;
-    f.score = b.combined;
-    f.automation = b.automation;
-    f.harvest = b.content;
-    return b.combined;
-}
-
-std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features,
-                                          const std::vector<Link>& links,
+std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features, std::vector<int32_t>& cluster,
+                                          const std::vector<Link>& links, const CaseContext& ctx,
                                           const std::vector<TopicInfo>& topics,
-                                          const std::vector<QString>& subnetNames,
-                                          const ScoringParams& p) {
-    int clusterCount = 0;
-    for (const auto& f : features) clusterCount = std::max(clusterCount, f.clusterId + 1);
-    std::vector<ClusterVerdict> verdicts(static_cast<size_t>(clusterCount));
-    for (int c = 0; c < clusterCount; ++c) verdicts[static_cast<size_t>(c)].id = c;
-    std::vector<double> behaviour(features.size(), 0);
-    for (size_t a = 0; a < features.size(); ++a) {
-        AccountFeatures& f = features[a];
-        if (f.requests == 0) continue;
-        behaviour[a] = scoreAccountBehaviour(f, topics, p);
-        if (f.clusterId >= 0) verdicts[static_cast<size_t>(f.clusterId)].members.push_back(static_cast<int64_t>(a));
+                                          const std::vector<QString>& subnetNames, const ScoringParams& p,
+                                          const ClusteringParams& clustering, QString* error) {
+    const size_t n = features.size();
+    // 1. Each account's own evidence.
+    std::vector<double> own(n, 0);
+    std::vector<char> suspect(n, 0);
+    for (size_t a = 0; a < n; ++a) {
+        if (features[a].requests == 0) continue;
+        own[a] = scoreFamilies(features[a], ctx, topics, p);
+        suspect[a] = own[a] >= p.suspect;
     }
 
-    // Per cluster, which members have in-cluster evidence of each kind, and the shared keys.
-    struct Evidence {
-        std::set<int64_t> byType[kLinkTypes];
-        std::set<int32_t> subnets, payments;
-    };
-    std::vector<Evidence> ev(verdicts.size());
+    // 2. Cores: communities of suspects over the links that say something about a common
+    // operator. A campaign inside a larger community of ordinary accounts is found and judged on
+    // its own, and the ordinary members are never judged with it.
+    // Only evidence of one operator joins a core: templates, payments, addresses and starting
+    // and stopping together. Sign-up hours, active hours and user agents are shared by separate
+    // networks by coincidence; they count towards coordination, never as glue.
+    std::vector<Link> suspectLinks;
     for (const Link& l : links) {
-        const int ca = features[static_cast<size_t>(l.a)].clusterId;
-        if (ca < 0 || ca != features[static_cast<size_t>(l.b)].clusterId) continue;
-        Evidence& e = ev[static_cast<size_t>(ca)];
+        if (!suspect[static_cast<size_t>(l.a)] || !suspect[static_cast<size_t>(l.b)]) continue;
+        double none = 1;
+        for (LinkType t : {LinkType::Template, LinkType::Payment, LinkType::Ip, LinkType::Subnet, LinkType::StartStop})
+            none *= 1.0 - l.strengthOf(t);
+        if (1.0 - none < p.minLinkEvidence) continue;
+        suspectLinks.push_back(l);
+        suspectLinks.back().weight = static_cast<float>(1.0 - none);
+    }
+    ClusteringParams coreParams = clustering;
+    coreParams.minLinkWeight = p.minLinkEvidence;
+    std::vector<int32_t> core = findCores(n, suspectLinks, coreParams, p.minClusterSize, error);
+    if (core.size() != n) return {};
+    suspectLinks.clear();
+    suspectLinks.shrink_to_fit();
+
+    // Each member is judged as a member: it stays in a core only when it is tied to it by more
+    // than shared hours (every round-the-clock client is active in every hour) and, where the
+    // core's harvest is read from prompts, asks for the same kind of thing.
+    {
+        std::map<int32_t, std::vector<int64_t>> groups;
+        for (size_t a = 0; a < n; ++a)
+            if (core[a] >= 0) groups[core[a]].push_back(static_cast<int64_t>(a));
+        std::vector<uint8_t> tieTypes(n, 0), strongTie(n, 0);
+        for (const Link& l : links) {
+            if (core[static_cast<size_t>(l.a)] < 0 || core[static_cast<size_t>(l.a)] != core[static_cast<size_t>(l.b)]) continue;
+            for (int t = 0; t < kLinkTypes; ++t) {
+                const double st = l.strength[static_cast<size_t>(t)] / 255.0;
+                if (!l.count[static_cast<size_t>(t)] || st < p.minLinkEvidence) continue;
+                for (int32_t x : {l.a, l.b}) {
+                    tieTypes[static_cast<size_t>(x)] |= static_cast<uint8_t>(1u << std::min(t, 7));
+                    if (t != static_cast<int>(LinkType::Sync) && st >= 2 * p.minLinkEvidence) strongTie[static_cast<size_t>(x)] = 1;
+                }
+            }
+        }
+        for (const auto& [id, members] : groups) {
+            const bool contentCarried = summarise(members, features, own, ctx, p).contentHarvest;
+            for (int64_t a : members) {
+                const bool tied = strongTie[static_cast<size_t>(a)] || __builtin_popcount(tieTypes[static_cast<size_t>(a)]) >= 2;
+                const bool asksAlike = !contentCarried || features[static_cast<size_t>(a)].harvest >= 0.5 * p.strong;
+                if (!tied || !asksAlike) core[static_cast<size_t>(a)] = -1;
+            }
+        }
+    }
+
+    // 3. Final clusters: each core of two or more becomes a cluster of its own; everyone else
+    // keeps the community they were found in.
+    std::map<int32_t, int> coreSize;
+    for (int32_t c : core)
+        if (c >= 0) ++coreSize[c];
+    int32_t base = 0;
+    for (int32_t c : cluster) base = std::max(base, c + 1);
+    std::vector<char> isCoreId;
+    {
+        std::map<int32_t, int32_t> ids;  // raw id -> dense id in order of smallest account
+        std::vector<int32_t> raw(n, -1);
+        for (size_t a = 0; a < n; ++a) {
+            if (core[a] >= 0 && coreSize[core[a]] >= 2) raw[a] = base + core[a];
+            else raw[a] = cluster[a];
+        }
+        for (size_t a = 0; a < n; ++a) {
+            if (raw[a] < 0) {
+                cluster[a] = -1;
+                continue;
+            }
+            auto [it, inserted] = ids.try_emplace(raw[a], static_cast<int32_t>(ids.size()));
+            if (inserted) isCoreId.push_back(raw[a] >= base);
+            cluster[a] = it->second;
+        }
+    }
+    const size_t clusterCount = isCoreId.size();
+    std::vector<ClusterVerdict> verdicts(clusterCount);
+    for (size_t c = 0; c < clusterCount; ++c) {
+        verdicts[c].id = static_cast<int>(c);
+        verdicts[c].core = isCoreId[c];
+    }
+    for (size_t a = 0; a < n; ++a) {
+        features[a].clusterId = cluster[a];
+        if (cluster[a] >= 0 && features[a].requests > 0) verdicts[static_cast<size_t>(cluster[a])].members.push_back(static_cast<int64_t>(a));
+    }
+
+    // 4. What each cluster's members share among themselves.
+    std::vector<Shared> shared(clusterCount);
+    for (const Link& l : links) {
+        const int32_t ca = cluster[static_cast<size_t>(l.a)];
+        if (ca < 0 || ca != cluster[static_cast<size_t>(l.b)]) continue;
+        Shared& e = shared[static_cast<size_t>(ca)];
         for (int t = 0; t < kLinkTypes; ++t)
-            if (l.count[t]) {
-                e.byType[t].insert(l.a);
-                e.byType[t].insert(l.b);
+            if (l.count[static_cast<size_t>(t)]) {
+                e.members[static_cast<size_t>(t)].insert(l.a);
+                e.members[static_cast<size_t>(t)].insert(l.b);
+                e.strengthSum[static_cast<size_t>(t)] += l.strength[static_cast<size_t>(t)] / 255.0;
+                ++e.links[static_cast<size_t>(t)];
             }
         if (l.has(LinkType::Subnet)) e.subnets.insert(l.key[static_cast<int>(LinkType::Subnet)]);
         if (l.has(LinkType::Payment)) e.payments.insert(l.key[static_cast<int>(LinkType::Payment)]);
+        for (int32_t x : {l.a, l.b})
+            features[static_cast<size_t>(x)].coordination =
+                std::max(features[static_cast<size_t>(x)].coordination, static_cast<double>(l.informative));
     }
 
+    // 5. Verdicts.
+    const QStringList unavailable = ctx.unavailable();
     for (ClusterVerdict& v : verdicts) {
         v.size = static_cast<int>(v.members.size());
         if (v.size == 0) continue;
-        const Evidence& e = ev[static_cast<size_t>(v.id)];
-        const double n = v.size;
-        auto share = [&](LinkType t) { return e.byType[static_cast<int>(t)].size() / n; };
-        int templated = 0;
-        double requests = 0, cotRequests = 0;
-        std::vector<double> quiet, cv, memberScores, automation, harvest;
-        std::map<int, double> topicRequests;
-        int pivoted = 0;
-        for (int64_t a : v.members) {
-            const AccountFeatures& f = features[static_cast<size_t>(a)];
-            templated += f.sharedTemplateShare >= 0.5;
-            requests += f.requests;
-            cotRequests += f.cotShare * f.requests;
-            if (f.topTopic >= 0) topicRequests[f.topTopic] += f.topTopicShare * f.requests;
-            if (f.requests >= p.minRequestsForRhythm) {
-                quiet.push_back(f.quietShare);
-                if (f.spanDays >= 3) cv.push_back(f.dailyCv);
-            }
-            memberScores.push_back(behaviour[static_cast<size_t>(a)]);
-            automation.push_back(f.automation);
-            harvest.push_back(f.harvest);
-            pivoted += f.pivotHours >= 0 && f.pivotHours <= 48 && f.newModelShare >= 0.6;
-        }
-        const double templateShare = templated / n;
-        const double infraShare = std::max({share(LinkType::Ip), share(LinkType::Subnet), share(LinkType::Payment)});
-        const double burstShare = share(LinkType::CreationBurst);
-        const double syncShare = share(LinkType::Sync);
-        // Noisy-OR: independent kinds of coordination reinforce each other.
-        v.coordination = 1.0 - (1.0 - 0.85 * templateShare) * (1.0 - 0.6 * infraShare) *
-                                   (1.0 - 0.5 * burstShare) * (1.0 - 0.3 * syncShare);
-        v.automation = median(automation);
-        v.harvest = median(harvest);
-        v.behaviour = median(memberScores);
-        const double sizeFactor = clamp01((n - 2.0) / 8.0);
-        v.score = sizeFactor * (v.coordination + v.automation + v.harvest) / 3.0;
-        v.flagged = v.size >= p.minClusterSize && v.coordination >= p.minCoordination &&
-                    v.automation >= p.minBehaviour && v.harvest >= p.minBehaviour &&
-                    v.score >= p.flagScore;
-
-        const double cotShare = requests > 0 ? cotRequests / requests : 0;
-        int topTopic = -1;
-        double topTopicReq = 0;
-        for (const auto& [t, r] : topicRequests)
-            if (r > topTopicReq) {
-                topTopic = t;
-                topTopicReq = r;
-            }
-        const double topShare = requests > 0 ? topTopicReq / requests : 0;
-        const double medQuiet = median(quiet);
+        const Shared& e = shared[static_cast<size_t>(v.id)];
+        const MemberSummary s = summarise(v.members, features, own, ctx, p);
+        v.coordination = coordinationOf(e, v.size);
+        v.automation = s.automation;
+        v.harvest = s.harvest;
+        v.lifecycle = s.lifecycle;
+        v.behaviour = s.behaviour;
+        if (s.automation >= p.strong) v.families << QStringLiteral("automation");
+        if (s.harvest >= p.strong) v.families << QStringLiteral("harvest");
+        if (s.lifecycle >= p.strong) v.families << QStringLiteral("lifecycle");
+        const bool coordinated = v.coordination >= p.minCoordination;
+        const bool enough = s.contentHarvest || v.families.size() >= 2;
+        v.flagged = v.core && v.size >= p.minClusterSize && coordinated && enough;
+        const double sizeFactor = clamp01((v.size - 1.0) / 4.0);
+        const double raw = sizeFactor * (0.4 * v.coordination + 0.6 * v.behaviour);
+        v.score = v.flagged ? 0.5 + 0.5 * raw : 0.5 * raw;
 
         QStringList r;
-        r << QStringLiteral("%1 accounts, %2 requests").arg(v.size).arg(static_cast<qint64>(requests));
-        if (templated >= 2)
-            r << QStringLiteral("%1 of %2 accounts send near-duplicate prompts (shared templates)")
-                     .arg(templated)
-                     .arg(v.size);
-        if (e.byType[static_cast<int>(LinkType::Subnet)].size() >= 2) {
-            QStringList names;
-            for (int32_t s : e.subnets)
-                if (s >= 0 && static_cast<size_t>(s) < subnetNames.size() && names.size() < 3)
-                    names << subnetNames[static_cast<size_t>(s)];
-            r << QStringLiteral("%1 accounts share %2 subnets (%3%4)")
-                     .arg(e.byType[static_cast<int>(LinkType::Subnet)].size())
-                     .arg(e.subnets.size())
-                     .arg(names.join(QStringLiteral(", ")))
-                     .arg(e.subnets.size() > 3 ? QStringLiteral(", ...") : QString());
-        }
-        if (e.byType[static_cast<int>(LinkType::Ip)].size() >= 2)
-            r << QStringLiteral("%1 accounts share IP addresses").arg(e.byType[static_cast<int>(LinkType::Ip)].size());
-        if (e.byType[static_cast<int>(LinkType::Payment)].size() >= 2)
-            r << QStringLiteral("%1 accounts share %2 payment fingerprints")
-                     .arg(e.byType[static_cast<int>(LinkType::Payment)].size())
-                     .arg(e.payments.size());
-        if (e.byType[static_cast<int>(LinkType::CreationBurst)].size() >= 2)
-            r << QStringLiteral("%1 accounts were created in bursts of sign-ups")
-                     .arg(e.byType[static_cast<int>(LinkType::CreationBurst)].size());
-        if (e.byType[static_cast<int>(LinkType::Sync)].size() >= 2)
-            r << QStringLiteral("%1 accounts are active in the same hours")
-                     .arg(e.byType[static_cast<int>(LinkType::Sync)].size());
-        if (e.byType[static_cast<int>(LinkType::UserAgent)].size() >= 2)
-            r << QStringLiteral("%1 accounts share an uncommon user agent")
-                     .arg(e.byType[static_cast<int>(LinkType::UserAgent)].size());
-        if (!quiet.empty() && medQuiet >= 0.12)
-            r << QStringLiteral("traffic flat across 24 hours (median account's quietest 6 h carry %1)")
-                     .arg(pct(medQuiet));
-        if (!cv.empty() && median(cv) <= 0.5)
-            r << QStringLiteral("steady pacing (median daily variation %1)").arg(pct(median(cv)));
-        if (cotShare >= 0.2) r << QStringLiteral("%1 of prompts ask for step-by-step reasoning").arg(pct(cotShare));
-        if (topTopic >= 0 && static_cast<size_t>(topTopic) < topics.size() && topShare >= 0.4)
+        r << QStringLiteral("%1 accounts, %2 requests").arg(v.size).arg(static_cast<qint64>(s.requests));
+        describeShared(e, v.size, subnetNames, r);
+        if (s.rhythmKnown && s.medQuiet >= 0.12)
+            r << QStringLiteral("traffic flat across 24 hours (median account's quietest 6 h carry %1)").arg(pct(s.medQuiet));
+        if (s.cotShare >= 0.2) r << QStringLiteral("%1 of prompts ask for step-by-step reasoning").arg(pct(s.cotShare));
+        if (s.topTopic >= 0 && static_cast<size_t>(s.topTopic) < topics.size() && s.topShare >= 0.4)
             r << QStringLiteral("%1 of prompts on %2%3")
-                     .arg(pct(topShare), topics[static_cast<size_t>(topTopic)].name,
-                          topics[static_cast<size_t>(topTopic)].highValue
-                              ? QStringLiteral(" (a high-value capability)")
-                              : QString());
-        if (pivoted >= 2)
-            r << QStringLiteral("%1 accounts moved to a newly released model within 48 h").arg(pivoted);
-
-        if (!v.flagged) {
+                     .arg(pct(s.topShare), topics[static_cast<size_t>(s.topTopic)].name,
+                          topics[static_cast<size_t>(s.topTopic)].highValue ? QStringLiteral(" (a high-value capability)")
+                                                                            : QString());
+        if (s.pivoted >= 2) r << QStringLiteral("%1 accounts moved to a newly released model within 48 h").arg(s.pivoted);
+        if (v.flagged) {
+            QStringList carried = v.families;
+            if (s.contentHarvest && !carried.contains(QStringLiteral("harvest"))) carried << QStringLiteral("harvest");
+            r.insert(1, QStringLiteral("flagged: coordination %1 with %2 evidence from the members' own traffic")
+                            .arg(v.coordination, 0, 'f', 2)
+                            .arg(carried.join(QStringLiteral(" and "))));
+        } else {
             QStringList why;
+            if (!v.core)
+                why << QStringLiteral("its members show no campaign evidence of their own (automation, harvest or "
+                                      "lifecycle)");
             if (v.size < p.minClusterSize)
                 why << QStringLiteral("only %1 accounts (a campaign needs at least %2)").arg(v.size).arg(p.minClusterSize);
-            if (v.coordination < p.minCoordination)
-                why << QStringLiteral("little coordination (%1 < %2)")
-                           .arg(v.coordination, 0, 'f', 2)
-                           .arg(p.minCoordination, 0, 'f', 2);
-            if (v.automation < p.minBehaviour)
-                why << QStringLiteral("members' traffic does not look automated (median %1 < %2: %3)")
-                           .arg(v.automation, 0, 'f', 2)
-                           .arg(p.minBehaviour, 0, 'f', 2)
-                           .arg(quiet.size() * 2 < v.members.size()
+            if (!coordinated)
+                why << QStringLiteral("little coordination (%1 < %2)").arg(v.coordination, 0, 'f', 2).arg(p.minCoordination, 0, 'f', 2);
+            if (s.automation < p.strong)
+                why << QStringLiteral("members' traffic does not look automated (median %1: %2)")
+                           .arg(s.automation, 0, 'f', 2)
+                           .arg(s.rhythmKnown * 2 < v.size
                                     ? QStringLiteral("too few requests per account to judge their rhythm")
-                                    : QStringLiteral("human daily rhythm, median quietest-6h share %1").arg(pct(medQuiet)));
-            if (v.harvest < p.minBehaviour)
-                why << QStringLiteral("no harvesting focus (median %1 < %2: %3 of prompts ask for reasoning, "
-                                      "top topic %4 at %5)")
-                           .arg(v.harvest, 0, 'f', 2)
-                           .arg(p.minBehaviour, 0, 'f', 2)
-                           .arg(pct(cotShare))
-                           .arg(topTopic >= 0 && static_cast<size_t>(topTopic) < topics.size()
-                                    ? topics[static_cast<size_t>(topTopic)].name
-                                    : QStringLiteral("-"))
-                           .arg(pct(topShare));
-            if (why.isEmpty()) why << QStringLiteral("score %1 below %2").arg(v.score, 0, 'f', 2).arg(p.flagScore, 0, 'f', 2);
+                                    : QStringLiteral("human daily rhythm, median quietest-6h share %1").arg(pct(s.medQuiet)));
+            if (s.harvest < p.strong)
+                why << QStringLiteral("no harvesting evidence (median %1: %2 of prompts ask for reasoning)")
+                           .arg(s.harvest, 0, 'f', 2)
+                           .arg(pct(s.cotShare));
+            if (v.core && coordinated && v.size >= p.minClusterSize && !enough)
+                why << QStringLiteral("only %1 of automation, harvest and lifecycle is strong, and harvest is not read "
+                                      "from prompts")
+                           .arg(v.families.isEmpty() ? QStringLiteral("none") : v.families.join(QStringLiteral(", ")));
             r << QStringLiteral("not flagged: ") + why.join(QStringLiteral("; "));
         }
+        if (!unavailable.isEmpty()) r << QStringLiteral("not in these logs: ") + unavailable.join(QStringLiteral("; "));
         v.reasons = r;
 
         for (int64_t a : v.members) {
             AccountFeatures& f = features[static_cast<size_t>(a)];
-            const double own = behaviour[static_cast<size_t>(a)];
-            f.score = 0.5 * own + 0.5 * v.score;
-            // A member is flagged for its own harvesting behaviour, or for sharing the cluster's
-            // infrastructure while asking for what the cluster harvests. Look-alike prompts alone
-            // do not carry a verdict over to an account that sends like a person or a batch job.
-            bool sharesInfrastructure = false;
-            for (LinkType t : {LinkType::Payment, LinkType::Ip, LinkType::Subnet, LinkType::Organization})
-                sharesInfrastructure = sharesInfrastructure || e.byType[static_cast<int>(t)].count(a) > 0;
-            const bool shortHistory = !rhythmKnown(f, p);
-            f.flagged = v.flagged && f.harvest >= p.memberBehaviour &&
-                        (f.automation >= p.memberBehaviour || (sharesInfrastructure && shortHistory));
-            if (v.flagged && !f.flagged) {
-                QString why;
-                if (f.harvest < p.memberBehaviour)
-                    why = QStringLiteral("its prompts show no harvesting focus (%1)").arg(f.harvest, 0, 'f', 2);
-                else if (shortHistory)
-                    why = QStringLiteral("too little history to judge its rhythm and it shares no payment, "
-                                         "address or organisation with the cluster");
-                else
-                    why = QStringLiteral("its own traffic does not look automated (%1)").arg(f.automation, 0, 'f', 2);
-                f.reasons.prepend(QStringLiteral("in flagged cluster %1, but not flagged: %2").arg(v.id).arg(why));
-            } else if (f.flagged && f.automation < p.memberBehaviour) {
-                f.reasons.prepend(QStringLiteral("flagged with cluster %1 (%2 accounts, score %3): shares its payment, "
-                                                 "addresses or organisation; too little history to judge its own rhythm")
-                                      .arg(v.id)
-                                      .arg(v.size)
-                                      .arg(v.score, 0, 'f', 2));
+            f.flagged = v.flagged;
+            f.score = 0.5 * own[static_cast<size_t>(a)] + 0.5 * v.score;
+            f.reasons.prepend(QStringLiteral("member of %1cluster %2 (%3 accounts, score %4)")
+                                  .arg(v.flagged ? QStringLiteral("flagged ") : QString())
+                                  .arg(v.id)
+                                  .arg(v.size)
+                                  .arg(v.score, 0, 'f', 2));
+        }
+    }
+
+    // 6. Successors and new recruits: an account with too little history to show its own
+    // rhythm, tied to a flagged cluster by payment, address or a shared start, and not clearly
+    // asking for something else, is flagged with it.
+    for (const Link& l : links) {
+        for (int side = 0; side < 2; ++side) {
+            const int32_t x = side ? l.b : l.a, y = side ? l.a : l.b;
+            AccountFeatures& f = features[static_cast<size_t>(x)];
+            const int32_t cy = cluster[static_cast<size_t>(y)];
+            if (f.flagged || f.requests == 0 || cy < 0 || !verdicts[static_cast<size_t>(cy)].flagged) continue;
+            if (f.requests >= p.minRequestsForRhythm && f.activeDays >= 3) continue;
+            double tie = 0;
+            for (LinkType t : {LinkType::Payment, LinkType::Ip, LinkType::Subnet, LinkType::StartStop, LinkType::CreationBurst})
+                if (l.has(t)) tie = std::max(tie, l.strengthOf(t));
+            if (tie < 0.3) continue;
+            if (harvestFromContent(f, ctx) && f.harvest < 0.35) continue;
+            ClusterVerdict& v = verdicts[static_cast<size_t>(cy)];
+            if (f.clusterId >= 0 && f.clusterId != cy) {
+                auto& old = verdicts[static_cast<size_t>(f.clusterId)].members;
+                old.erase(std::remove(old.begin(), old.end(), static_cast<int64_t>(x)), old.end());
+                --verdicts[static_cast<size_t>(f.clusterId)].size;
             }
-            else
-                f.reasons.prepend(QStringLiteral("member of %1cluster %2 (%3 accounts, score %4)")
-                                      .arg(v.flagged ? QStringLiteral("flagged ") : QString())
-                                      .arg(v.id)
-                                      .arg(v.size)
-                                      .arg(v.score, 0, 'f', 2));
+            f.clusterId = cy;
+            cluster[static_cast<size_t>(x)] = cy;
+            v.members.push_back(x);
+            ++v.size;
+            f.flagged = true;
+            f.score = 0.5 * own[static_cast<size_t>(x)] + 0.5 * v.score;
+            f.reasons.prepend(QStringLiteral("flagged with cluster %1 (%2 accounts, score %3): shares its payment, "
+                                             "addresses or start; too little history to judge its own rhythm")
+                                  .arg(v.id)
+                                  .arg(v.size)
+                                  .arg(v.score, 0, 'f', 2));
         }
     }
     for (AccountFeatures& f : features)
         if (f.requests > 0 && f.clusterId < 0) {
-            f.score = 0.5 * behaviour[static_cast<size_t>(&f - features.data())];
+            f.score = 0.5 * own[static_cast<size_t>(&f - features.data())];
             f.reasons.prepend(QStringLiteral("no links to other accounts"));
         }
     return verdicts;

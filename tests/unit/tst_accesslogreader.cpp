@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The combined access-log reader on real traffic (../shared/data/real) and on edge cases.
+// The combined access-log reader on real traffic (tests/data/real) and on edge cases.
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
@@ -75,7 +75,7 @@ private slots:
     // the time span is that of the file, both computed here independently of the reader.
     void importsTheRealSample() {
         const QString log = QStringLiteral(QUARRY_REAL_DATA "/apache_combined_2015.log");
-        if (!QFile::exists(log)) QFAIL("../shared/data/real/apache_combined_2015.log is missing");
+        if (!QFile::exists(log)) QFAIL("tests/data/real/apache_combined_2015.log is missing");
         QFile f(log);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QSet<QByteArray> ips;

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mixture.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "minhash.h"
+#include "store/sqlite.h"
+
+namespace quarry {
+namespace {
+
+// Bounds on the extra reading: candidates are few (they already share a rare template key with
+// a flagged cluster), but a case full of look-alike phrasing must not turn this into a second
+// full pass.
+constexpr size_t kMaxCandidates = 5000;
+constexpr int64_t kMaxPrompts = 5000000;
+// Bands of one prompt that must hit one cluster's keys: one band can be a common phrase.
+constexpr int kMinBandHits = 2;
+
+}  // namespace
+
+bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vector<ClusterVerdict>& verdicts,
+                  const LinkOutput& links, const LinkParams& linkParams, const ScoringParams& p,
+                  const std::atomic<bool>* cancel, MixtureOutput& out, QString* error) {
+    // Template keys of each flagged cluster: keys its members hold far more often than the rest
+    // of the case (ten times the rate, and at least 10% of members). Phrasing everyone uses is
+    // as common outside the cluster as inside, so it never marks a request as harvest.
+    const auto& ak = links.accountTemplateKeys;
+    const size_t n = std::min(features.size(), ak.size());
+    auto inFlagged = [&](size_t a) {
+        const AccountFeatures& f = features[a];
+        return f.flagged && f.clusterId >= 0 && verdicts[static_cast<size_t>(f.clusterId)].flagged;
+    };
+    std::unordered_map<int64_t, std::unordered_map<int32_t, int32_t>> inside;  // key -> cluster -> members
+    std::unordered_map<int32_t, int32_t> clusterMembers;
+    int64_t withKeys = 0;
+    for (size_t a = 0; a < n; ++a) {
+        if (ak[a].empty()) continue;
+        ++withKeys;
+        if (!inFlagged(a)) continue;
+        ++clusterMembers[features[a].clusterId];
+        for (int64_t k : ak[a]) ++inside[k][features[a].clusterId];
+    }
+    for (auto it = inside.begin(); it != inside.end();) {
+        for (auto c = it->second.begin(); c != it->second.end();)
+            c = c->second >= 3 && c->second * 10 >= clusterMembers[c->first] ? std::next(c) : it->second.erase(c);
+        it = it->second.empty() ? inside.erase(it) : std::next(it);
+    }
+    std::unordered_map<int64_t, int32_t> outside;
+    for (size_t a = 0; a < n; ++a)
+        if (!inFlagged(a))
+            for (int64_t k : ak[a])
+                if (inside.count(k)) ++outside[k];
+    std::unordered_map<int64_t, int32_t> keyCluster;
+    int64_t flaggedWithKeys = 0;
+    for (const auto& [c, m] : clusterMembers) flaggedWithKeys += m;
+    const double others = std::max<int64_t>(1, withKeys - flaggedWithKeys);
+    for (const auto& [key, byCluster] : inside) {
+        const double outRate = (outside[key] + 1) / others;
+        double best = 0;
+        for (const auto& [c, m] : byCluster) {
+            const double inRate = static_cast<double>(m) / clusterMembers[c];
+            if (inRate >= 10 * outRate && inRate > best) {
+                best = inRate;
+                keyCluster[key] = c;
+            }
+        }
+    }
+    if (keyCluster.empty()) return true;
+
+    std::vector<int64_t> candidates;
+    for (size_t a = 0; a < n; ++a) {
+        const AccountFeatures& f = features[a];
+        if (f.flagged || f.requests < p.mixtureMinRequests) continue;
+        for (int64_t k : ak[a])
+            if (keyCluster.count(k)) {
+                candidates.push_back(static_cast<int64_t>(a));
+                break;
+            }
+    }
+    if (candidates.size() > kMaxCandidates) {
+        out.capped = true;
+        candidates.resize(kMaxCandidates);
+    }
+
+    sql::Statement s(db, "SELECT r.id, t.prompt FROM requests r JOIN request_text t ON t.id = r.id "
+                         "WHERE r.account_id = ? ORDER BY r.ts");
+    std::vector<uint64_t> keys;
+    std::vector<MixtureOutput::Hit> hits;
+    for (int64_t a : candidates) {
+        if (cancel && cancel->load()) {
+            if (error) *error = QStringLiteral("analysis cancelled");
+            return false;
+        }
+        if (out.promptsScanned >= kMaxPrompts) {
+            out.capped = true;
+            break;
+        }
+        ++out.accountsScanned;
+        s.bind(1, a);
+        int64_t prompts = 0;
+        std::unordered_map<int32_t, int64_t> perCluster;
+        hits.clear();
+        while (s.step()) {
+            ++prompts;
+            minhash::Signature sig;
+            if (!minhash::promptSignature(s.textView(1), sig)) continue;
+            minhash::bandKeys(sig, linkParams.templateBandRows, keys);
+            std::unordered_map<int32_t, int> bandHits;
+            int32_t matched = -1;
+            for (uint64_t k : keys) {
+                const auto it = keyCluster.find(templateKey(k));
+                if (it != keyCluster.end() && ++bandHits[it->second] >= kMinBandHits) matched = it->second;
+            }
+            if (matched >= 0) {
+                ++perCluster[matched];
+                hits.push_back({s.int64(0), a, matched});
+            }
+        }
+        if (s.resultCode() != SQLITE_DONE) {
+            if (error) *error = QStringLiteral("reading prompts for the mixture check failed: %1").arg(sql::lastError(db));
+            return false;
+        }
+        s.reset();
+        out.promptsScanned += prompts;
+        AccountFeatures& f = features[static_cast<size_t>(a)];
+        int32_t best = -1;
+        int64_t bestHits = 0;
+        for (const auto& [c, h] : perCluster)
+            if (h > bestHits) {
+                best = c;
+                bestHits = h;
+            }
+        f.mixtureShare = prompts > 0 ? static_cast<double>(bestHits) / static_cast<double>(prompts) : 0;
+        f.mixtureRequests = bestHits;
+        if (best < 0 || bestHits < p.mixtureMinRequests || f.mixtureShare < p.mixtureMinShare) continue;
+        f.flagged = true;
+        f.score = std::max(f.score, 0.5 + 0.5 * f.mixtureShare);
+        f.reasons.prepend(QStringLiteral("mixed traffic: %1% of its requests (%2 of %3) match the templates of flagged "
+                                         "cluster %4 (%5 accounts): harvest carried inside ordinary traffic, as "
+                                         "through a reseller or a leaked key")
+                              .arg(f.mixtureShare * 100, 0, 'f', 1)
+                              .arg(bestHits)
+                              .arg(prompts)
+                              .arg(best)
+                              .arg(verdicts[static_cast<size_t>(best)].size));
+        for (const auto& h : hits)
+            if (h.cluster == best) out.requests.push_back(h);
+    }
+    return true;
+}
+
+}  // namespace quarry
