@@ -74,10 +74,10 @@ private:
 
 class ZstdDecompressor final : public Decompressor {
 public:
-    ZstdDecompressor() : d_(ZSTD_createDStream()) {
-        // Frames of `zstd --long=31` need the larger window; the default (2^27) refuses them.
-        if (d_) ZSTD_DCtx_setParameter(d_, ZSTD_d_windowLogMax, 31);
-    }
+    // The default window limit (2^27, 128 MiB) stays: a frame header is input like any other,
+    // and a larger limit would let one header make the importer allocate gigabytes. Frames
+    // of `zstd --long=31` are refused with zstd's "Frame requires too much memory" reason.
+    ZstdDecompressor() : d_(ZSTD_createDStream()) {}
     ~ZstdDecompressor() override { ZSTD_freeDStream(d_); }
 
     bool run(const char* in, size_t inLen, size_t& inUsed, char* out, size_t outCap, size_t& outLen,
