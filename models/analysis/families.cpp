@@ -58,13 +58,14 @@ Harvest harvestOf(const AccountFeatures& f, const CaseContext& ctx, const std::v
         return h;
     }
     if (ctx.tokens && f.meanCompletionTokens > 0 && f.requests >= 30) {
-        // Without prompts: reasoning elicitation shows as long completions, templates as tightly
-        // sized prompts. Each alone is ordinary (agents write long answers, support bots send
-        // fixed forms); together they are the shape of harvesting.
+        // Without prompts: reasoning elicitation shows as completions far longer than this
+        // case's norm, templates as tightly sized prompts. Agents also write long answers, so
+        // long completions alone stay just short of certain; with tight prompts they are the
+        // shape of harvesting. Either way the family needs a second one to carry a verdict.
         h.measurable = true;
         h.longCompletions = clamp01((ctx.logCompletion.z(std::log(f.meanCompletionTokens)) - 1.0) / 2.0);
         if (f.promptTokenCv >= 0) h.tightPrompts = clamp01((-ctx.promptCv.z(f.promptTokenCv) - 0.5) / 1.5);
-        h.value = std::sqrt(h.longCompletions * h.tightPrompts);
+        h.value = std::max(std::sqrt(h.longCompletions * h.tightPrompts), 0.8 * h.longCompletions);
     }
     return h;
 }

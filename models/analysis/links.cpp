@@ -160,35 +160,41 @@ void addStartStopLinks(const std::vector<AccountFeatures>& features, const LinkP
     std::vector<std::array<int, 4>> firstCount(static_cast<size_t>(buckets + 1)), lastCount(static_cast<size_t>(buckets + 1));
     for (auto& c : firstCount) c.fill(0);
     for (auto& c : lastCount) c.fill(0);
-    int eligible = 0;
+    // Tallies over every account active long enough, cut ones included: they are what the case
+    // looks like. Keys only for accounts with a start or a stop inside the logs.
+    int population = 0;
     for (size_t a = 0; a < features.size(); ++a) {
         const AccountFeatures& f = features[a];
         if (f.requests == 0 || f.spanDays < params.startStopMinSpanDays) continue;
         const int64_t d1 = f.firstTs / kDayMs - caseFirst, d2 = f.lastTs / kDayMs - caseFirst;
         const bool cutStart = d1 <= 1, cutEnd = d2 >= caseLast - caseFirst - 1;
-        if (cutStart && cutEnd) continue;
-        ++eligible;
+        ++population;
         for (int o = 0; o < 4; ++o) {
             const int b1 = cutStart ? -1 : static_cast<int>((d1 + (o & 1)) / 2);
             const int b2 = cutEnd ? -1 : static_cast<int>((d2 + (o >> 1)) / 2);
             ++firstCount[static_cast<size_t>(b1 + 1)][o];
             ++lastCount[static_cast<size_t>(b2 + 1)][o];
+            if (cutStart && cutEnd) continue;
             const int64_t key = (static_cast<int64_t>(o) << 40) | (static_cast<int64_t>(b1 + 1) << 20) | (b2 + 1);
             entries.push_back({key, static_cast<int32_t>(a), b1 + 1, b2 + 1, o});
         }
     }
-    if (eligible < params.startStopMinAccounts) return;
+    if (population < params.startStopMinAccounts) return;
     std::vector<std::pair<int64_t, int32_t>> pairs;
-    std::unordered_map<int64_t, double> expected;
+    std::unordered_map<int64_t, std::array<int, 3>> tally;  // key -> first count, last count, offset
     for (const Entry& e : entries) {
         pairs.emplace_back(e.key, e.account);
-        expected[e.key] = static_cast<double>(firstCount[static_cast<size_t>(e.first)][e.offset]) *
-                          lastCount[static_cast<size_t>(e.last)][e.offset] / eligible;
+        tally[e.key] = {firstCount[static_cast<size_t>(e.first)][e.offset], lastCount[static_cast<size_t>(e.last)][e.offset], e.offset};
     }
     forEachGroup(pairs, [&](int64_t key, std::vector<int32_t>& members) {
-        const double needed = std::max<double>(params.startStopMinAccounts, params.startStopFactor * expected[key]);
-        if (static_cast<double>(members.size()) >= needed)
-            links.addGroup(members, LinkType::StartStop, static_cast<int32_t>(key & 0x7FFFFFFF), 13);
+        // What the rest of the case explains: accounts outside the group that started in that
+        // window times those that stopped in that window, over the rest of the population.
+        const auto& t = tally[key];
+        const double m = static_cast<double>(members.size());
+        const double rest = std::max(1.0, population - m);
+        const double expected = std::max(0.0, t[0] - m) * std::max(0.0, t[1] - m) / rest;
+        const double needed = std::max<double>(params.startStopMinAccounts, params.startStopFactor * expected);
+        if (m >= needed) links.addGroup(members, LinkType::StartStop, static_cast<int32_t>(key & 0x7FFFFFFF), 13);
     });
 }
 
@@ -269,8 +275,9 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
             }
             return static_cast<double>(common) / static_cast<double>(std::min(kx.size(), ky.size()));
         };
-        // The baseline: random pairs of accounts with prompts, drawn deterministically.
-        double mean = 0, sd = 0;
+        // The baseline: random pairs of accounts with prompts, drawn deterministically; median
+        // and robust spread, so a campaign that is a sizeable part of the case does not move it.
+        baseline::Robust chance;
         if (prompted.size() >= 2) {
             const size_t pairs = std::min<size_t>(20000, prompted.size() * 4);
             std::vector<double> v;
@@ -280,19 +287,15 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
                 const int32_t x = prompted[h % prompted.size()], y = prompted[(h >> 32) % prompted.size()];
                 if (x != y) v.push_back(overlap(x, y));
             }
-            for (double x : v) mean += x;
-            mean /= std::max<size_t>(1, v.size());
-            for (double x : v) sd += (x - mean) * (x - mean);
-            sd = std::sqrt(sd / std::max<size_t>(1, v.size()));
+            chance = baseline::robust(std::move(v), 0.02);
         }
-        out.templateBaseline = mean;
-        out.templateBaselineSpread = sd;
-        const double spread = std::max(sd, 0.02);
+        out.templateBaseline = chance.median;
+        out.templateBaselineSpread = chance.spread;
         int32_t groupId = 0;
         forEachGroup(linkEntries, [&](int64_t, std::vector<int32_t>& members) {
             links.addGroup(members, LinkType::Template, groupId++, 1, [&](int32_t x, int32_t y) {
                 // Three spreads above chance begins to count; seven is certain.
-                return baseline::clamp01((overlap(x, y) - mean) / spread / 4.0 - 0.75);
+                return baseline::clamp01((chance.z(overlap(x, y)) - 3.0) / 4.0);
             });
         });
     }

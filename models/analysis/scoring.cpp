@@ -392,8 +392,9 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
     }
 
     // 6. Successors and new recruits: an account with too little history to show its own
-    // rhythm, tied to a flagged cluster by payment, address or a shared start, and not clearly
-    // asking for something else, is flagged with it.
+    // rhythm, paying with a flagged cluster's card or sending from its addresses, and not
+    // clearly asking for something else, is flagged with it. Subnets, sign-up hours and start
+    // days are shared with short-lived ordinary accounts too often to carry this.
     for (const Link& l : links) {
         for (int side = 0; side < 2; ++side) {
             const int32_t x = side ? l.b : l.a, y = side ? l.a : l.b;
@@ -402,7 +403,7 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
             if (f.flagged || f.requests == 0 || cy < 0 || !verdicts[static_cast<size_t>(cy)].flagged) continue;
             if (f.requests >= p.minRequestsForRhythm && f.activeDays >= 3) continue;
             double tie = 0;
-            for (LinkType t : {LinkType::Payment, LinkType::Ip, LinkType::Subnet, LinkType::StartStop, LinkType::CreationBurst})
+            for (LinkType t : {LinkType::Payment, LinkType::Ip})
                 if (l.has(t)) tie = std::max(tie, l.strengthOf(t));
             if (tie < 0.3) continue;
             if (harvestFromContent(f, ctx) && f.harvest < 0.35) continue;
@@ -419,7 +420,7 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
             f.flagged = true;
             f.score = 0.5 * own[static_cast<size_t>(x)] + 0.5 * v.score;
             f.reasons.prepend(QStringLiteral("flagged with cluster %1 (%2 accounts, score %3): shares its payment, "
-                                             "addresses or start; too little history to judge its own rhythm")
+                                             "addresses; too little history to judge its own rhythm")
                                   .arg(v.id)
                                   .arg(v.size)
                                   .arg(v.score, 0, 'f', 2));

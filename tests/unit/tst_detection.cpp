@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Evidence that adds up (issue: detection that holds on data it was never tuned to), on small
+// hand-built cases with known answers: a human-paced ring, a campaign core inside a mixed
+// community, stock phrasing that must link nobody, a reseller mixing harvest into real traffic,
+// and prompt-less logs.
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "analysistestutil.h"
+#include "store/sqlite.h"
+
+using namespace quarry;
+using namespace quarry::test;
+
+namespace {
+
+// Deterministic small random numbers, so each case is the same on every run.
+struct Dice {
+    uint64_t x;
+    explicit Dice(uint64_t seed) : x(seed * 0x9E3779B97F4A7C15ULL + 1) {}
+    uint32_t next() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return static_cast<uint32_t>(x >> 16);
+    }
+    int below(int n) { return static_cast<int>(next() % static_cast<uint32_t>(n)); }
+};
+
+bool isWeekday(int day) { return (day + 1) % 7 < 5; }  // kStart is a Tuesday
+
+// A person at work: weekdays, `from`-`to` UTC, a few requests an hour, varied prompts.
+void addOfficeWorker(CaseBuilder& b, const QString& id, const QString& ip, const QString& ua, int firstDay, int lastDay,
+                     int from, int to, Dice& dice, int& seq) {
+    for (int d = firstDay; d <= lastDay; ++d) {
+        if (!isWeekday(d) || dice.below(10) == 0) continue;
+        for (int h = from; h < to; ++h)
+            for (int k = dice.below(4); k > 0; --k)
+                b.add({kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL, id, ip, ua, {}, {}, diversePrompt(seq++)});
+    }
+}
+
+QString popularSdk() { return QStringLiteral("OpenAI/Python 1.51.0"); }
+QString residentialIp(Dice& dice) {
+    return QStringLiteral("%1.%2.%3.%4").arg(60 + dice.below(120)).arg(dice.below(250)).arg(dice.below(250)).arg(1 + dice.below(250));
+}
+
+int64_t scalar(CaseFile& f, const char* sql) { return sql::queryInt(f.db(), sql, -1); }
+
+QJsonObject clusterInfo(CaseFile& f, int id) {
+    for (const auto& v : analysisstore::clusters(f.db()))
+        if (v.toObject().value(QStringLiteral("id")).toInt() == id) return v.toObject();
+    return {};
+}
+
+}  // namespace
+
+class TestDetection final : public QObject {
+    Q_OBJECT
+private slots:
+    // A careful ring: office hours of one time zone on weekdays, residential proxies, the popular
+    // SDK's user agent, a fifth of its prompts ordinary. It still shares templates, asks for the
+    // reasoning in most prompts, and starts and stops together. Nothing about it is automated,
+    // and it must be caught; the office workers beside it must not.
+    void humanPacedRingIsCaught() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        Dice dice(1);
+        int seq = 0;
+        for (int a = 0; a < 12; ++a)
+            for (int d = 3; d <= 17; ++d) {
+                if (!isWeekday(d)) continue;
+                for (int h = 8; h < 17; ++h)
+                    for (int k = 1 + dice.below(3); k > 0; --k)
+                        b.add({kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL, QStringLiteral("ring%1").arg(a),
+                               residentialIp(dice), popularSdk(), {}, {},
+                               dice.below(5) == 0 ? diversePrompt(seq++) : campaignPrompt(seq++)});
+            }
+        for (int a = 0; a < 40; ++a)
+            addOfficeWorker(b, QStringLiteral("office%1").arg(a), QStringLiteral("81.2.%1.%2").arg(a % 4).arg(a), popularSdk(),
+                            0, 21, 8, 17, dice, seq);
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        int caught = 0;
+        for (int a = 0; a < 12; ++a) caught += flagged(*f, QStringLiteral("ring%1").arg(a));
+        QVERIFY2(caught >= 11, qPrintable(QString::number(caught)));
+        for (int a = 0; a < 40; ++a) QVERIFY2(!flagged(*f, QStringLiteral("office%1").arg(a)), qPrintable(QString::number(a)));
+        // Harvest carries it, not automation: the ring keeps human hours.
+        QVERIFY(feature(*f, QStringLiteral("ring0"), "automation") < 0.5);
+        QVERIFY(feature(*f, QStringLiteral("ring0"), "harvest") >= 0.5);
+        const int c = clusterOf(*f, QStringLiteral("ring0"));
+        for (int a = 1; a < 12; ++a)
+            if (flagged(*f, QStringLiteral("ring%1").arg(a))) QCOMPARE(clusterOf(*f, QStringLiteral("ring%1").arg(a)), c);
+        const QJsonObject info = clusterInfo(*f, c);
+        QVERIFY(info.value(QStringLiteral("families")).toArray().contains(QStringLiteral("harvest")));
+        const QString reasons = QString::fromUtf8(QJsonDocument(info.value(QStringLiteral("reasons")).toArray()).toJson());
+        QVERIFY2(reasons.contains(QStringLiteral("near-duplicate prompts")), qPrintable(reasons));
+        QVERIFY2(reasons.contains(QStringLiteral("started and stopped")), qPrintable(reasons));
+    }
+
+    // A 24x7 campaign whose proxy subnet is also home to thirty ordinary people: one community
+    // in the graph, but the campaign core is judged on its own and nobody else is flagged.
+    void campaignCoreInsideMixedCommunity() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        Dice dice(2);
+        int seq = 0;
+        for (int a = 0; a < 10; ++a)
+            for (int64_t t = kStart + a * 97000; t < kStart + 10 * kDay; t += 40 * 60000)
+                b.add({t, QStringLiteral("hydra%1").arg(a), QStringLiteral("92.40.7.%1").arg(10 + dice.below(200)),
+                       QStringLiteral("python-httpx/0.27"), {}, QStringLiteral("card-%1").arg(a % 3), campaignPrompt(seq++)});
+        for (int a = 0; a < 30; ++a)
+            addOfficeWorker(b, QStringLiteral("local%1").arg(a), QStringLiteral("92.40.7.%1").arg(10 + a), popularSdk(), 0, 10,
+                            9, 18, dice, seq);
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        const int c = clusterOf(*f, QStringLiteral("hydra0"));
+        QVERIFY(c >= 0);
+        for (int a = 0; a < 10; ++a) {
+            QVERIFY(flagged(*f, QStringLiteral("hydra%1").arg(a)));
+            QCOMPARE(clusterOf(*f, QStringLiteral("hydra%1").arg(a)), c);
+        }
+        for (int a = 0; a < 30; ++a) {
+            QVERIFY(!flagged(*f, QStringLiteral("local%1").arg(a)));
+            QVERIFY(clusterOf(*f, QStringLiteral("local%1").arg(a)) != c);
+        }
+        QCOMPARE(clusterInfo(*f, c).value(QStringLiteral("size")).toInt(), 10);
+    }
+
+    // Case-relative rarity: sixty unrelated people using the same three stock phrasings share
+    // band keys everywhere, yet no pair of them is further from chance than any other, so no
+    // template link is drawn. Six accounts on one operator's template are (positive control).
+    void stockPhrasingLinksNobody() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        Dice dice(3);
+        static const char* const kStock[] = {
+            "Can you help me write a short and friendly email to my %1 about the %2 next week please",
+            "What are some good ideas for a %2 with my %1 this weekend in the city",
+            "Please summarize the main points of this article about %2 for my %1 in simple words"};
+        static const char* const kWho[] = {"boss", "sister", "team", "landlord", "teacher", "neighbour", "friend", "doctor"};
+        static const char* const kWhat[] = {"meeting", "party", "trip", "budget", "garden", "concert", "move", "exam"};
+        int seq = 0;
+        for (int a = 0; a < 60; ++a)
+            for (int d = 0; d < 10; ++d)
+                for (int k = 0; k < 6; ++k)
+                    b.add({kStart + d * kDay + (9 + dice.below(9)) * kHour + dice.below(3600) * 1000LL,
+                           QStringLiteral("person%1").arg(a), QStringLiteral("100.%1.%2.%3").arg(a).arg(d).arg(k), popularSdk(), {},
+                           {},
+                           QString::fromLatin1(kStock[dice.below(3)]).arg(QLatin1String(kWho[dice.below(8)]),
+                                                                          QLatin1String(kWhat[dice.below(8)]))});
+        for (int a = 0; a < 6; ++a)
+            for (int d = 0; d < 10; ++d)
+                for (int k = 0; k < 6; ++k)
+                    b.add({kStart + d * kDay + (9 + dice.below(9)) * kHour + dice.below(3600) * 1000LL, QStringLiteral("op%1").arg(a),
+                           QStringLiteral("100.200.%1.%2").arg(d).arg(k), popularSdk(), {}, {}, campaignPrompt(seq++)});
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        const int64_t stockLinks = scalar(*f,
+            "SELECT count(*) FROM links l JOIN accounts x ON x.id = l.a JOIN accounts y ON y.id = l.b "
+            "WHERE l.type = 'template' AND x.value LIKE 'person%' AND y.value LIKE 'person%'");
+        QCOMPARE(stockLinks, int64_t(0));
+        QVERIFY(feature(*f, QStringLiteral("person0"), "shared_template_share") < 0.2);
+        QVERIFY(linked(*f, QStringLiteral("op0"), QStringLiteral("op1"), QStringLiteral("template")) ||
+                linked(*f, QStringLiteral("op0"), QStringLiteral("op2"), QStringLiteral("template")) ||
+                linked(*f, QStringLiteral("op0"), QStringLiteral("op3"), QStringLiteral("template")));
+        QVERIFY(feature(*f, QStringLiteral("op0"), "shared_template_share") >= 0.5);
+        for (int a = 0; a < 60; ++a) QVERIFY(!flagged(*f, QStringLiteral("person%1").arg(a)));
+    }
+
+    // Mixture: a reseller whose traffic is mostly its real customers', with a fifth harvest on a
+    // flagged campaign's templates. It is flagged with that share and the requests that carry
+    // it; an ordinary account of the same size is not.
+    void resellerMixtureIsFlagged() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        Dice dice(4);
+        int seq = 0;
+        for (int a = 0; a < 10; ++a)
+            for (int64_t t = kStart + a * 97000; t < kStart + 10 * kDay; t += 40 * 60000)
+                b.add({t, QStringLiteral("hydra%1").arg(a), QStringLiteral("45.13.9.%1").arg(a), QStringLiteral("python-httpx/0.27"),
+                       {}, QStringLiteral("card-x"), campaignPrompt(seq++)});
+        for (const QString& id : {QStringLiteral("reseller"), QStringLiteral("plain")})
+            for (int d = 0; d < 10; ++d)
+                for (int k = 0; k < 50; ++k) {
+                    const bool harvest = id == QLatin1String("reseller") && dice.below(5) == 0;
+                    b.add({kStart + d * kDay + (6 + dice.below(16)) * kHour + dice.below(3600) * 1000LL, id,
+                           QStringLiteral("77.%1.%2.%3").arg(id.size()).arg(d).arg(k), popularSdk(), {}, {},
+                           harvest ? campaignPrompt(seq++) : diversePrompt(seq++)});
+                }
+        for (int a = 0; a < 30; ++a)
+            addOfficeWorker(b, QStringLiteral("office%1").arg(a), QStringLiteral("81.3.0.%1").arg(a), popularSdk(), 0, 10, 8, 17,
+                            dice, seq);
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        QVERIFY(flagged(*f, QStringLiteral("hydra0")));
+        QVERIFY(flagged(*f, QStringLiteral("reseller")));
+        const double share = feature(*f, QStringLiteral("reseller"), "mixture_share");
+        QVERIFY2(share >= 0.08 && share <= 0.3, qPrintable(QString::number(share)));
+        QVERIFY(reasonsOf(*f, QStringLiteral("reseller")).join(QLatin1Char(' ')).contains(QStringLiteral("mixed traffic")));
+        const int64_t carried = scalar(*f, "SELECT count(*) FROM harvest_requests h JOIN accounts a ON a.id = h.account_id "
+                                           "WHERE a.value = 'reseller'");
+        QVERIFY2(carried >= 40, qPrintable(QString::number(carried)));
+        // Every request it names is one of the harvest prompts.
+        QCOMPARE(scalar(*f, "SELECT count(*) FROM harvest_requests h JOIN request_text t ON t.id = h.id "
+                            "WHERE t.prompt NOT LIKE 'You are an expert software engineer%'"),
+                 int64_t(0));
+        QVERIFY(!flagged(*f, QStringLiteral("plain")));
+        QVERIFY(feature(*f, QStringLiteral("plain"), "mixture_share") < 0.03);
+    }
+
+    // Prompt-less logs: a round-the-clock network tied by payments and one subnet that asks for
+    // long answers is caught from metadata alone; a company's support bots (round the clock,
+    // one card, one subnet, ordinary answers) are not; and the analysis says what it lacked.
+    void metadataOnlyCatchesHydraNotBots() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        b.withPrompts = false;
+        Dice dice(5);
+        int seq = 0;
+        for (int a = 0; a < 12; ++a)
+            for (int64_t t = kStart + a * 97000; t < kStart + 10 * kDay; t += 45 * 60000) {
+                Req r{t, QStringLiteral("hydra%1").arg(a), QStringLiteral("45.13.%1.%2").arg(a % 2).arg(10 + a),
+                      QStringLiteral("python-httpx/0.27"), {}, QStringLiteral("card-%1").arg(a % 3), {}};
+                r.promptTokens = 180 + dice.below(20);
+                r.completionTokens = 1800 + dice.below(600);
+                b.add(r);
+            }
+        for (int a = 0; a < 6; ++a)
+            for (int64_t t = kStart + a * 91000; t < kStart + 10 * kDay; t += 20 * 60000) {
+                Req r{t, QStringLiteral("support%1").arg(a), QStringLiteral("34.120.5.%1").arg(a), QStringLiteral("acme-helpdesk/2.1"),
+                      QStringLiteral("org-acme"), QStringLiteral("card-acme"), {}};
+                r.promptTokens = 300 + dice.below(200);
+                r.completionTokens = 150 + dice.below(250);
+                b.add(r);
+            }
+        for (int a = 0; a < 40; ++a)
+            for (int d = 0; d < 10; ++d)
+                for (int k = dice.below(12); k > 0; --k) {
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour + dice.below(3600) * 1000LL, QStringLiteral("user%1").arg(a),
+                          QStringLiteral("88.%1.1.%2").arg(a).arg(d), popularSdk(), {}, {}, {}};
+                    r.promptTokens = 20 + dice.below(800);
+                    r.completionTokens = 100 + dice.below(700);
+                    b.add(r);
+                }
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        for (int a = 0; a < 12; ++a) QVERIFY2(flagged(*f, QStringLiteral("hydra%1").arg(a)), qPrintable(QString::number(a)));
+        for (int a = 0; a < 6; ++a) QVERIFY(!flagged(*f, QStringLiteral("support%1").arg(a)));
+        for (int a = 0; a < 40; ++a) QVERIFY(!flagged(*f, QStringLiteral("user%1").arg(a)));
+        QVERIFY(b.summary.unavailable.join(QLatin1Char(' ')).contains(QStringLiteral("prompt text")));
+        const QJsonObject info = clusterInfo(*f, clusterOf(*f, QStringLiteral("hydra0")));
+        const QString reasons = QString::fromUtf8(QJsonDocument(info.value(QStringLiteral("reasons")).toArray()).toJson());
+        QVERIFY2(reasons.contains(QStringLiteral("not in these logs: prompt text")), qPrintable(reasons));
+        QVERIFY(reasonsOf(*f, QStringLiteral("hydra0")).join(QLatin1Char(' ')).contains(QStringLiteral("long completions")));
+        // The support bots automate and share a card, which is one family and coordination: their
+        // cluster says why it is clear.
+        const QJsonObject bots = clusterInfo(*f, clusterOf(*f, QStringLiteral("support0")));
+        QCOMPARE(bots.value(QStringLiteral("flagged")).toBool(), false);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDetection)
+#include "tst_detection.moc"
