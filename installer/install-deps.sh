@@ -12,6 +12,7 @@ PACKAGES=(
   libsimdjson-dev libxxhash-dev libhyperscan-dev libigraph-dev libzip-dev libsodium-dev
   libssl-dev zip unzip time fonts-dejavu-core xvfb xauth
   poppler-utils
+  dpkg-dev file lintian desktop-file-utils shared-mime-info appstream librsvg2-bin libglib2.0-bin
   zlib1g-dev libzstd-dev gzip zstd
   clang libclang-rt-dev
 )

@@ -83,6 +83,11 @@ int cmdAnalyze(const QStringList& args) {
                     summary.newModel.isEmpty()
                         ? ""
                         : qPrintable(QStringLiteral(" (newest model: %1)").arg(summary.newModel)));
+        if (summary.mixtureAccounts > 0)
+            std::printf("%lld accounts flagged for harvest mixed into ordinary traffic\n",
+                        static_cast<long long>(summary.mixtureAccounts));
+        for (const QString& u : summary.unavailable)
+            std::printf("not in these logs: %s\n", qPrintable(u));
     }
     return 0;
 }

@@ -146,6 +146,8 @@ int cmdAccount(const QStringList& args) {
                     .arg(o.value(QStringLiteral("flagged")).toBool() ? QStringLiteral("FLAGGED") : QStringLiteral("not flagged"));
     t += QStringLiteral("reasons:\n");
     for (const auto& r : o.value(QStringLiteral("reasons")).toArray()) t += QStringLiteral("  - ") + r.toString() + QLatin1Char('\n');
+    for (const auto& u : o.value(QStringLiteral("unavailable")).toArray())
+        t += QStringLiteral("  - not in these logs: ") + u.toString() + QLatin1Char('\n');
     t += QStringLiteral("features:\n");
     const QJsonObject f = o.value(QStringLiteral("features")).toObject();
     for (auto it = f.begin(); it != f.end(); ++it)

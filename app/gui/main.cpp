@@ -5,6 +5,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QIcon>
 #include <QTimer>
 
 #include <qcustomplot.h>
@@ -75,6 +76,9 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("quarry"));
     QApplication::setApplicationVersion(QStringLiteral(QUARRY_VERSION));
     QApplication::setStyle(QStringLiteral("Fusion"));
+    // Ties the windows to the installed desktop entry and its icon (Wayland app id, task bars).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.quarry.Quarry"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.quarry.Quarry")));
 
     QCommandLineParser args;
     args.setApplicationDescription(QStringLiteral("Quarry: investigate distillation campaigns in LLM API logs."));

@@ -305,6 +305,12 @@ std::vector<AccountRow> accounts(sqlite3* db, bool flaggedOnly) {
     return out;
 }
 
+QJsonArray unavailableEvidence(sqlite3* db) {
+    sql::Statement s(db, "SELECT totals FROM analysis_runs ORDER BY id DESC LIMIT 1");
+    if (!s.step()) return {};
+    return QJsonDocument::fromJson(s.text(0).toUtf8()).object().value(QStringLiteral("unavailable")).toArray();
+}
+
 QJsonArray clusters(sqlite3* db) {
     QJsonArray out;
     sql::Statement s(db, "SELECT id, size, score, coordination, automation, harvest, flagged, reasons FROM clusters "
@@ -352,6 +358,7 @@ QJsonObject account(sqlite3* db, const QString& accountName) {
     if (!id.step()) return o;
     const int64_t accountId = id.int64(0);
     o.insert(QStringLiteral("account_id"), accountName);
+    o.insert(QStringLiteral("unavailable"), unavailableEvidence(db));
     sql::Statement f(db, "SELECT * FROM account_features WHERE account_id = ?");
     f.bind(1, accountId);
     if (f.step()) {

@@ -48,6 +48,8 @@ struct AccountRow {
 };
 std::vector<AccountRow> accounts(sqlite3* db, bool flaggedOnly);
 QJsonArray clusters(sqlite3* db);
+// Evidence the latest analysis could not measure on these logs, in words.
+QJsonArray unavailableEvidence(sqlite3* db);
 // Everything about one account: features, topics, links, reasons. Empty when unknown.
 QJsonObject account(sqlite3* db, const QString& accountName);
 

@@ -82,6 +82,7 @@ QStringList CaseContext::unavailable() const {
     if (!userAgents) out << QStringLiteral("user agents");
     if (!createdAt) out << QStringLiteral("account creation times (sign-up bursts, age at heavy use)");
     if (!payments) out << QStringLiteral("payment fingerprints");
+    if (!organizations) out << QStringLiteral("organisation ids");
     if (!models) out << QStringLiteral("model names (pivot to a new model)");
     return out;
 }
@@ -97,6 +98,7 @@ CaseContext caseContext(const std::vector<AccountFeatures>& features, const Fiel
     ctx.payments = FieldCoverage::enough(c.payment, c.rows);
     ctx.models = FieldCoverage::enough(c.model, c.rows);
     ctx.apiKeys = FieldCoverage::enough(c.apiKey, c.rows);
+    ctx.organizations = FieldCoverage::enough(c.organization, c.rows);
     std::vector<double> cot, completion, promptCv;
     for (const AccountFeatures& f : features) {
         if (f.requests < p.minRequestsForRhythm) continue;

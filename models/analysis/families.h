@@ -30,7 +30,7 @@ struct ScoringParams;
 // measured against.
 struct CaseContext {
     bool prompts = false, tokens = false, ips = false, userAgents = false, createdAt = false,
-         payments = false, models = false, apiKeys = false;
+         payments = false, models = false, apiKeys = false, organizations = false;
     baseline::Robust cot;            // share of prompts asking for step-by-step reasoning
     baseline::Robust logCompletion;  // log mean completion tokens
     baseline::Robust promptCv;       // spread of prompt sizes

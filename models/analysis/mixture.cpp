@@ -17,6 +17,7 @@ namespace {
 // full pass.
 constexpr size_t kMaxCandidates = 5000;
 constexpr int64_t kMaxPrompts = 5000000;
+constexpr int64_t kMaxLinkedPrompts = 2000000;  // of which for accounts found by their links only
 // Bands of one prompt that must hit one cluster's keys: one band can be a common phrase.
 constexpr int kMinBandHits = 2;
 
@@ -26,7 +27,7 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
                   const LinkOutput& links, const LinkParams& linkParams, const ScoringParams& p,
                   const std::atomic<bool>* cancel, MixtureOutput& out, QString* error) {
     // Template keys of each flagged cluster: keys its members hold far more often than the rest
-    // of the case (ten times the rate, and at least 10% of members). Phrasing everyone uses is
+    // of the case (ten times the rate, at least 10% of members, and few holders outside). Phrasing everyone uses is
     // as common outside the cluster as inside, so it never marks a request as harvest.
     const auto& ak = links.accountTemplateKeys;
     const size_t n = std::min(features.size(), ak.size());
@@ -63,7 +64,9 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
         double best = 0;
         for (const auto& [c, m] : byCluster) {
             const double inRate = static_cast<double>(m) / clusterMembers[c];
-            if (inRate >= 10 * outRate && inRate > best) {
+            // A template also held by more than a quarter as many accounts outside the cluster
+            // as inside is a shared tool's or a public prompt, not the operator's own.
+            if (inRate >= 10 * outRate && outside[key] * 4 <= m && inRate > best) {
                 best = inRate;
                 keyCluster[key] = c;
             }
@@ -81,6 +84,25 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
                 break;
             }
     }
+    // Accounts tied to a flagged cluster by any link come next: a reseller's sample of prompts
+    // can miss a small harvest share, its addresses, hours or user agent rarely do.
+    const size_t keyHits = candidates.size();
+    {
+        std::vector<char> seen(features.size(), 0);
+        for (int64_t a : candidates) seen[static_cast<size_t>(a)] = 1;
+        for (const Link& l : links.links)
+            for (int side = 0; side < 2; ++side) {
+                const size_t x = static_cast<size_t>(side ? l.b : l.a), y = static_cast<size_t>(side ? l.a : l.b);
+                if (seen[x] || !inFlagged(y) || inFlagged(x) || features[x].requests < p.mixtureMinRequests ||
+                    features[x].promptShare < 0.5)
+                    continue;
+                seen[x] = 1;
+                candidates.push_back(static_cast<int64_t>(x));
+            }
+        // Heaviest first: a reseller carries much traffic.
+        std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(keyHits), candidates.end(),
+                  [&](int64_t x, int64_t y) { return features[static_cast<size_t>(x)].requests > features[static_cast<size_t>(y)].requests; });
+    }
     if (candidates.size() > kMaxCandidates) {
         out.capped = true;
         candidates.resize(kMaxCandidates);
@@ -90,12 +112,20 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
                          "WHERE r.account_id = ? ORDER BY r.ts");
     std::vector<uint64_t> keys;
     std::vector<MixtureOutput::Hit> hits;
-    for (int64_t a : candidates) {
+    struct Tentative {
+        int64_t account;
+        int32_t cluster;
+        int64_t matched, prompts;
+        std::vector<MixtureOutput::Hit> hits;
+    };
+    std::vector<Tentative> tentative;
+    for (const int64_t& a : candidates) {
         if (cancel && cancel->load()) {
             if (error) *error = QStringLiteral("analysis cancelled");
             return false;
         }
-        if (out.promptsScanned >= kMaxPrompts) {
+        const bool byLink = static_cast<size_t>(&a - candidates.data()) >= keyHits;
+        if (out.promptsScanned >= (byLink ? kMaxLinkedPrompts : kMaxPrompts)) {
             out.capped = true;
             break;
         }
@@ -137,18 +167,39 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
         f.mixtureShare = prompts > 0 ? static_cast<double>(bestHits) / static_cast<double>(prompts) : 0;
         f.mixtureRequests = bestHits;
         if (best < 0 || bestHits < p.mixtureMinRequests || f.mixtureShare < p.mixtureMinShare) continue;
+        Tentative t{a, best, bestHits, prompts, {}};
+        for (const auto& h : hits)
+            if (h.cluster == best) t.hits.push_back(h);
+        tentative.push_back(std::move(t));
+    }
+    // A crowd is not a reseller: when more accounts outside a flagged cluster carry its
+    // templates than a quarter of its size, the templates are a public prompt or a popular
+    // tool's, shared by independent users; none is flagged for it, and each says why.
+    std::unordered_map<int32_t, int> perCluster;
+    for (const auto& t : tentative) ++perCluster[t.cluster];
+    for (auto& t : tentative) {
+        AccountFeatures& f = features[static_cast<size_t>(t.account)];
+        const ClusterVerdict& v = verdicts[static_cast<size_t>(t.cluster)];
+        const int crowd = perCluster[t.cluster];
+        if (crowd * 4 > v.size) {
+            f.reasons.prepend(QStringLiteral("%1% of its requests match the templates of flagged cluster %2, but so do %3 "
+                                             "other accounts outside it: a public or tool template, not counted")
+                                  .arg(f.mixtureShare * 100, 0, 'f', 1)
+                                  .arg(t.cluster)
+                                  .arg(crowd - 1));
+            continue;
+        }
         f.flagged = true;
         f.score = std::max(f.score, 0.5 + 0.5 * f.mixtureShare);
         f.reasons.prepend(QStringLiteral("mixed traffic: %1% of its requests (%2 of %3) match the templates of flagged "
                                          "cluster %4 (%5 accounts): harvest carried inside ordinary traffic, as "
                                          "through a reseller or a leaked key")
                               .arg(f.mixtureShare * 100, 0, 'f', 1)
-                              .arg(bestHits)
-                              .arg(prompts)
-                              .arg(best)
-                              .arg(verdicts[static_cast<size_t>(best)].size));
-        for (const auto& h : hits)
-            if (h.cluster == best) out.requests.push_back(h);
+                              .arg(t.matched)
+                              .arg(t.prompts)
+                              .arg(t.cluster)
+                              .arg(v.size));
+        out.requests.insert(out.requests.end(), t.hits.begin(), t.hits.end());
     }
     return true;
 }

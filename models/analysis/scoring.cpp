@@ -323,10 +323,31 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
         v.harvest = s.harvest;
         v.lifecycle = s.lifecycle;
         v.behaviour = s.behaviour;
+        // Accounts that switch on and off together over a sustained operation live one life:
+        // that is lifecycle evidence of the cluster, and operator-grade coordination (a team or
+        // a class persists; a hackathon is over in a weekend).
+        std::vector<double> spans;
+        for (int64_t m : v.members) spans.push_back(features[static_cast<size_t>(m)].spanDays);
+        const bool liveTogether = e.of(LinkType::StartStop).size() * 10 >= static_cast<size_t>(v.size) * 6 &&
+                                  e.meanStrength(static_cast<int>(LinkType::StartStop)) >= 2 * p.minLinkEvidence &&
+                                  median(spans) >= 7;
+        if (liveTogether) v.lifecycle = std::max(v.lifecycle, 1.0);
         if (s.automation >= p.strong) v.families << QStringLiteral("automation");
         if (s.harvest >= p.strong) v.families << QStringLiteral("harvest");
-        if (s.lifecycle >= p.strong) v.families << QStringLiteral("lifecycle");
-        const bool coordinated = v.coordination >= p.minCoordination;
+        if (v.lifecycle >= p.strong) v.families << QStringLiteral("lifecycle");
+        // Coordination must be corroborated: two kinds of shared evidence, or the operator's own
+        // payments or addresses. Many independent users of one agent tool send its template
+        // and nothing else.
+        int kinds = 0;
+        for (int t = 0; t < kLinkTypes; ++t)
+            kinds += e.members[static_cast<size_t>(t)].size() * 10 >= static_cast<size_t>(v.size) * 3 &&
+                     e.meanStrength(t) >= p.minLinkEvidence;
+        const bool infrastructure = (e.of(LinkType::Payment).size() * 2 >= static_cast<size_t>(v.size) &&
+                                     e.meanStrength(static_cast<int>(LinkType::Payment)) >= 2 * p.minLinkEvidence) ||
+                                    (e.of(LinkType::Ip).size() * 2 >= static_cast<size_t>(v.size) &&
+                                     e.meanStrength(static_cast<int>(LinkType::Ip)) >= 2 * p.minLinkEvidence);
+        const bool corroborated = kinds >= 2 || infrastructure || liveTogether;
+        const bool coordinated = v.coordination >= p.minCoordination && corroborated;
         const bool enough = s.contentHarvest || v.families.size() >= 2;
         v.flagged = v.core && v.size >= p.minClusterSize && coordinated && enough;
         const double sizeFactor = clamp01((v.size - 1.0) / 4.0);
@@ -358,8 +379,11 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
                                       "lifecycle)");
             if (v.size < p.minClusterSize)
                 why << QStringLiteral("only %1 accounts (a campaign needs at least %2)").arg(v.size).arg(p.minClusterSize);
-            if (!coordinated)
+            if (v.coordination < p.minCoordination)
                 why << QStringLiteral("little coordination (%1 < %2)").arg(v.coordination, 0, 'f', 2).arg(p.minCoordination, 0, 'f', 2);
+            else if (!corroborated)
+                why << QStringLiteral("coordinated by one kind of evidence only and no shared payment or address (many "
+                                      "independent users of one tool share its template)");
             if (s.automation < p.strong)
                 why << QStringLiteral("members' traffic does not look automated (median %1: %2)")
                            .arg(s.automation, 0, 'f', 2)
