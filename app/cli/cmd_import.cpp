@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "ingest/formatregistry.h"
 #include "ingest/importer.h"
 #include "store/casefile.h"
 #include "store/casesummary.h"
@@ -55,13 +56,18 @@ int cmdImport(const QStringList& args) {
     p.setApplicationDescription(
         QStringLiteral("Stream log files into a case (created when absent). Rows that cannot be "
                        "read go to quarantine with their line and reason; each file is one "
-                       "transaction, so an interrupted import leaves the case as it was."));
+                       "transaction, so an interrupted import leaves the case as it was.\n\n"
+                       "Formats (--format NAME):\n") +
+        formatsHelp());
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Log files: CSV, JSONL or access logs, plain or gzip/zstd compressed."),
-                            QStringLiteral("FILE..."));
+    p.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("Log files: CSV, JSON Lines, access logs or a gateway's own export, plain or gzip/zstd compressed."),
+        QStringLiteral("FILE..."));
     p.addOption({QStringLiteral("format"),
-                 QStringLiteral("auto (default), csv, jsonl or combined (Apache/nginx access log)."),
+                 QStringLiteral("auto (default: the format the file's first bytes show) or "
+                                "one of the formats listed above."),
                  QStringLiteral("FORMAT"), QStringLiteral("auto")});
     p.addOption({QStringLiteral("map"),
                  QStringLiteral("Map source column SRC to canonical FIELD (or - to ignore it); "
@@ -80,10 +86,9 @@ int cmdImport(const QStringList& args) {
 
     ImportOptions options;
     options.format = p.value(QStringLiteral("format"));
-    if (options.format != QLatin1String("auto") && options.format != QLatin1String("csv") &&
-        options.format != QLatin1String("jsonl") && options.format != QLatin1String("combined"))
-        return fail(QStringLiteral("import: --format must be auto, csv, jsonl or combined, not '%1'")
-                        .arg(options.format));
+    if (!formatNames().contains(options.format, Qt::CaseInsensitive))
+        return fail(QStringLiteral("import: --format must be one of %1, not '%2'")
+                        .arg(formatNames().join(QStringLiteral(", ")), options.format));
     options.force = p.isSet(QStringLiteral("force"));
     bool ok = false;
     const qlonglong maxField = p.value(QStringLiteral("max-field-bytes")).toLongLong(&ok);

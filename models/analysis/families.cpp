@@ -26,11 +26,12 @@ bool burstShaped(const AccountFeatures& f) {
     return f.activeDays <= 3 && f.requests >= 50 && f.peakDaily * 2 >= f.requests;
 }
 
-// Volume that comes in bursts over many days (daily counts spread wider than their mean):
-// evaluation runs and batch jobs. Harvesting campaigns sustain their volume, round the clock or
-// through every working day, because they are paced against rate limits.
+// Volume that comes in bursts: daily counts spread wider than their mean and a tenth of all
+// requests in a single hour. Evaluation runs and batch jobs look like this; harvesting campaigns
+// sustain their volume, round the clock or through every working day, paced against rate limits.
 bool bursty(const AccountFeatures& f, const ScoringParams& p) {
-    return f.requests >= p.minRequestsForRhythm && f.spanDays >= 3 && f.dailyCv >= 1.5;
+    return f.requests >= p.minRequestsForRhythm && f.spanDays >= 3 && f.dailyCv >= 1.2 &&
+           f.peakHourly * 10 >= f.requests;
 }
 
 struct Harvest {

@@ -5,8 +5,7 @@
 
 #include <optional>
 
-#include <cstring>
-
+#include "formatregistry.h"
 #include "timestamp.h"
 
 namespace quarry {
@@ -99,6 +98,11 @@ bool AccessLogReader::sniff(const QByteArray& head) {
     return kLine.match(QString::fromUtf8(nl < 0 ? head : head.left(nl))).hasMatch();
 }
 
+int AccessLogReader::confidence(const FileHead& head) const {
+    const std::string_view line = head.firstLine();
+    return sniff(QByteArray(line.data(), static_cast<qsizetype>(line.size()))) ? 80 : 0;
+}
+
 bool AccessLogReader::readHeader(QString* error) {
     // Default meaning of each pseudo-column; --map can change any of them.
     static const int kDefaults[ColumnCount] = {index(Field::Ip), -1, index(Field::AccountId),
@@ -110,6 +114,7 @@ bool AccessLogReader::readHeader(QString* error) {
         const QString qname = QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size()));
         if (field_[c] >= 0) noteMapped(qname, field_[c]); else noteIgnored(qname);
     }
+    lines_.setMaxLineBytes(limits_.maxRecordBytes);
     input_.fill();
     if (input_.failed()) {
         if (error) *error = input_.error();
@@ -119,35 +124,18 @@ bool AccessLogReader::readHeader(QString* error) {
 }
 
 bool AccessLogReader::next(SourceRow& row) {
+    LineSplitter::Line line;
     for (;;) {
         row.clear();
-        size_t scanned = 0;
-        const char* nl = nullptr;
-        for (;;) {
-            const size_t n = input_.available();
-            nl = static_cast<const char*>(std::memchr(input_.begin() + scanned, '\n', n - scanned));
-            if (nl || n > limits_.maxRecordBytes || !input_.fill()) break;
-            scanned = n;
-        }
-        const size_t n = input_.available();
-        if (n == 0) return false;
-        const char* data = input_.begin();
-        size_t len = nl ? static_cast<size_t>(nl - data) : std::min(n, limits_.maxRecordBytes);
-        input_.consume(nl ? len + 1 : len);
-        row.line = nextLine_++;
-        if (len > 0 && data[len - 1] == '\r') --len;
-        row.raw = std::string_view(data, len);
-        if (len == 0) continue;
-        if (!nl && n > limits_.maxRecordBytes) {
+        if (!lines_.next(line)) return false;
+        row.line = line.number;
+        row.raw = line.text;
+        if (line.tooLong) {
             row.reject = RejectKind::RecordTooLarge;
-            row.rejectMessage = "line is over the " + std::to_string(limits_.maxRecordBytes) + "-byte size cap";
-            while (!std::memchr(input_.begin(), '\n', input_.available())) {
-                input_.consume(input_.available());
-                if (!input_.fill()) return true;
-            }
-            input_.consume(static_cast<const char*>(std::memchr(input_.begin(), '\n', input_.available())) - input_.begin() + 1);
+            row.rejectMessage = lines_.tooLongMessage();
             return true;
         }
+        if (line.text.empty()) continue;
         std::string_view col[ColumnCount];
         if (!splitLine(row.raw, col)) {
             row.reject = RejectKind::MalformedLogLine;

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "linesplitter.h"
 #include "recordreader.h"
 
 namespace quarry {
@@ -15,6 +16,10 @@ namespace quarry {
 class AccessLogReader final : public RecordReader {
 public:
     const char* formatName() const override { return "combined"; }
+    const char* description() const override {
+        return "Apache/nginx combined or common access log";
+    }
+    int confidence(const FileHead& head) const override;
     bool next(SourceRow& row) override;
     // True when the first line looks like a combined/common log line.
     static bool sniff(const QByteArray& head);
@@ -27,7 +32,7 @@ private:
     int field_[ColumnCount] = {};
     std::string time_;   // the timestamp rewritten as ISO 8601
     std::string route_;  // the path without its query string
-    int64_t nextLine_ = 1;
+    LineSplitter lines_{input_};
 };
 
 // "17/May/2015:10:05:03 +0000" -> UTC epoch milliseconds.

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "formatregistry.h"
+
 namespace quarry {
 namespace {
 
@@ -19,6 +21,10 @@ size_t countNewlines(const char* p, size_t n) {
 }
 
 }  // namespace
+
+int CsvReader::confidence(const FileHead& head) const {
+    return head.suffix == QLatin1String("csv") || head.suffix == QLatin1String("tsv") ? 60 : 10;
+}
 
 CsvReader::Scan CsvReader::findRecordEnd(size_t& length, size_t& newlines) {
     for (;;) {

@@ -11,6 +11,11 @@ namespace quarry {
 class CsvReader final : public RecordReader {
 public:
     const char* formatName() const override { return "csv"; }
+    const char* description() const override {
+        return "CSV with a header row: canonical column names or their aliases (--map for others)";
+    }
+    // A fallback for any text; a .csv/.tsv name makes it the choice over generic JSON Lines.
+    int confidence(const FileHead& head) const override;
     bool next(SourceRow& row) override;
     const QStringList& header() const { return header_; }
 

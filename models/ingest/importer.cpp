@@ -90,6 +90,7 @@ void parseAll(RecordReader& reader, const ImportOptions& options,
     batch->rows.reserve(kBatchRows);
     while (reader.next(row)) {
         ++totals.rowsRead;
+        if (row.skip) continue;  // not a request: the logdb branch counts these in sources
         if (!convertRow(row, options.limits.maxFieldBytes, typed)) {
             QuarantineOut q;
             q.line = row.line;

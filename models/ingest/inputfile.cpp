@@ -191,15 +191,6 @@ std::string InputFile::sha256Hex() const {
     return hex(digest, len);
 }
 
-QByteArray InputFile::head(const QString& path, size_t maxBytes, QString* error) {
-    InputFile in;
-    if (!in.open(path, error)) return {};
-    // Sniffing must not fail on what the reader will report properly, so no checks here.
-    in.first_ = false;
-    in.fill();
-    return QByteArray(in.begin(), static_cast<qsizetype>(std::min(maxBytes, in.available())));
-}
-
 std::string sha256OfFile(const QString& path, QString* error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {

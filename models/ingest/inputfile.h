@@ -62,9 +62,6 @@ public:
     // Hex SHA-256 of everything read so far; the file's digest once atEof().
     std::string sha256Hex() const;
 
-    // Up to maxBytes of the text a reader would see first (decompressed), for sniffing formats.
-    static QByteArray head(const QString& path, size_t maxBytes, QString* error);
-
 private:
     // Reads the next stored bytes into dst (at most cap); 0 at end of file, -1 on error.
     int64_t readRaw(char* dst, size_t cap);

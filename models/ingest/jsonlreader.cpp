@@ -9,10 +9,12 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "chattext.h"
+#include "formatregistry.h"
+
 namespace quarry {
 namespace {
 
-constexpr size_t kRawKeep = 4096;
 constexpr int kMaxDepth = 4;
 // Nesting a valid record may have. simdjson's default parser stops at 1,024 levels; deeper
 // records are parsed again by a parser allocated for this depth. Its serializer recurses once
@@ -181,31 +183,9 @@ struct JsonlReader::Impl {
         scratch += text;
     }
 
-    // The user turns of a chat transcript, newest last; falls back to the JSON text.
-    void takeMessages(int field, simdjson::dom::array messages) {
-        std::string text;
-        for (simdjson::dom::element m : messages) {
-            if (!m.is_object()) continue;
-            std::string_view role;
-            if (m["role"].get(role) != simdjson::SUCCESS || role != "user") continue;
-            std::string_view content;
-            if (m["content"].get(content) == simdjson::SUCCESS) {
-                if (!text.empty()) text += "\n\n";
-                text += content;
-            } else {
-                simdjson::dom::array parts;
-                if (m["content"].get(parts) != simdjson::SUCCESS) continue;
-                for (simdjson::dom::element part : parts) {
-                    std::string_view t;
-                    if (part["text"].get(t) == simdjson::SUCCESS) {
-                        if (!text.empty()) text += "\n\n";
-                        text += t;
-                    }
-                }
-            }
-        }
-        if (text.empty()) text = simdjson::minify(messages);
-        setScratch(field, text);
+    // The user turns of a chat transcript or request body (chattext.h); else the JSON text.
+    void takeMessages(int field, simdjson::dom::element messages) {
+        setScratch(field, userTextOrJson(messages));
     }
 
     void take(std::string_view key, simdjson::dom::element v, const ColumnMapping& mapping,
@@ -219,11 +199,7 @@ struct JsonlReader::Impl {
             if (direct == index(Field::Prompt) && !(taken & (1u << direct))) {
                 taken |= 1u << direct;
                 if (owner->preview_) owner->noteSourceValue(key, simdjson::minify(v));
-                simdjson::dom::array messages;
-                if (v["messages"].get(messages) == simdjson::SUCCESS)
-                    takeMessages(direct, messages);
-                else
-                    setScratch(direct, simdjson::minify(v));
+                takeMessages(direct, v);
                 return;
             }
             for (auto [k, child] : simdjson::dom::object(v)) {
@@ -275,7 +251,7 @@ struct JsonlReader::Impl {
                 break;
             case element_type::ARRAY:
                 if (static_cast<Field>(field) == Field::Prompt)
-                    takeMessages(field, v.get_array().value_unsafe());
+                    takeMessages(field, v);
                 else
                     setScratch(field, simdjson::minify(v));
                 break;
@@ -300,12 +276,19 @@ bool JsonlReader::sniff(const QByteArray& head) {
     return false;
 }
 
+int JsonlReader::confidence(const FileHead& head) const {
+    if (head.firstByte() == '{') return 50;
+    // A JSON-named file that is not JSON: its lines are quarantined as malformed JSON, which
+    // says more than a CSV error would.
+    for (const char* s : {"jsonl", "ndjson", "json"})
+        if (head.suffix == QLatin1String(s)) return 60;
+    return 0;
+}
+
 bool JsonlReader::readHeader(QString* error) {
     // No header: keys map as they appear. Only the overrides can be checked up front.
-    (void)error;
-    input_.fill();
-    if (input_.available() >= 3 && std::memcmp(input_.begin(), "\xEF\xBB\xBF", 3) == 0)
-        input_.consume(3);
+    lines_.setMaxLineBytes(limits_.maxRecordBytes);
+    lines_.skipUtf8Bom();
     if (input_.failed()) {
         if (error) *error = input_.error();
         return false;
@@ -314,51 +297,20 @@ bool JsonlReader::readHeader(QString* error) {
 }
 
 bool JsonlReader::next(SourceRow& row) {
+    LineSplitter::Line line;
     for (;;) {
         row.clear();
-        // Find the end of the line, reading more as needed.
-        size_t scanned = 0;
-        const char* nl = nullptr;
-        for (;;) {
-            const size_t n = input_.available();
-            nl = static_cast<const char*>(std::memchr(input_.begin() + scanned, '\n', n - scanned));
-            if (nl) break;
-            scanned = n;
-            if (n > limits_.maxRecordBytes) break;
-            if (!input_.fill()) break;
-        }
-        const size_t n = input_.available();
-        if (n == 0) return false;
-        row.line = nextLine_++;
-        // The cap holds for every line, also one that happens to sit whole in the window.
-        const size_t lineBytes = nl ? static_cast<size_t>(nl - input_.begin()) : n;
-        if (lineBytes > limits_.maxRecordBytes) {
-            // Skip the rest of this line without buffering it.
-            rawCopy_.assign(input_.begin(), std::min(lineBytes, kRawKeep));
-            for (;;) {
-                const char* p = static_cast<const char*>(
-                    std::memchr(input_.begin(), '\n', input_.available()));
-                if (p) {
-                    input_.consume(p - input_.begin() + 1);
-                    break;
-                }
-                input_.consume(input_.available());
-                if (!input_.fill()) break;
-            }
-            row.raw = rawCopy_;
+        if (!lines_.next(line)) return false;
+        row.line = line.number;
+        row.raw = line.text;
+        if (line.tooLong) {
             row.reject = RejectKind::RecordTooLarge;
-            row.rejectMessage =
-                "line is over the " + std::to_string(limits_.maxRecordBytes) + "-byte size cap";
+            row.rejectMessage = lines_.tooLongMessage();
             return true;
         }
-        const char* data = input_.begin();
-        size_t len = nl ? static_cast<size_t>(nl - data) : n;
-        input_.consume(nl ? len + 1 : len);
-        if (len > 0 && data[len - 1] == '\r') --len;
-        row.raw = std::string_view(data, len);
-        size_t first = 0;
-        while (first < len && (data[first] == ' ' || data[first] == '\t')) ++first;
-        if (first == len) continue;  // blank line
+        if (isBlank(line.text)) continue;
+        const char* data = line.text.data();
+        const size_t len = line.text.size();
 
         simdjson::dom::element doc;
         const auto err = d->parse(data, len, doc);

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "linesplitter.h"
 #include "recordreader.h"
 
 namespace quarry {
@@ -15,6 +16,10 @@ public:
     JsonlReader();
     ~JsonlReader() override;
     const char* formatName() const override { return "jsonl"; }
+    const char* description() const override {
+        return "JSON Lines, one object a line; nested keys flattened (user.id), aliases mapped";
+    }
+    int confidence(const FileHead& head) const override;
     bool next(SourceRow& row) override;
     // True when the first non-blank byte opens an object.
     static bool sniff(const QByteArray& head);
@@ -25,8 +30,7 @@ protected:
 private:
     struct Impl;
     std::unique_ptr<Impl> d;
-    int64_t nextLine_ = 1;
-    std::string rawCopy_;
+    LineSplitter lines_{input_};
 };
 
 }  // namespace quarry

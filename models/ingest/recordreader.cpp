@@ -1,12 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordreader.h"
 
-#include <QFileInfo>
-
-#include "accesslogreader.h"
-#include "csvreader.h"
-#include "jsonlreader.h"
-
 namespace quarry {
 namespace {
 
@@ -31,8 +25,6 @@ const char* rejectKindName(RejectKind k) {
         case RejectKind::BadTimestamp: return "bad timestamp";
         case RejectKind::BadTime: return "bad account_created_at";
         case RejectKind::NotANumber: return "non-numeric number field";
-        case RejectKind::NumberOutOfRange: return "number out of range";
-        case RejectKind::NulByte: return "NUL byte in a field";
     }
     return "?";
 }
@@ -102,39 +94,6 @@ void RecordReader::noteIgnored(const QString& source) {
     if (ignored_.contains(source)) return;
     ignored_ << source;
     columnFields_.emplace_back(source, -1);
-}
-
-std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
-                                           QString* error) {
-    QString f = format.toLower();
-    if (f.isEmpty() || f == QLatin1String("auto")) {
-        // "requests.csv.gz" is a CSV; the decompression itself goes by magic bytes.
-        QFileInfo info(path);
-        QString suffix = info.suffix().toLower();
-        if (suffix == QLatin1String("gz") || suffix == QLatin1String("zst"))
-            suffix = QFileInfo(info.completeBaseName()).suffix().toLower();
-        if (suffix == QLatin1String("csv")) {
-            f = QStringLiteral("csv");
-        } else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
-                   suffix == QLatin1String("json")) {
-            f = QStringLiteral("jsonl");
-        } else {
-            QString e;
-            const QByteArray head = InputFile::head(path, 4096, &e);
-            if (!e.isEmpty()) {
-                if (error) *error = e;
-                return nullptr;
-            }
-            f = JsonlReader::sniff(head)        ? QStringLiteral("jsonl")
-                : AccessLogReader::sniff(head) ? QStringLiteral("combined")
-                                               : QStringLiteral("csv");
-        }
-    }
-    if (f == QLatin1String("csv")) return std::make_unique<CsvReader>();
-    if (f == QLatin1String("jsonl")) return std::make_unique<JsonlReader>();
-    if (f == QLatin1String("combined")) return std::make_unique<AccessLogReader>();
-    if (error) *error = QStringLiteral("unknown format '%1' (auto, csv, jsonl or combined)").arg(format);
-    return nullptr;
 }
 
 }  // namespace quarry

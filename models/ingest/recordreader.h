@@ -17,6 +17,8 @@
 
 namespace quarry {
 
+struct FileHead;
+
 // Why a row went to quarantine. The kind groups rows in summaries; the message says exactly
 // what was wrong with this row.
 enum class RejectKind {
@@ -46,6 +48,7 @@ struct SourceRow {
     uint32_t present = 0;   // bit index(Field) set when the source has a non-empty value
     RejectKind reject = RejectKind::None;
     std::string rejectMessage;
+    bool skip = false; std::string skipReason; // not a request (top-up row, non-LLM span): counted, not stored
 
     bool has(Field f) const { return present & (1u << index(f)); }
     void set(Field f, std::string_view v) {
@@ -56,6 +59,8 @@ struct SourceRow {
         present = 0;
         reject = RejectKind::None;
         rejectMessage.clear();
+        skip = false;
+        skipReason.clear();
     }
 };
 
@@ -85,7 +90,17 @@ public:
     };
 
     virtual ~RecordReader() = default;
+    // The name --format takes, and one line for `import --help`.
     virtual const char* formatName() const = 0;
+    virtual const char* description() const { return ""; }
+    // How sure this reader is that it can read a file that starts like `head` (Tiled's
+    // supportsFile as a score, so `--format auto` can prefer a tool's own shape over generic
+    // JSON Lines): 0 never, 10 a fallback, 50 the generic shape, 90+ the tool's own keys. The
+    // default never claims a file: such a reader is used when --format names it.
+    virtual int confidence(const FileHead& head) const {
+        (void)head;
+        return 0;
+    }
 
     // Opens the file and reads what the format needs up front (the CSV header). Fails for a file
     // this format cannot take at all, e.g. a CSV without the required columns.
@@ -93,9 +108,12 @@ public:
               QString* error);
     // The next record; false at the end of the input or on a read error (see error()).
     virtual bool next(SourceRow& row) = 0;
-    QString error() const { return input_.failed() ? input_.error() : QString(); }
+    QString error() const { return input().failed() ? input().error() : QString(); }
 
-    InputFile& input() { return input_; }
+    // The file being read: its size, the bytes consumed so far and their SHA-256. A reader that
+    // reads through another reader hands out that reader's input.
+    virtual InputFile& input() { return input_; }
+    const InputFile& input() const { return const_cast<RecordReader*>(this)->input(); }
     // How source columns were mapped, for the sources table and the summary:
     // "src->field" pairs and the source columns that were not used.
     QStringList mappingDescription() const { return mapped_; }
@@ -131,8 +149,8 @@ private:
     SourceValues sourceValues_;
 };
 
-// "csv", "jsonl", "combined" (Apache/nginx access log) or "auto" (by extension, then by the
-// first line of the file).
+// The reader --format names ("csv", "jsonl", "combined", a tool's name), or for "auto" the
+// registered reader most confident about the file's first bytes (formatregistry.h).
 std::unique_ptr<RecordReader> createReader(const QString& format, const QString& path,
                                            QString* error);
 

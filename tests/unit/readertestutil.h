@@ -27,6 +27,8 @@ struct Rec {
     QByteArray message;
     QByteArray raw;
     QMap<int, QByteArray> values;
+    bool skip = false;  // not a request: counted, not stored
+    QByteArray skipReason;
 
     bool has(Field f) const { return values.contains(index(f)); }
     QByteArray value(Field f) const { return values.value(index(f)); }
@@ -39,6 +41,8 @@ inline Rec copy(const SourceRow& row) {
     r.kind = kindName(row.reject);
     r.message = QByteArray::fromStdString(row.rejectMessage);
     r.raw = bytes(row.raw);
+    r.skip = row.skip;
+    r.skipReason = QByteArray::fromStdString(row.skipReason);
     for (int f = 0; f < kFieldCount; ++f)
         if (row.has(static_cast<Field>(f))) r.values.insert(f, bytes(row.value[f]));
     return r;

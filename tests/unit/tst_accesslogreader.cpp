@@ -54,6 +54,27 @@ private slots:
         QVERIFY(!r.rows[2].has(Field::UserAgent));
     }
 
+    void sizeCapHoldsForLinesThatFitTheWindow() {
+        // The shared line splitter applies the cap to every line: a 3 KiB line under a 1 KiB cap
+        // is quarantined even though it sits whole in the first read window.
+        RecordReader::Limits limits;
+        limits.maxRecordBytes = 1024;
+        const QByteArray good =
+            "192.0.2.1 - - [17/May/2015:10:07:00 +0000] \"GET /a HTTP/1.1\" 200 2\n";
+        const QByteArray big = "192.0.2.2 - - [17/May/2015:10:07:01 +0000] \"GET /" +
+                               QByteArray(3072, 'x') + " HTTP/1.1\" 200 2\n";
+        const auto r = test::readAll<AccessLogReader>(good + big + good,
+                                                      QStringLiteral("access.log"), {}, limits);
+        QVERIFY2(r.opened, qPrintable(r.error));
+        QCOMPARE(r.rows.size(), 3);
+        QVERIFY(r.rows[0].ok());
+        QCOMPARE(r.rows[1].kind, test::kindName(RejectKind::RecordTooLarge));
+        QCOMPARE(r.rows[1].line, 2);
+        QVERIFY(r.rows[1].message.contains("1024"));
+        QVERIFY(r.rows[2].ok());
+        QCOMPARE(r.rows[2].line, 3);
+    }
+
     void rejectsBrokenLines() {
         const auto r = readLog("1.2.3.4 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"cut off\n"
                                "1.2.3.4 - - [17/Mai/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"x\"\n"

@@ -258,6 +258,60 @@ private slots:
         const QJsonObject bots = clusterInfo(*f, clusterOf(*f, QStringLiteral("support0")));
         QCOMPARE(bots.value(QStringLiteral("flagged")).toBool(), false);
     }
+    // Each family is measured on its own: a round-the-clock client automates, a person asking for
+    // the reasoning in most prompts harvests, a fresh account that jumps to a new model within
+    // hours of its release shows lifecycle evidence, and a benchmark run's bursts do not count
+    // as a paced harvest.
+    void eachFamilyOnItsOwn() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        Dice dice(6);
+        int seq = 0;
+        const int64_t release = kStart + 6 * kDay + 10 * kHour;
+        auto model = [&](int64_t t, bool early) {
+            return t >= release + (early ? 2 * kHour : 3 * kDay) ? QStringLiteral("model-b") : QStringLiteral("model-a");
+        };
+        for (int64_t t = kStart; t < kStart + 12 * kDay; t += 30 * 60000)
+            b.add({t, QStringLiteral("clock"), QStringLiteral("50.1.1.1"), QStringLiteral("svc/1.0"), {}, {}, diversePrompt(seq++),
+                   model(t, false)});
+        for (int d = 0; d < 12; ++d)
+            for (int k = 0; k < 20; ++k) {
+                const int64_t t = kStart + d * kDay + (9 + dice.below(8)) * kHour + dice.below(3600) * 1000LL;
+                b.add({t, QStringLiteral("reasoner"), QStringLiteral("50.1.1.2"), popularSdk(), {}, {},
+                       dice.below(10) < 8 ? campaignPrompt(seq++) : diversePrompt(seq++), model(t, false)});
+            }
+        for (int d = 4; d < 12; ++d)
+            for (int k = 0; k < 30; ++k) {
+                const int64_t t = kStart + d * kDay + (9 + dice.below(8)) * kHour + dice.below(3600) * 1000LL;
+                b.add({t, QStringLiteral("pivoter"), QStringLiteral("50.1.1.3"), popularSdk(), {}, {}, diversePrompt(seq++),
+                       model(t, true), kStart + 3 * kDay});
+            }
+        for (int burst : {1, 5, 9})
+            for (int k = 0; k < 400; ++k)
+                b.add({kStart + burst * kDay + 14 * kHour + k * 9000LL, QStringLiteral("bench"), QStringLiteral("50.1.1.4"),
+                       QStringLiteral("lm-eval/0.4"), {}, {},
+                       QStringLiteral("Question %1: how many apples remain if %2 are eaten? Let's think step by step.").arg(k).arg(k % 7),
+                       model(kStart + burst * kDay, false)});
+        for (int a = 0; a < 30; ++a)
+            for (int d = 0; d < 12; ++d)
+                for (int k = dice.below(6); k > 0; --k) {
+                    const int64_t t = kStart + d * kDay + (8 + dice.below(10)) * kHour + dice.below(3600) * 1000LL;
+                    b.add({t, QStringLiteral("user%1").arg(a), QStringLiteral("60.1.%1.1").arg(a), popularSdk(), {}, {},
+                           diversePrompt(seq++), model(t, false)});
+                }
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        QVERIFY(feature(*f, QStringLiteral("clock"), "automation") >= 0.5);
+        QVERIFY(feature(*f, QStringLiteral("clock"), "harvest") < 0.5);
+        QVERIFY(feature(*f, QStringLiteral("reasoner"), "harvest") >= 0.5);
+        QVERIFY(feature(*f, QStringLiteral("reasoner"), "automation") < 0.5);
+        QVERIFY(feature(*f, QStringLiteral("pivoter"), "lifecycle") >= 0.5);
+        QVERIFY(feature(*f, QStringLiteral("pivoter"), "harvest") < 0.5);
+        QVERIFY(feature(*f, QStringLiteral("bench"), "harvest") < 0.5);
+        QVERIFY(reasonsOf(*f, QStringLiteral("bench")).join(QLatin1Char(' ')).contains(QStringLiteral("bursts")));
+        // One family alone flags nobody.
+        for (const char* id : {"clock", "reasoner", "pivoter", "bench"}) QVERIFY2(!flagged(*f, QLatin1String(id)), id);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDetection)
