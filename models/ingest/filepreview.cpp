@@ -19,6 +19,8 @@ bool dependsOnMapping(RejectKind kind) {
         case RejectKind::BadTimestamp:
         case RejectKind::BadTime:
         case RejectKind::NotANumber:
+        case RejectKind::NumberOutOfRange:
+        case RejectKind::NulByte:
         case RejectKind::FieldTooLarge:
             return true;
         default:

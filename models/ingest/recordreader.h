@@ -35,6 +35,8 @@ enum class RejectKind {
     BadTimestamp,
     BadTime,
     NotANumber,
+    NumberOutOfRange,
+    NulByte,
 };
 const char* rejectKindName(RejectKind k);
 

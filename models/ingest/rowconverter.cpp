@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/timestamp.h"
 #include "utf8.h"
@@ -67,6 +68,27 @@ std::optional<int64_t> parseNumber(std::string_view text) {
     return negative ? -v : v;
 }
 
+bool isOutOfRangeNumber(std::string_view text) {
+    const std::string_view s = trimmed(text);
+    size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+    size_t digits = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+    if (i < s.size() && s[i] == '.')
+        for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++digits;
+    if (digits == 0) return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+        size_t exp = 0;
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) ++exp;
+        if (exp == 0 || i != s.size()) return false;
+        const std::string copy(s);
+        const double v = std::strtod(copy.c_str(), nullptr);
+        return !(std::fabs(v) < 9.2e18);
+    }
+    return i == s.size() && !parseNumber(s);
+}
+
 bool convertRow(SourceRow& row, size_t maxFieldBytes, TypedRow& out) {
     if (row.reject != RejectKind::None) return false;
     const size_t bad = firstInvalidUtf8(row.raw);
@@ -81,6 +103,17 @@ bool convertRow(SourceRow& row, size_t maxFieldBytes, TypedRow& out) {
                               std::to_string(row.value[f].size()) + " bytes, over the " +
                               std::to_string(maxFieldBytes) + "-byte cap");
         }
+    }
+    // A NUL ("\u0000" in JSON, a raw 0 byte in CSV) would cut the value wherever it is
+    // printed as C text, so two accounts could read as one; the row is kept in quarantine.
+    for (int f = 0; f < kFieldCount; ++f) {
+        if (!(row.present & (1u << f))) continue;
+        const std::string_view v = row.value[f];
+        if (const void* nul = std::memchr(v.data(), 0, v.size()))
+            return reject(row, RejectKind::NulByte,
+                          "field " + std::string(fieldName(static_cast<Field>(f))) +
+                              " holds a NUL byte (U+0000) at byte " +
+                              std::to_string(static_cast<const char*>(nul) - v.data() + 1));
     }
     // Values from JSON were unescaped, so check the decoded text too where it differs.
     const std::string_view account =
@@ -110,6 +143,10 @@ bool convertRow(SourceRow& row, size_t maxFieldBytes, TypedRow& out) {
         const Field f = TypedRow::kNumberFields[i];
         if (!row.has(f)) continue;
         const auto v = parseNumber(row.value[index(f)]);
+        if (!v && isOutOfRangeNumber(row.value[index(f)]))
+            return reject(row, RejectKind::NumberOutOfRange,
+                          std::string(fieldName(f)) + " is out of range (over 64 bits): " +
+                              quoted(row.value[index(f)]));
         if (!v)
             return reject(row, RejectKind::NotANumber,
                           std::string(fieldName(f)) + " is not a number: " +

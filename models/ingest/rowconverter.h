@@ -27,6 +27,9 @@ bool convertRow(SourceRow& row, size_t maxFieldBytes, TypedRow& out);
 
 // "42", " 42 ", "-3", "12.0", "12.6" (rounded); nullopt for anything else.
 std::optional<int64_t> parseNumber(std::string_view text);
+// True when text is a well-formed number (as parseNumber reads, or with an exponent) that
+// does not fit in 64 bits, so the reason given can say "out of range", not "not a number".
+bool isOutOfRangeNumber(std::string_view text);
 
 // ASCII whitespace trimmed from both ends.
 std::string_view trimmed(std::string_view s);

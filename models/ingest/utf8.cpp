@@ -52,3 +52,38 @@ size_t firstInvalidUtf8(std::string_view text) {
 }
 
 }  // namespace quarry
+
+namespace quarry {
+
+const char* foreignEncoding(std::string_view head) {
+    const auto* s = reinterpret_cast<const unsigned char*>(head.data());
+    const size_t n = head.size();
+    auto starts = [&](const char* bom, size_t len) {
+        return n >= len && std::memcmp(s, bom, len) == 0;
+    };
+    // UTF-32 first: its little-endian mark begins with UTF-16LE's.
+    if (starts("\xFF\xFE\x00\x00", 4)) return "UTF-32LE";
+    if (starts("\x00\x00\xFE\xFF", 4)) return "UTF-32BE";
+    if (starts("\xFF\xFE", 2)) return "UTF-16LE";
+    if (starts("\xFE\xFF", 2)) return "UTF-16BE";
+    const size_t sample = n < 4096 ? n : 4096;
+    if (sample < 4) return nullptr;
+    size_t nul[4] = {0, 0, 0, 0};
+    size_t total = 0;
+    for (size_t i = 0; i < sample; ++i)
+        if (s[i] == 0) {
+            ++nul[i % 4];
+            ++total;
+        }
+    // ASCII in UTF-16 is every other byte NUL; in UTF-32 three bytes of four.
+    if (total * 8 < sample) return nullptr;  // under 1 in 8: stray NULs, not an encoding
+    const size_t quarter = sample / 4;
+    const size_t even = nul[0] + nul[2], odd = nul[1] + nul[3];
+    if (nul[1] + nul[2] + nul[3] > 3 * quarter * 9 / 10 && nul[0] < quarter / 10) return "UTF-32LE";
+    if (nul[0] + nul[1] + nul[2] > 3 * quarter * 9 / 10 && nul[3] < quarter / 10) return "UTF-32BE";
+    if (odd > 2 * quarter * 9 / 10 && even < quarter / 5) return "UTF-16LE";
+    if (even > 2 * quarter * 9 / 10 && odd < quarter / 5) return "UTF-16BE";
+    return "binary";
+}
+
+}  // namespace quarry
