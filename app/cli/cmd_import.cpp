@@ -146,7 +146,6 @@ int cmdImport(const QStringList& args) {
             fail(o.message);
             return;
         }
-        ++imported;
         progressDone();
         std::fputs(describe(o.result).toUtf8().constData(), stdout);
         std::fflush(stdout);

@@ -81,7 +81,10 @@ ImportJobResult importFiles(const QString& casePath, const QStringList& files,
         if (callbacks.fileDone) callbacks.fileDone(o);
     }
     file.reset();
-    if (out.createdCase && out.imported() == 0) out.removedCase = QFile::remove(casePath);
+    if (out.createdCase && out.imported() == 0) {
+        out.removedCase = QFile::remove(casePath);
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) QFile::remove(casePath + QLatin1String(suffix));
+    }
     return out;
 }
 
