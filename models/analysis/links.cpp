@@ -114,7 +114,16 @@ void sharedTemplateShares(const std::vector<ContentAccumulator>& acc, const Link
         const auto &ka = ak[static_cast<size_t>(l.a)], &kb = ak[static_cast<size_t>(l.b)];
         std::vector<int64_t> common;
         std::set_intersection(ka.begin(), ka.end(), kb.begin(), kb.end(), std::back_inserter(common));
-        for (int32_t x : {l.a, l.b}) shared[static_cast<size_t>(x)].insert(shared[static_cast<size_t>(x)].end(), common.begin(), common.end());
+        for (int32_t x : {l.a, l.b}) {
+            auto& sx = shared[static_cast<size_t>(x)];
+            sx.insert(sx.end(), common.begin(), common.end());
+            // A campaign account has thousands of template partners sharing the same few keys:
+            // keep the list deduplicated as it grows, so memory follows keys, not links.
+            if (sx.size() > 4096) {
+                std::sort(sx.begin(), sx.end());
+                sx.erase(std::unique(sx.begin(), sx.end()), sx.end());
+            }
+        }
     }
     std::vector<uint64_t> keys;
     for (size_t a = 0; a < acc.size(); ++a) {

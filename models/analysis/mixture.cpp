@@ -17,7 +17,7 @@ namespace {
 // full pass.
 constexpr size_t kMaxCandidates = 5000;
 constexpr int64_t kMaxPrompts = 5000000;
-constexpr int64_t kMaxLinkedPrompts = 2000000;  // of which for accounts found by their links only
+constexpr int64_t kMaxLinkedPrompts = 1000000;  // of which for accounts found by their links only
 // Bands of one prompt that must hit one cluster's keys: one band can be a common phrase.
 constexpr int kMinBandHits = 2;
 
