@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formatregistry.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -166,7 +167,14 @@ std::unique_ptr<RecordReader> createReader(const QString& format, const QString&
     // before the per-format readers are asked.
     if (automatic || createTableMapping(f)) {
         FileHead head;
-        if (!isDatabaseUrl(path) && !readFileHead(path, head, error)) return nullptr;
+        if (!isDatabaseUrl(path)) {
+            // A SQLite database is binary: the text checks of the input layer would refuse it
+            // before its table reader could look.
+            QFile raw(path);
+            const QByteArray magic = raw.open(QIODevice::ReadOnly) ? raw.read(16) : QByteArray();
+            if (magic.startsWith(QByteArray("SQLite format 3\0", 16))) head.bytes = magic.toStdString();
+            else if (!readFileHead(path, head, error)) return nullptr;
+        }
         QString e;
         if (auto table = createTableReader(f, path, QByteArray::fromStdString(head.bytes), &e))
             return table;

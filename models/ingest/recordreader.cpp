@@ -27,6 +27,8 @@ const char* rejectKindName(RejectKind k) {
         case RejectKind::BadTimestamp: return "bad timestamp";
         case RejectKind::BadTime: return "bad account_created_at";
         case RejectKind::NotANumber: return "non-numeric number field";
+        case RejectKind::NumberOutOfRange: return "number out of range";
+        case RejectKind::NulByte: return "NUL byte in a field";
     }
     return "?";
 }
