@@ -51,7 +51,8 @@ private slots:
             if (!rec.skip) times << QString::fromUtf8(rec.value(Field::Timestamp));
         }
         // The request keeps the server span's start, in milliseconds.
-        QVERIFY2(times.contains(QStringLiteral("1717059600000")), qPrintable(times.join(' ')));
+        QVERIFY2(times.contains(QStringLiteral("1717059600000")),
+                 qPrintable(times.join(QLatin1Char(' '))));
     }
 
     void azureSequenceNumberPast64BitsKeepsThePrompt_data() {
