@@ -86,6 +86,7 @@ AccountPanel::AccountPanel(QWidget* parent)
     });
     connect(&accountsWatcher_, &QFutureWatcher<std::vector<AccountRecord>>::finished, this, &AccountPanel::onLoaded);
     connect(&searchWatcher_, &QFutureWatcher<std::vector<int64_t>>::finished, this, [this] {
+        searchPending_ = false;
         model_->setIdFilter(searchWatcher_.result());
         updateStatus();
     });
@@ -161,6 +162,7 @@ void AccountPanel::applySearch() {
 void AccountPanel::runFieldSearch(SearchField field, const QString& text, const QString& hint) {
     status_->setText(tr("searching %1…").arg(fieldLabel(field)));
     searchHint_ = hint;
+    searchPending_ = true;
     const QString path = path_;
     searchWatcher_.setFuture(QtConcurrent::run([path, field, text] {
         auto file = openReadOnly(path);

@@ -50,7 +50,7 @@ public:
     QLineEdit* searchBox() const { return search_; }
     QComboBox* searchField() const { return searchMode_; }
     QLabel* status() const { return status_; }
-    bool searching() const { return searchWatcher_.isRunning(); }
+    bool searching() const { return searchPending_; }  // until the result is shown
 
     // Shows only these accounts under a removable chip saying why (a pivot's result).
     void setPivot(const QString& label, const std::vector<int64_t>& accountIds);
@@ -82,6 +82,7 @@ private:
     QFutureWatcher<std::vector<AccountRecord>> accountsWatcher_;
     QFutureWatcher<std::vector<int64_t>> searchWatcher_;
     bool loading_ = false;
+    bool searchPending_ = false;
 };
 
 }  // namespace quarry::gui
