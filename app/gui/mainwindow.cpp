@@ -35,7 +35,7 @@ MainWindow::MainWindow(bool restoreSettings)
     requests_ = new RequestsController(session_, selection_, this);
     workflow_->followRequests(requests_);
     templates_ = new TemplateController(session_, this);
-    pivots_ = new PivotController(session_, selection_, requests_, workflow_, this);
+    pivots_ = new PivotController(session_, selection_, views_, requests_, workflow_, this);
     pivots_->installOn(templates_->panel()->view());
     // The account table is where an investigation starts: give it room for a dozen rows once
     // every dock has claimed its place.

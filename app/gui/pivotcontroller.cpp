@@ -16,6 +16,7 @@
 #include "items/clustertablemodel.h"
 #include "items/requesttablemodel.h"
 #include "items/templateslotmodel.h"
+#include "evidence/csvwriter.h"
 #include "mainframe.h"
 #include "panels/accountpanel.h"
 #include "panels/auditpanel.h"
@@ -24,18 +25,22 @@
 #include "panels/requestpanel.h"
 #include "panels/tablecopy.h"
 #include "panels/tagpanel.h"
+#include "plots/timelineplot.h"
+#include "plots/topicheatmap.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
+#include "viewscontroller.h"
 #include "workflowcontroller.h"
 
 namespace quarry::gui {
 
 PivotController::PivotController(CaseSession* session, SelectionController* selection,
-                                 RequestsController* requests, WorkflowController* workflow,
-                                 MainFrame* frame)
+                                 ViewsController* views, RequestsController* requests,
+                                 WorkflowController* workflow, MainFrame* frame)
     : QObject(frame->mainWindow()),
       session_(session),
       selection_(selection),
+      views_(views),
       requests_(requests),
       workflow_(workflow),
       window_(frame->mainWindow()) {
@@ -44,6 +49,10 @@ PivotController::PivotController(CaseSession* session, SelectionController* sele
           requests_->requestPanel()->view(), workflow_->tagPanel()->view(),
           workflow_->notesPanel()->view(), workflow_->auditPanel()->view()})
         installOn(view);
+    connect(views_->timeline(), &TimelinePlot::requestContextMenuRequested, this,
+            [this](qint64 id, QPoint pos) { requestMenu(views_->timeline()->account(), id)->popup(pos); });
+    connect(views_->heatmap(), &TopicHeatmap::cellContextMenuRequested, this,
+            [this](qint64 from, qint64 to, qint64 topic, QPoint pos) { heatmapCellMenu(from, to, topic)->popup(pos); });
 }
 
 void PivotController::installOn(QTableView* view) {
@@ -95,20 +104,8 @@ QMenu* PivotController::menuFor(QTableView* view, const QModelIndex& index) {
         case Kind::Requests: {
             menu->addAction(tr("Tag…"), this,
                             [this] { workflow_->askTag(WorkflowController::TagScope::Requests); });
-            const RequestRow* r = requests_->requestPanel()->model()->rowAt(index.row());
-            if (!r) break;
-            // The request's own address, client and model, then what its account holds.
-            addPivots(menu, valuePivots(session_->db(), {{SearchField::Ip, r->ip},
-                                                         {SearchField::UserAgent, r->userAgent},
-                                                         {SearchField::Model, r->model}}));
-            std::vector<Pivot> held = accountPivots(session_->db(), r->account);
-            held.erase(std::remove_if(held.begin(), held.end(),
-                                      [](const Pivot& p) {
-                                          return p.field == SearchField::Ip || p.field == SearchField::Subnet ||
-                                                 p.field == SearchField::UserAgent;
-                                      }),
-                       held.end());
-            addPivots(menu, held);
+            if (const RequestRow* r = requests_->requestPanel()->model()->rowAt(index.row()))
+                addRequestPivots(menu, r->account, r->ip, r->userAgent, r->model);
             break;
         }
         case Kind::Templates:
@@ -174,6 +171,40 @@ void PivotController::addPivots(QMenu* menu, const std::vector<Pivot>& pivots) {
 void PivotController::addAccountPivots(QMenu* menu, int64_t accountId) {
     if (!session_->isOpen() || accountId < 0) return;
     addPivots(menu, accountPivots(session_->db(), accountId));
+}
+
+void PivotController::addRequestPivots(QMenu* menu, int64_t accountId, const QString& ip,
+                                       const QString& userAgent, const QString& model) {
+    std::vector<Pivot> pivots = valuePivots(
+        session_->db(), {{SearchField::Ip, ip}, {SearchField::UserAgent, userAgent}, {SearchField::Model, model}});
+    for (const Pivot& p : accountPivots(session_->db(), accountId))
+        if (p.field != SearchField::Ip && p.field != SearchField::Subnet && p.field != SearchField::UserAgent)
+            pivots.push_back(p);
+    addPivots(menu, pivots);
+}
+
+QMenu* PivotController::requestMenu(int64_t accountId, qint64 requestId) {
+    QMenu* menu = newMenu();
+    if (!session_->isOpen()) return menu;
+    const RequestDetail d = requestDetail(session_->db(), requestId);
+    if (!d.found) return menu;
+    menu->addAction(tr("Show in Requests"), this, [this, accountId, ts = d.ts] {
+        session_->requestRequests({accountId}, ts, ts, -1);
+    });
+    const QString fields = evidence::tsvLine({QString::number(d.id), formatUtc(d.ts), d.model, d.ip, d.userAgent});
+    menu->addAction(tr("Copy Value"), this, [fields] { QApplication::clipboard()->setText(fields); });
+    addRequestPivots(menu, accountId, d.ip, d.userAgent, d.model);
+    return menu;
+}
+
+QMenu* PivotController::heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topicId) {
+    QMenu* menu = newMenu();
+    // The same as a left click on the cell (the views controller scopes it to the heatmap's
+    // account, cluster or case).
+    menu->addAction(tr("Show These Requests"), this, [this, fromMs, toMs, topicId] {
+        emit views_->heatmap()->cellRangeClicked(fromMs, toMs, topicId);
+    });
+    return menu;
 }
 
 QMenu* PivotController::accountMenu(qint64 accountId) {

@@ -25,14 +25,15 @@ class MainFrame;
 class RequestsController;
 class SelectionController;
 class TemplatePanel;
+class ViewsController;
 class WorkflowController;
 
 class PivotController final : public QObject {
     Q_OBJECT
 public:
     PivotController(CaseSession* session, SelectionController* selection,
-                    RequestsController* requests, WorkflowController* workflow,
-                    MainFrame* frame);
+                    ViewsController* views, RequestsController* requests,
+                    WorkflowController* workflow, MainFrame* frame);
 
     // Gives a table the context menu (copy always; pivots, filter and tag where its rows have
     // them). The account, cluster, request, tag, notes and audit tables are installed already.
@@ -42,6 +43,10 @@ public:
     // The menu of one account (a graph node, a timeline's account) and of a link key.
     QMenu* accountMenu(qint64 accountId);
     QMenu* keyMenu(const QString& linkType, const QString& key);
+    // A timeline point: the request's fields, showing it in the request table, its pivots.
+    QMenu* requestMenu(int64_t accountId, qint64 requestId);
+    // A heatmap cell: its requests in the request table.
+    QMenu* heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topicId);
 
     // Filters the account table to the accounts holding this value; returns how many.
     int pivot(SearchField field, const QString& value);
@@ -60,10 +65,14 @@ private:
     void addCopy(QMenu* menu, QTableView* view, const QModelIndex& index);
     void addPivots(QMenu* menu, const std::vector<Pivot>& pivots);
     void addAccountPivots(QMenu* menu, int64_t accountId);
+    // A request's own IP (and subnet), user agent and model, then what its account holds.
+    void addRequestPivots(QMenu* menu, int64_t accountId, const QString& ip, const QString& userAgent,
+                          const QString& model);
     void addFilter(QMenu* menu, QTableView* view, const QModelIndex& index, Kind kind);
 
     CaseSession* session_;
     SelectionController* selection_;
+    ViewsController* views_;
     RequestsController* requests_;
     WorkflowController* workflow_;
     QWidget* window_;

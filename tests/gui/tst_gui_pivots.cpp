@@ -34,6 +34,7 @@
 #include "pivotcontroller.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
+#include "viewscontroller.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
 
@@ -126,6 +127,7 @@ private slots:
     void requestMenuPivotsOnTheRequestsValues();
     void promptWindowShowsHtmlLiterally();
     void graphKeyMenuPivots();
+    void plotPointAndCellMenus();
 
 private:
     std::set<QString> names(sqlite3* db, const std::vector<int64_t>& ids) const;
@@ -464,6 +466,47 @@ void TestGuiPivots::graphKeyMenuPivots() {
     for (QAction* a : menu->actions()) texts << a->text();
     QVERIFY2(texts.contains(QStringLiteral("Accounts sharing API key key_X (2)")), qPrintable(texts.join(QLatin1Char('|'))));
     delete menu;
+}
+
+void TestGuiPivots::plotPointAndCellMenus() {
+    MainWindow w(false);
+    QVERIFY(openWindow(w, analysed_));
+    const int64_t dave = *quarry::reads::accountId(file_->db(), QStringLiteral("dave"));
+    // Dave's request from alice's address: a timeline point's menu pivots on its own values.
+    const int64_t request = sql::queryInt(
+        file_->db(),
+        ("SELECT r.id FROM requests r JOIN ips i ON i.id = r.ip_id WHERE r.account_id = " + std::to_string(dave) +
+         " AND i.value = '203.0.113.7'"),
+        -1);
+    QVERIFY(request >= 0);
+    QMenu* menu = w.pivots()->requestMenu(dave, request);
+    QStringList texts;
+    QAction* show = nullptr;
+    for (QAction* a : menu->actions()) {
+        texts << a->text();
+        if (a->text() == QLatin1String("Show in Requests")) show = a;
+    }
+    QVERIFY2(texts.contains(QStringLiteral("Accounts sharing IP 203.0.113.7 (2)")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY(texts.contains(QStringLiteral("Accounts sharing model m-small (1)")));
+    QVERIFY(show);
+    show->trigger();
+    delete menu;
+    RequestPanel* requests = w.requests()->requestPanel();
+    QVERIFY(loadRows(requests->model(), 1));
+    QCOMPARE(requests->model()->rowAt(0)->id, request);
+
+    // A heatmap cell's menu shows that cell's requests (the heatmap's account: alice, who sent
+    // the case's first request).
+    QVERIFY(w.selection()->selectAccount(*quarry::reads::accountId(file_->db(), QStringLiteral("alice"))));
+    QVERIFY(QTest::qWaitFor([&] { return !w.busy(); }, 20000));
+    const int64_t first = sql::queryInt(file_->db(), "SELECT min(ts) FROM requests", -1);
+    menu = w.pivots()->heatmapCellMenu(first, first + 60000, -1);
+    QCOMPARE(menu->actions().size(), 1);
+    menu->actions().front()->trigger();
+    delete menu;
+    QVERIFY(loadRows(requests->model(), 1));
+    QCOMPARE(requests->model()->query().fromMs, first);
+    QCOMPARE(requests->model()->rowAt(0)->accountName, QStringLiteral("alice"));
 }
 
 QTEST_MAIN(TestGuiPivots)
