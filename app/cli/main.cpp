@@ -62,7 +62,7 @@ const char kUsage[] =
     "           [--drop FIELD,...] [--metadata-only]\n"
     "      Write a seeded synthetic request log (requests.csv) with planted distillation\n"
     "      campaigns and hard negatives, and its ground truth (truth.csv).\n"
-    "  import CASE SOURCE... [--format auto|csv|jsonl|combined|litellm|newapi]\n"
+    "  import CASE SOURCE... [--format F (import --help lists them)]\n"
     "         [--map SRC=FIELD]... [--force]\n"
     "      Stream log files (plain, gzip or zstd; or a new-api SQLite database, or a LiteLLM PostgreSQL database\n"
     "      as postgresql://USER@HOST:PORT/DB) into the case (created when absent). Unreadable\n"
