@@ -12,11 +12,11 @@
 #include <algorithm>
 
 #include "casesession.h"
+#include "evidence/csvwriter.h"
 #include "items/accounttablemodel.h"
 #include "items/clustertablemodel.h"
 #include "items/requesttablemodel.h"
 #include "items/templateslotmodel.h"
-#include "evidence/csvwriter.h"
 #include "mainframe.h"
 #include "panels/accountpanel.h"
 #include "panels/auditpanel.h"
@@ -44,15 +44,18 @@ PivotController::PivotController(CaseSession* session, SelectionController* sele
       requests_(requests),
       workflow_(workflow),
       window_(frame->mainWindow()) {
-    for (QTableView* view :
-         {selection_->accountPanel()->view(), selection_->clusterPanel()->view(),
-          requests_->requestPanel()->view(), workflow_->tagPanel()->view(),
-          workflow_->notesPanel()->view(), workflow_->auditPanel()->view()})
+    for (QTableView* view : {selection_->accountPanel()->view(), selection_->clusterPanel()->view(),
+                             requests_->requestPanel()->view(), workflow_->tagPanel()->view(),
+                             workflow_->notesPanel()->view(), workflow_->auditPanel()->view()})
         installOn(view);
     connect(views_->timeline(), &TimelinePlot::requestContextMenuRequested, this,
-            [this](qint64 id, QPoint pos) { requestMenu(views_->timeline()->account(), id)->popup(pos); });
+            [this](qint64 id, QPoint pos) {
+                requestMenu(views_->timeline()->account(), id)->popup(pos);
+            });
     connect(views_->heatmap(), &TopicHeatmap::cellContextMenuRequested, this,
-            [this](qint64 from, qint64 to, qint64 topic, QPoint pos) { heatmapCellMenu(from, to, topic)->popup(pos); });
+            [this](qint64 from, qint64 to, qint64 topic, QPoint pos) {
+                heatmapCellMenu(from, to, topic)->popup(pos);
+            });
 }
 
 void PivotController::installOn(QTableView* view) {
@@ -96,10 +99,11 @@ QMenu* PivotController::menuFor(QTableView* view, const QModelIndex& index) {
             addAccountPivots(menu, index.data(AccountTableModel::AccountIdRole).toLongLong());
             break;
         case Kind::Clusters:
-            menu->addAction(tr("Tag…"), this, [this, id = index.data(ClusterTableModel::ClusterIdRole).toLongLong()] {
-                selection_->selectCluster(id);
-                workflow_->askTag(WorkflowController::TagScope::Cluster);
-            });
+            menu->addAction(tr("Tag…"), this,
+                            [this, id = index.data(ClusterTableModel::ClusterIdRole).toLongLong()] {
+                                selection_->selectCluster(id);
+                                workflow_->askTag(WorkflowController::TagScope::Cluster);
+                            });
             break;
         case Kind::Requests: {
             menu->addAction(tr("Tag…"), this,
@@ -111,21 +115,21 @@ QMenu* PivotController::menuFor(QTableView* view, const QModelIndex& index) {
         case Kind::Templates:
             addAccountPivots(menu, index.data(TemplateSlotModel::AccountIdRole).toLongLong());
             break;
-        case Kind::Other: break;
+        case Kind::Other:
+            break;
     }
     return menu;
 }
 
 void PivotController::addCopy(QMenu* menu, QTableView* view, const QModelIndex& index) {
-    menu->addAction(tr("Copy Value"), this, [value = copyableValue(index)] {
-        QApplication::clipboard()->setText(value);
-    });
-    menu->addAction(tr("Copy Rows"), this, [view] {
-        QApplication::clipboard()->setText(selectedRowsTsv(view));
-    });
+    menu->addAction(tr("Copy Value"), this,
+                    [value = copyableValue(index)] { QApplication::clipboard()->setText(value); });
+    menu->addAction(tr("Copy Rows"), this,
+                    [view] { QApplication::clipboard()->setText(selectedRowsTsv(view)); });
 }
 
-void PivotController::addFilter(QMenu* menu, QTableView* view, const QModelIndex& index, Kind kind) {
+void PivotController::addFilter(QMenu* menu, QTableView* view, const QModelIndex& index,
+                                Kind kind) {
     // "Filter to this": the clicked cell's value, where it names something accounts hold.
     std::optional<SearchField> field;
     QString value;
@@ -133,7 +137,8 @@ void PivotController::addFilter(QMenu* menu, QTableView* view, const QModelIndex
     if (kind == Kind::Accounts) {
         const auto* r = static_cast<const AccountTableModel*>(view->model())->recordAt(index.row());
         if (!r) return;
-        if (index.column() == AccountTableModel::Account) field = SearchField::Account, value = r->name;
+        if (index.column() == AccountTableModel::Account)
+            field = SearchField::Account, value = r->name;
         if (index.column() == AccountTableModel::Cluster) cluster = r->cluster;
         if (index.column() == AccountTableModel::TopTopic)
             field = SearchField::Topic, value = index.data().toString();
@@ -143,16 +148,26 @@ void PivotController::addFilter(QMenu* menu, QTableView* view, const QModelIndex
         const RequestRow* r = requests_->requestPanel()->model()->rowAt(index.row());
         if (!r) return;
         switch (index.column()) {
-            case RequestTableModel::Account: field = SearchField::Account, value = r->accountName; break;
-            case RequestTableModel::Model: field = SearchField::Model, value = r->model; break;
-            case RequestTableModel::Ip: field = SearchField::Ip, value = r->ip; break;
-            case RequestTableModel::UserAgent: field = SearchField::UserAgent, value = r->userAgent; break;
-            default: break;
+            case RequestTableModel::Account:
+                field = SearchField::Account, value = r->accountName;
+                break;
+            case RequestTableModel::Model:
+                field = SearchField::Model, value = r->model;
+                break;
+            case RequestTableModel::Ip:
+                field = SearchField::Ip, value = r->ip;
+                break;
+            case RequestTableModel::UserAgent:
+                field = SearchField::UserAgent, value = r->userAgent;
+                break;
+            default:
+                break;
         }
     }
     if (cluster >= 0) {
         menu->addAction(tr("Filter to This Cluster"), this, [this, cluster] {
-            showAccounts(tr("Accounts in cluster %1").arg(cluster), clusterMembers(session_->db(), cluster));
+            showAccounts(tr("Accounts in cluster %1").arg(cluster),
+                         clusterMembers(session_->db(), cluster));
         });
     } else if (field && !value.isEmpty()) {
         menu->addAction(tr("Filter to This"), this, [this, f = *field, value] { pivot(f, value); });
@@ -176,9 +191,11 @@ void PivotController::addAccountPivots(QMenu* menu, int64_t accountId) {
 void PivotController::addRequestPivots(QMenu* menu, int64_t accountId, const QString& ip,
                                        const QString& userAgent, const QString& model) {
     std::vector<Pivot> pivots = valuePivots(
-        session_->db(), {{SearchField::Ip, ip}, {SearchField::UserAgent, userAgent}, {SearchField::Model, model}});
+        session_->db(),
+        {{SearchField::Ip, ip}, {SearchField::UserAgent, userAgent}, {SearchField::Model, model}});
     for (const Pivot& p : accountPivots(session_->db(), accountId))
-        if (p.field != SearchField::Ip && p.field != SearchField::Subnet && p.field != SearchField::UserAgent)
+        if (p.field != SearchField::Ip && p.field != SearchField::Subnet &&
+            p.field != SearchField::UserAgent)
             pivots.push_back(p);
     addPivots(menu, pivots);
 }
@@ -191,8 +208,10 @@ QMenu* PivotController::requestMenu(int64_t accountId, qint64 requestId) {
     menu->addAction(tr("Show in Requests"), this, [this, accountId, ts = d.ts] {
         session_->requestRequests({accountId}, ts, ts, -1);
     });
-    const QString fields = evidence::tsvLine({QString::number(d.id), formatUtc(d.ts), d.model, d.ip, d.userAgent});
-    menu->addAction(tr("Copy Value"), this, [fields] { QApplication::clipboard()->setText(fields); });
+    const QString fields =
+        evidence::tsvLine({QString::number(d.id), formatUtc(d.ts), d.model, d.ip, d.userAgent});
+    menu->addAction(tr("Copy Value"), this,
+                    [fields] { QApplication::clipboard()->setText(fields); });
     addRequestPivots(menu, accountId, d.ip, d.userAgent, d.model);
     return menu;
 }
@@ -210,14 +229,18 @@ QMenu* PivotController::heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topic
 QMenu* PivotController::accountMenu(qint64 accountId) {
     QMenu* menu = newMenu();
     if (!session_->isOpen()) return menu;
-    menu->addAction(tr("Select Account"), this, [this, accountId] { selection_->selectAccount(accountId); });
+    menu->addAction(tr("Select Account"), this,
+                    [this, accountId] { selection_->selectAccount(accountId); });
     const QString name = reads::accountName(session_->db(), accountId);
-    menu->addAction(tr("Filter to This"), this,
-                    [this, accountId, name] { showAccounts(tr("Account %1").arg(name), {accountId}); });
-    menu->addAction(tr("Tag…"), this, [this, accountId] {
-        if (selection_->selectAccount(accountId)) workflow_->askTag(WorkflowController::TagScope::Accounts);
+    menu->addAction(tr("Filter to This"), this, [this, accountId, name] {
+        showAccounts(tr("Account %1").arg(name), {accountId});
     });
-    menu->addAction(tr("Copy Value"), this, [name] { QApplication::clipboard()->setText(copyableText(name)); });
+    menu->addAction(tr("Tag…"), this, [this, accountId] {
+        if (selection_->selectAccount(accountId))
+            workflow_->askTag(WorkflowController::TagScope::Accounts);
+    });
+    menu->addAction(tr("Copy Value"), this,
+                    [name] { QApplication::clipboard()->setText(copyableText(name)); });
     addAccountPivots(menu, accountId);
     return menu;
 }
@@ -227,8 +250,11 @@ QMenu* PivotController::keyMenu(const QString& linkType, const QString& key) {
     const auto field = fieldOfLinkType(linkType);
     if (!session_->isOpen() || !field) return menu;
     const QString value = valueOfKey(session_->db(), *field, key);
-    addPivots(menu, {{*field, value, static_cast<int64_t>(accountsSharing(session_->db(), *field, value).size())}});
-    menu->addAction(tr("Copy Value"), this, [value] { QApplication::clipboard()->setText(copyableText(value)); });
+    addPivots(menu,
+              {{*field, value,
+                static_cast<int64_t>(accountsSharing(session_->db(), *field, value).size())}});
+    menu->addAction(tr("Copy Value"), this,
+                    [value] { QApplication::clipboard()->setText(copyableText(value)); });
     return menu;
 }
 
@@ -252,10 +278,12 @@ int PivotController::pivot(SearchField field, const QString& value) {
 
 void PivotController::showAccounts(const QString& label, const std::vector<int64_t>& accountIds) {
     AccountPanel* panel = selection_->accountPanel();
-    panel->setPivot(tr("%1: %2").arg(label, QLocale().toString(static_cast<qint64>(accountIds.size()))),
-                    accountIds);
+    panel->setPivot(
+        tr("%1: %2").arg(label, QLocale().toString(static_cast<qint64>(accountIds.size()))),
+        accountIds);
     if (auto* dock = qobject_cast<QDockWidget*>(panel->parentWidget())) dock->raise();
-    session_->showStatus(tr("%1: %n account(s)", nullptr, static_cast<int>(accountIds.size())).arg(label), 5000);
+    session_->showStatus(
+        tr("%1: %n account(s)", nullptr, static_cast<int>(accountIds.size())).arg(label), 5000);
 }
 
 }  // namespace quarry::gui

@@ -31,9 +31,8 @@ class WorkflowController;
 class PivotController final : public QObject {
     Q_OBJECT
 public:
-    PivotController(CaseSession* session, SelectionController* selection,
-                    ViewsController* views, RequestsController* requests,
-                    WorkflowController* workflow, MainFrame* frame);
+    PivotController(CaseSession* session, SelectionController* selection, ViewsController* views,
+                    RequestsController* requests, WorkflowController* workflow, MainFrame* frame);
 
     // Gives a table the context menu (copy always; pivots, filter and tag where its rows have
     // them). The account, cluster, request, tag, notes and audit tables are installed already.
@@ -66,8 +65,8 @@ private:
     void addPivots(QMenu* menu, const std::vector<Pivot>& pivots);
     void addAccountPivots(QMenu* menu, int64_t accountId);
     // A request's own IP (and subnet), user agent and model, then what its account holds.
-    void addRequestPivots(QMenu* menu, int64_t accountId, const QString& ip, const QString& userAgent,
-                          const QString& model);
+    void addRequestPivots(QMenu* menu, int64_t accountId, const QString& ip,
+                          const QString& userAgent, const QString& model);
     void addFilter(QMenu* menu, QTableView* view, const QModelIndex& index, Kind kind);
 
     CaseSession* session_;

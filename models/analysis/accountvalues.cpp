@@ -56,7 +56,9 @@ bool writePairs(sqlite3* db, aggregates::PairSet& set, const char* insert, QStri
 
 }  // namespace
 
-bool reset(sqlite3* db, QString* error) { return sql::exec(db, kDropAndCreate, error); }
+bool reset(sqlite3* db, QString* error) {
+    return sql::exec(db, kDropAndCreate, error);
+}
 
 bool write(sqlite3* db, Pairs& pairs, const std::vector<std::vector<int64_t>>& templateKeys,
            int keysPerAccount, int64_t runStartedAt, QString* error) {
@@ -70,7 +72,8 @@ bool write(sqlite3* db, Pairs& pairs, const std::vector<std::vector<int64_t>>& t
         std::vector<std::pair<int64_t, int64_t>> rows;
         for (size_t a = 0; a < templateKeys.size(); ++a) {
             const auto& keys = templateKeys[a];
-            const size_t n = std::min(keys.size(), static_cast<size_t>(std::max(0, keysPerAccount)));
+            const size_t n =
+                std::min(keys.size(), static_cast<size_t>(std::max(0, keysPerAccount)));
             for (size_t i = 0; i < n; ++i) rows.emplace_back(keys[i], static_cast<int64_t>(a));
         }
         std::sort(rows.begin(), rows.end());

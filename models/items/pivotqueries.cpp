@@ -25,16 +25,20 @@ struct Source {
 
 std::optional<Source> sourceOf(SearchField f) {
     switch (f) {
-        case SearchField::Ip: return Source{"ips", "account_ips", "ip_id", "ip_id"};
+        case SearchField::Ip:
+            return Source{"ips", "account_ips", "ip_id", "ip_id"};
         case SearchField::UserAgent:
             return Source{"user_agents", "account_user_agents", "ua_id", "ua_id"};
         case SearchField::Payment:
             return Source{"payments", "account_payments", "payment_id", "payment_id"};
         case SearchField::Organization:
             return Source{"organizations", "account_orgs", "org_id", "org_id"};
-        case SearchField::ApiKey: return Source{"api_keys", "account_api_keys", "key_id", "api_key_id"};
-        case SearchField::Model: return Source{"models", "account_models", "model_id", "model_id"};
-        default: return std::nullopt;
+        case SearchField::ApiKey:
+            return Source{"api_keys", "account_api_keys", "key_id", "api_key_id"};
+        case SearchField::Model:
+            return Source{"models", "account_models", "model_id", "model_id"};
+        default:
+            return std::nullopt;
     }
 }
 
@@ -44,7 +48,9 @@ bool hasPairs(sqlite3* db, SearchField f) {
     return accountvalues::available(db);
 }
 
-std::string utf8(const QString& s) { return s.toUtf8().toStdString(); }
+std::string utf8(const QString& s) {
+    return s.toUtf8().toStdString();
+}
 
 // '%text%' for LIKE ... ESCAPE '\': the analyst's % and _ match themselves.
 std::string likeContains(const QString& text) {
@@ -179,9 +185,12 @@ std::vector<int64_t> accountsMatching(sqlite3* db, SearchField field, const QStr
             return exact ? std::vector<int64_t>{}
                          : accountsOf(db, ip, hasPairs(db, field), ipIdsWithPrefix(db, text));
         }
-        case SearchField::Template: return templateAccounts(db, templateKeyFromName(text));
-        case SearchField::Topic: return topicAccounts(db, text, exact);
-        default: return {};
+        case SearchField::Template:
+            return templateAccounts(db, templateKeyFromName(text));
+        case SearchField::Topic:
+            return topicAccounts(db, text, exact);
+        default:
+            return {};
     }
 }
 
@@ -227,8 +236,7 @@ void keepMostShared(std::vector<Pivot>& pivots, int perField) {
     pivots.swap(out);
 }
 
-void addDictionaryPivots(sqlite3* db, SearchField field, int64_t account,
-                         std::vector<Pivot>& out) {
+void addDictionaryPivots(sqlite3* db, SearchField field, int64_t account, std::vector<Pivot>& out) {
     const Source src = *sourceOf(field);
     const bool pairs = hasPairs(db, field);
     for (const auto& [id, value] : accountValues(db, src, pairs, account))
@@ -241,10 +249,9 @@ void addSubnetPivots(sqlite3* db, const std::vector<QString>& ips, std::vector<P
         if (const QString s = subnetOf(ip); !s.isEmpty()) subnets.insert(s);
     const bool pairs = hasPairs(db, SearchField::Subnet);
     for (const QString& subnet : subnets)
-        out.push_back({SearchField::Subnet, subnet,
-                       pairs ? countHolders(db, *sourceOf(SearchField::Ip),
-                                            ipIdsInSubnet(db, subnet))
-                             : -1});
+        out.push_back(
+            {SearchField::Subnet, subnet,
+             pairs ? countHolders(db, *sourceOf(SearchField::Ip), ipIdsInSubnet(db, subnet)) : -1});
 }
 
 }  // namespace
@@ -257,16 +264,26 @@ QString fieldKeyword(SearchField f) {
 
 QString fieldLabel(SearchField f) {
     switch (f) {
-        case SearchField::Account: return QStringLiteral("account");
-        case SearchField::Ip: return QStringLiteral("IP");
-        case SearchField::Subnet: return QStringLiteral("subnet");
-        case SearchField::UserAgent: return QStringLiteral("user agent");
-        case SearchField::Payment: return QStringLiteral("payment fingerprint");
-        case SearchField::Organization: return QStringLiteral("organisation");
-        case SearchField::ApiKey: return QStringLiteral("API key");
-        case SearchField::Model: return QStringLiteral("model");
-        case SearchField::Template: return QStringLiteral("template");
-        case SearchField::Topic: return QStringLiteral("topic");
+        case SearchField::Account:
+            return QStringLiteral("account");
+        case SearchField::Ip:
+            return QStringLiteral("IP");
+        case SearchField::Subnet:
+            return QStringLiteral("subnet");
+        case SearchField::UserAgent:
+            return QStringLiteral("user agent");
+        case SearchField::Payment:
+            return QStringLiteral("payment fingerprint");
+        case SearchField::Organization:
+            return QStringLiteral("organisation");
+        case SearchField::ApiKey:
+            return QStringLiteral("API key");
+        case SearchField::Model:
+            return QStringLiteral("model");
+        case SearchField::Template:
+            return QStringLiteral("template");
+        case SearchField::Topic:
+            return QStringLiteral("topic");
     }
     return {};
 }
@@ -276,14 +293,22 @@ std::optional<SearchField> fieldFromKeyword(const QString& keyword) {
     for (int i = 0; i < kSearchFieldCount; ++i)
         if (k == fieldKeyword(static_cast<SearchField>(i))) return static_cast<SearchField>(i);
     static const std::pair<const char*, SearchField> kAliases[] = {
-        {"user", SearchField::Account},        {"name", SearchField::Account},
-        {"address", SearchField::Ip},          {"net", SearchField::Subnet},
-        {"useragent", SearchField::UserAgent}, {"user-agent", SearchField::UserAgent},
-        {"user_agent", SearchField::UserAgent}, {"agent", SearchField::UserAgent},
-        {"pay", SearchField::Payment},         {"fp", SearchField::Payment},
-        {"organization", SearchField::Organization}, {"organisation", SearchField::Organization},
-        {"apikey", SearchField::ApiKey},       {"api_key", SearchField::ApiKey},
-        {"api-key", SearchField::ApiKey},      {"tpl", SearchField::Template}};
+        {"user", SearchField::Account},
+        {"name", SearchField::Account},
+        {"address", SearchField::Ip},
+        {"net", SearchField::Subnet},
+        {"useragent", SearchField::UserAgent},
+        {"user-agent", SearchField::UserAgent},
+        {"user_agent", SearchField::UserAgent},
+        {"agent", SearchField::UserAgent},
+        {"pay", SearchField::Payment},
+        {"fp", SearchField::Payment},
+        {"organization", SearchField::Organization},
+        {"organisation", SearchField::Organization},
+        {"apikey", SearchField::ApiKey},
+        {"api_key", SearchField::ApiKey},
+        {"api-key", SearchField::ApiKey},
+        {"tpl", SearchField::Template}};
     for (const auto& [alias, field] : kAliases)
         if (k == QLatin1String(alias)) return field;
     return std::nullopt;
@@ -298,7 +323,9 @@ SearchQuery parseSearch(const QString& text, SearchField fallback) {
     return {fallback, t, false};
 }
 
-bool isAddress(const QString& text) { return !subnetOf(text).isEmpty(); }
+bool isAddress(const QString& text) {
+    return !subnetOf(text).isEmpty();
+}
 
 std::vector<int64_t> searchAccounts(sqlite3* db, SearchField field, const QString& text) {
     return accountsMatching(db, field, text.trimmed(), false);
@@ -325,7 +352,8 @@ std::vector<Pivot> accountPivots(sqlite3* db, int64_t account, int perField) {
                          "WHERE t.account_id = ? AND n > 1 ORDER BY n DESC LIMIT ?");
         s.bind(1, account);
         s.bind(2, static_cast<int64_t>(perField));
-        while (s.step()) out.push_back({SearchField::Template, templateName(s.int64(0)), s.int64(1)});
+        while (s.step())
+            out.push_back({SearchField::Template, templateName(s.int64(0)), s.int64(1)});
     }
     keepMostShared(out, perField);
     return out;
@@ -355,8 +383,7 @@ QString pivotLabel(const Pivot& p) {
     QString value = p.value;
     value.replace(QLatin1Char('&'), QStringLiteral("&&"));  // not a menu mnemonic
     if (value.size() > 60) value = value.left(57) + QStringLiteral("…");
-    const QString what =
-        QStringLiteral("Accounts sharing %1 %2").arg(fieldLabel(p.field), value);
+    const QString what = QStringLiteral("Accounts sharing %1 %2").arg(fieldLabel(p.field), value);
     return p.accounts < 0 ? what
                           : QStringLiteral("%1 (%2)").arg(what, QLocale().toString(p.accounts));
 }
@@ -375,9 +402,12 @@ QString valueOfKey(sqlite3* db, SearchField field, const QString& key) {
 
 std::optional<SearchField> fieldOfLinkType(const QString& linkType) {
     static const std::pair<const char*, SearchField> kTypes[] = {
-        {"template", SearchField::Template},      {"payment", SearchField::Payment},
-        {"ip", SearchField::Ip},                  {"subnet", SearchField::Subnet},
-        {"organization", SearchField::Organization}, {"user_agent", SearchField::UserAgent}};
+        {"template", SearchField::Template},
+        {"payment", SearchField::Payment},
+        {"ip", SearchField::Ip},
+        {"subnet", SearchField::Subnet},
+        {"organization", SearchField::Organization},
+        {"user_agent", SearchField::UserAgent}};
     for (const auto& [name, field] : kTypes)
         if (linkType.compare(QLatin1String(name), Qt::CaseInsensitive) == 0) return field;
     return fieldFromKeyword(linkType);

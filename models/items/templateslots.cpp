@@ -110,8 +110,12 @@ TemplateSlots describeGroup(const std::vector<PromptSample>& samples,
             slotGap.push_back(k);
             const int n = static_cast<int>(slotGap.size());
             shown << QStringLiteral("⟨%1⟩").arg(n);
-            t.slotNames << (k == 0 ? QStringLiteral("%1 before “%2”").arg(n).arg(shortened(skeleton.value(0), 20))
-                               : QStringLiteral("%1 after “%2”").arg(n).arg(shortened(skeleton[k - 1], 20)));
+            t.slotNames << (k == 0 ? QStringLiteral("%1 before “%2”")
+                                         .arg(n)
+                                         .arg(shortened(skeleton.value(0), 20))
+                                   : QStringLiteral("%1 after “%2”")
+                                         .arg(n)
+                                         .arg(shortened(skeleton[k - 1], 20)));
         }
         if (k < skeleton.size()) shown << skeleton[k];
     }
@@ -138,8 +142,10 @@ TemplateSlots describeGroup(const std::vector<PromptSample>& samples,
     for (size_t r = 0; r < t.rows.size(); ++r)
         for (const QStringList& list : values[r]) {
             QStringList cell;
-            for (int i = 0; i < list.size() && i < kMaxValuesShown; ++i) cell << shortened(list[i], kMaxValueChars);
-            if (list.size() > kMaxValuesShown) cell << QStringLiteral("(+%1 more)").arg(list.size() - kMaxValuesShown);
+            for (int i = 0; i < list.size() && i < kMaxValuesShown; ++i)
+                cell << shortened(list[i], kMaxValueChars);
+            if (list.size() > kMaxValuesShown)
+                cell << QStringLiteral("(+%1 more)").arg(list.size() - kMaxValuesShown);
             t.rows[r].values << cell.join(QStringLiteral(" | "));
         }
     t.accounts = static_cast<int>(t.rows.size());
@@ -148,8 +154,8 @@ TemplateSlots describeGroup(const std::vector<PromptSample>& samples,
 
 }  // namespace
 
-std::vector<TemplateSlots> deriveTemplates(const std::vector<PromptSample>& samples, int minAccounts,
-                                           int maxTemplates) {
+std::vector<TemplateSlots> deriveTemplates(const std::vector<PromptSample>& samples,
+                                           int minAccounts, int maxTemplates) {
     std::vector<QStringList> tokens;
     tokens.reserve(samples.size());
     for (const PromptSample& s : samples) tokens.push_back(words(s.prompt));
@@ -182,11 +188,13 @@ std::vector<TemplateSlots> deriveTemplates(const std::vector<PromptSample>& samp
     std::stable_sort(out.begin(), out.end(), [](const TemplateSlots& a, const TemplateSlots& b) {
         return a.accounts != b.accounts ? a.accounts > b.accounts : a.prompts > b.prompts;
     });
-    if (out.size() > static_cast<size_t>(maxTemplates)) out.resize(static_cast<size_t>(maxTemplates));
+    if (out.size() > static_cast<size_t>(maxTemplates))
+        out.resize(static_cast<size_t>(maxTemplates));
     return out;
 }
 
-ClusterTemplates clusterTemplates(sqlite3* db, int64_t cluster, int maxMembers, int promptsPerMember) {
+ClusterTemplates clusterTemplates(sqlite3* db, int64_t cluster, int maxMembers,
+                                  int promptsPerMember) {
     ClusterTemplates out;
     const std::vector<int64_t> members = clusterMembers(db, cluster);
     out.membersTotal = static_cast<int>(members.size());

@@ -17,10 +17,10 @@ struct sqlite3;
 namespace quarry::gui {
 
 struct TemplateSlots {
-    QString skeleton;     // the shared words with ⟨1⟩, ⟨2⟩, ... where the slots are
+    QString skeleton;       // the shared words with ⟨1⟩, ⟨2⟩, ... where the slots are
     QStringList slotNames;  // a name per slot: "1 after “Explain”"
-    int accounts = 0;     // members that sent it
-    int prompts = 0;      // sampled prompts that follow it
+    int accounts = 0;       // members that sent it
+    int prompts = 0;        // sampled prompts that follow it
     struct Row {
         int64_t account = 0;
         QString name;

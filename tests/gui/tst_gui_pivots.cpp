@@ -34,9 +34,9 @@
 #include "pivotcontroller.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
-#include "viewscontroller.h"
 #include "store/casefile.h"
 #include "store/sqlite.h"
+#include "viewscontroller.h"
 
 using namespace quarry::gui;
 namespace sql = quarry::sql;
@@ -51,7 +51,8 @@ struct Req {
 };
 
 QString csvField(const QString& v) {
-    return QLatin1Char('"') + QString(v).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return QLatin1Char('"') + QString(v).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
 }
 
 // The rows of the case: who shares what is read off this table.
@@ -60,48 +61,64 @@ std::vector<Req> requests() {
     const QStringList algos = {QStringLiteral("quicksort"), QStringLiteral("heapsort")};
     const QStringList nets = {QStringLiteral("TCP"), QStringLiteral("UDP")};
     for (int i = 0; i < 4; ++i) {
-        out.push_back({QStringLiteral("alice"), QStringLiteral("203.0.113.7"), QStringLiteral("curl/8.0"),
-                       QStringLiteral("fp_shared"), QStringLiteral("key_A"), QStringLiteral("org_1"),
-                       QStringLiteral("m-large"),
-                       QStringLiteral("Explain step by step how %1 works and list every intermediate state "
-                                      "you go through before you give the final answer")
-                           .arg(algos[i % 2])});
-        out.push_back({QStringLiteral("bob"), QStringLiteral("203.0.113.8"), QStringLiteral("curl/8.0"),
-                       QStringLiteral("fp_bob"), QStringLiteral("key_X"), QStringLiteral("org_1"),
-                       QStringLiteral("m-large"),
-                       QStringLiteral("Explain step by step how %1 works and list every intermediate state "
-                                      "you go through before you give the final answer")
-                           .arg(nets[i % 2])});
-        out.push_back({QStringLiteral("carol"), QStringLiteral("203.0.113.9"), QStringLiteral("python-requests/2.31"),
-                       QString(), QStringLiteral("key_X"), QStringLiteral("org_1"), QStringLiteral("m-large"),
+        out.push_back(
+            {QStringLiteral("alice"), QStringLiteral("203.0.113.7"), QStringLiteral("curl/8.0"),
+             QStringLiteral("fp_shared"), QStringLiteral("key_A"), QStringLiteral("org_1"),
+             QStringLiteral("m-large"),
+             QStringLiteral("Explain step by step how %1 works and list every intermediate state "
+                            "you go through before you give the final answer")
+                 .arg(algos[i % 2])});
+        out.push_back(
+            {QStringLiteral("bob"), QStringLiteral("203.0.113.8"), QStringLiteral("curl/8.0"),
+             QStringLiteral("fp_bob"), QStringLiteral("key_X"), QStringLiteral("org_1"),
+             QStringLiteral("m-large"),
+             QStringLiteral("Explain step by step how %1 works and list every intermediate state "
+                            "you go through before you give the final answer")
+                 .arg(nets[i % 2])});
+        out.push_back({QStringLiteral("carol"), QStringLiteral("203.0.113.9"),
+                       QStringLiteral("python-requests/2.31"), QString(), QStringLiteral("key_X"),
+                       QStringLiteral("org_1"), QStringLiteral("m-large"),
                        QStringLiteral("What is the weather like in Paris on day %1").arg(i)});
-        out.push_back({QStringLiteral("dave"), i == 0 ? QStringLiteral("203.0.113.7") : QStringLiteral("198.51.100.5"),
-                       QStringLiteral("Go-http-client/1.1"), QStringLiteral("fp_shared"), QStringLiteral("key_D"),
-                       QStringLiteral("org_2"), i == 0 ? QStringLiteral("m-small") : QStringLiteral("m-large"),
+        out.push_back({QStringLiteral("dave"),
+                       i == 0 ? QStringLiteral("203.0.113.7") : QStringLiteral("198.51.100.5"),
+                       QStringLiteral("Go-http-client/1.1"), QStringLiteral("fp_shared"),
+                       QStringLiteral("key_D"), QStringLiteral("org_2"),
+                       i == 0 ? QStringLiteral("m-small") : QStringLiteral("m-large"),
                        QStringLiteral("Write a short poem about the sea number %1").arg(i)});
-        out.push_back({kEve, QStringLiteral("192.0.2.1"), QStringLiteral("eve-client"), QString(), QString(),
-                       QString(), QStringLiteral("m-large"), kHostilePrompt});
+        out.push_back({kEve, QStringLiteral("192.0.2.1"), QStringLiteral("eve-client"), QString(),
+                       QString(), QString(), QStringLiteral("m-large"), kHostilePrompt});
     }
     return out;
 }
 
 // Fetches the request table's pages until it holds n rows.
 bool loadRows(RequestTableModel* model, int n) {
-    return QTest::qWaitFor([&] {
-        if (model->canFetchMore()) model->fetchMore();
-        return model->rowCount() == n && !model->loading();
-    }, 20000);
+    return QTest::qWaitFor(
+        [&] {
+            if (model->canFetchMore()) model->fetchMore();
+            return model->rowCount() == n && !model->loading();
+        },
+        20000);
 }
 
 bool writeCsv(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly)) return false;
-    QString text = QStringLiteral("request_id,timestamp,account_id,ip,user_agent,payment_fingerprint,"
-                                  "api_key_id,organization_id,model,prompt\n");
+    QString text = QStringLiteral(
+        "request_id,timestamp,account_id,ip,user_agent,payment_fingerprint,"
+        "api_key_id,organization_id,model,prompt\n");
     int n = 0;
     for (const Req& r : requests()) {
-        QStringList cells = {QStringLiteral("r%1").arg(n), QString::number(1767225600 + n * 60), r.account,
-                             r.ip, r.ua, r.payment, r.key, r.org, r.model, r.prompt};
+        QStringList cells = {QStringLiteral("r%1").arg(n),
+                             QString::number(1767225600 + n * 60),
+                             r.account,
+                             r.ip,
+                             r.ua,
+                             r.payment,
+                             r.key,
+                             r.org,
+                             r.model,
+                             r.prompt};
         for (QString& c : cells) c = csvField(c);
         text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
         ++n;
@@ -153,9 +170,12 @@ void TestGuiPivots::initTestCase() {
     analysed_ = dir_.filePath(QStringLiteral("a.quarry"));
     raw_ = dir_.filePath(QStringLiteral("raw.quarry"));
     QString log;
-    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("import"), analysed_, csv}, &log), qPrintable(log));
-    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("analyze"), analysed_}, &log), qPrintable(log));
-    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("import"), raw_, csv}, &log), qPrintable(log));
+    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("import"), analysed_, csv}, &log),
+             qPrintable(log));
+    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("analyze"), analysed_}, &log),
+             qPrintable(log));
+    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("import"), raw_, csv}, &log),
+             qPrintable(log));
     file_ = openReadOnly(analysed_, &log);
     QVERIFY2(file_, qPrintable(log));
     rawFile_ = openReadOnly(raw_, &log);
@@ -180,7 +200,8 @@ void TestGuiPivots::pivotsReturnExactlyTheSharers_data() {
     QTest::addColumn<int>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QStringList>("expected");
-    const auto row = [](const char* name, SearchField f, const char* v, std::initializer_list<const char*> e) {
+    const auto row = [](const char* name, SearchField f, const char* v,
+                        std::initializer_list<const char*> e) {
         QTest::newRow(name) << static_cast<int>(f) << QString::fromUtf8(v) << strs(e);
     };
     row("ip", SearchField::Ip, "203.0.113.7", {"alice", "dave"});
@@ -210,15 +231,19 @@ void TestGuiPivots::searchFieldValue_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("ip") << QStringLiteral("ip:203.0.113.7") << strs({"alice", "dave"});
-    QTest::newRow("ip part") << QStringLiteral("ip:203.0.113") << strs({"alice", "bob", "carol", "dave"});
-    QTest::newRow("subnet") << QStringLiteral("subnet:203.0.113.0/24") << strs({"alice", "bob", "carol", "dave"});
-    QTest::newRow("subnet of an address") << QStringLiteral("subnet:198.51.100.77") << strs({"dave"});
+    QTest::newRow("ip part") << QStringLiteral("ip:203.0.113")
+                             << strs({"alice", "bob", "carol", "dave"});
+    QTest::newRow("subnet") << QStringLiteral("subnet:203.0.113.0/24")
+                            << strs({"alice", "bob", "carol", "dave"});
+    QTest::newRow("subnet of an address")
+        << QStringLiteral("subnet:198.51.100.77") << strs({"dave"});
     QTest::newRow("user agent") << QStringLiteral("ua:CURL") << strs({"alice", "bob"});
     QTest::newRow("user agent alias") << QStringLiteral("user-agent:python") << strs({"carol"});
     QTest::newRow("payment") << QStringLiteral("payment:fp_shared") << strs({"alice", "dave"});
     QTest::newRow("payment part") << QStringLiteral("payment:fp") << strs({"alice", "bob", "dave"});
     QTest::newRow("organisation") << QStringLiteral("org:org_2") << strs({"dave"});
-    QTest::newRow("organization alias") << QStringLiteral("organization:org_") << strs({"alice", "bob", "carol", "dave"});
+    QTest::newRow("organization alias")
+        << QStringLiteral("organization:org_") << strs({"alice", "bob", "carol", "dave"});
     QTest::newRow("key") << QStringLiteral("key:key_x") << strs({"bob", "carol"});
     QTest::newRow("model") << QStringLiteral("model:small") << strs({"dave"});
     QTest::newRow("account") << QStringLiteral("account:=cmd") << QStringList{kEve};
@@ -242,7 +267,8 @@ void TestGuiPivots::searchFieldValue() {
     panel->search(text);
     QTRY_VERIFY(!panel->searching());
     std::set<QString> shown;
-    for (int r = 0; r < panel->model()->rowCount(); ++r) shown.insert(panel->model()->recordAt(r)->name);
+    for (int r = 0; r < panel->model()->rowCount(); ++r)
+        shown.insert(panel->model()->recordAt(r)->name);
     QCOMPARE(shown, set(expected));
 }
 
@@ -255,14 +281,17 @@ void TestGuiPivots::templateSearchMatchesTheAnalysis() {
     QVERIFY(s.step());
     const int64_t key = s.int64(0);
     std::vector<int64_t> expected;
-    sql::Statement holders(file_->db(), "SELECT account_id FROM account_templates WHERE template_key = ?");
+    sql::Statement holders(file_->db(),
+                           "SELECT account_id FROM account_templates WHERE template_key = ?");
     holders.bind(1, key);
     while (holders.step()) expected.push_back(holders.int64(0));
     QVERIFY(names(file_->db(), expected).count(QStringLiteral("alice")));
     QVERIFY(names(file_->db(), expected).count(QStringLiteral("bob")));
-    const SearchQuery q = parseSearch(QStringLiteral("template:") + templateName(key), SearchField::Account);
+    const SearchQuery q =
+        parseSearch(QStringLiteral("template:") + templateName(key), SearchField::Account);
     QCOMPARE(q.field, SearchField::Template);
-    QCOMPARE(names(file_->db(), searchAccounts(file_->db(), q.field, q.text)), names(file_->db(), expected));
+    QCOMPARE(names(file_->db(), searchAccounts(file_->db(), q.field, q.text)),
+             names(file_->db(), expected));
     QCOMPARE(templateKeyFromName(templateName(key)), key);
 }
 
@@ -274,7 +303,8 @@ void TestGuiPivots::searchesUseIndexesNotTheRequests() {
     sqlite3_trace_v2(
         db, SQLITE_TRACE_STMT,
         [](unsigned, void* ctx, void* stmt, void*) -> int {
-            static_cast<QStringList*>(ctx)->append(QString::fromUtf8(sqlite3_sql(static_cast<sqlite3_stmt*>(stmt))));
+            static_cast<QStringList*>(ctx)->append(
+                QString::fromUtf8(sqlite3_sql(static_cast<sqlite3_stmt*>(stmt))));
             return 0;
         },
         &statements);
@@ -302,30 +332,35 @@ void TestGuiPivots::accountMenuCountsAndFilterChip() {
     MainWindow w(false);
     QVERIFY(openWindow(w, analysed_));
     AccountPanel* panel = w.selection()->accountPanel();
-    const int alice = panel->model()->rowOfAccount(*quarry::reads::accountId(file_->db(), QStringLiteral("alice")));
+    const int alice = panel->model()->rowOfAccount(
+        *quarry::reads::accountId(file_->db(), QStringLiteral("alice")));
     QVERIFY(alice >= 0);
-    QMenu* menu = w.pivots()->menuFor(panel->view(), panel->model()->index(alice, AccountTableModel::Account));
+    QMenu* menu = w.pivots()->menuFor(panel->view(),
+                                      panel->model()->index(alice, AccountTableModel::Account));
     QStringList texts;
     QAction* subnet = nullptr;
     for (QAction* a : menu->actions()) {
         texts << a->text();
         if (a->text() == QLatin1String("Accounts sharing subnet 203.0.113.0/24 (4)")) subnet = a;
     }
-    for (const char* expected : {"Copy Value", "Copy Rows", "Filter to This", "Tag…",
-                                 "Accounts sharing IP 203.0.113.7 (2)",
-                                 "Accounts sharing payment fingerprint fp_shared (2)",
-                                 "Accounts sharing organisation org_1 (3)",
-                                 "Accounts sharing user agent curl/8.0 (2)",
-                                 "Accounts sharing API key key_A (1)"})
-        QVERIFY2(texts.contains(QString::fromUtf8(expected)), qPrintable(texts.join(QLatin1Char('|'))));
+    for (const char* expected :
+         {"Copy Value", "Copy Rows", "Filter to This", "Tag…",
+          "Accounts sharing IP 203.0.113.7 (2)",
+          "Accounts sharing payment fingerprint fp_shared (2)",
+          "Accounts sharing organisation org_1 (3)", "Accounts sharing user agent curl/8.0 (2)",
+          "Accounts sharing API key key_A (1)"})
+        QVERIFY2(texts.contains(QString::fromUtf8(expected)),
+                 qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY2(subnet, qPrintable(texts.join(QLatin1Char('|'))));
     subnet->trigger();
     delete menu;
     std::set<QString> shown;
-    for (int r = 0; r < panel->model()->rowCount(); ++r) shown.insert(panel->model()->recordAt(r)->name);
+    for (int r = 0; r < panel->model()->rowCount(); ++r)
+        shown.insert(panel->model()->recordAt(r)->name);
     QCOMPARE(shown, set({"alice", "bob", "carol", "dave"}));
     QVERIFY(!panel->pivotChip()->isHidden());
-    QCOMPARE(panel->pivotChip()->text(), QStringLiteral("Accounts sharing subnet 203.0.113.0/24: 4"));
+    QCOMPARE(panel->pivotChip()->text(),
+             QStringLiteral("Accounts sharing subnet 203.0.113.0/24: 4"));
     QVERIFY(panel->status()->text().startsWith(QLatin1String("4 of 5")));
 
     // The chip's [x] brings every account back.
@@ -351,9 +386,11 @@ void TestGuiPivots::ipInTheAccountFieldFindsItsAccounts() {
     QTRY_VERIFY(!panel->searching());
     QTRY_COMPARE(panel->model()->rowCount(), 2);
     std::set<QString> shown;
-    for (int r = 0; r < panel->model()->rowCount(); ++r) shown.insert(panel->model()->recordAt(r)->name);
+    for (int r = 0; r < panel->model()->rowCount(); ++r)
+        shown.insert(panel->model()->recordAt(r)->name);
     QCOMPARE(shown, set({"alice", "dave"}));
-    QVERIFY2(panel->status()->text().contains(QLatin1String("ip:")), qPrintable(panel->status()->text()));
+    QVERIFY2(panel->status()->text().contains(QLatin1String("ip:")),
+             qPrintable(panel->status()->text()));
 }
 
 void TestGuiPivots::copyRowsIsSafeTsv() {
@@ -361,21 +398,26 @@ void TestGuiPivots::copyRowsIsSafeTsv() {
     QVERIFY(openWindow(w, analysed_));
     AccountPanel* panel = w.selection()->accountPanel();
     const int64_t eve = *quarry::reads::accountId(file_->db(), kEve);
-    QVERIFY(panel->selectAccounts({eve, *quarry::reads::accountId(file_->db(), QStringLiteral("bob"))}) == 2);
+    QVERIFY(panel->selectAccounts(
+                {eve, *quarry::reads::accountId(file_->db(), QStringLiteral("bob"))}) == 2);
     const int row = panel->model()->rowOfAccount(eve);
-    QMenu* menu = w.pivots()->menuFor(panel->view(), panel->model()->index(row, AccountTableModel::Account));
+    QMenu* menu =
+        w.pivots()->menuFor(panel->view(), panel->model()->index(row, AccountTableModel::Account));
     for (QAction* a : menu->actions())
         if (a->text() == QLatin1String("Copy Rows")) a->trigger();
-    const QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);  // the header and two rows: the tab and newline split nothing
     QVERIFY(lines[0].startsWith(QLatin1String("Account\tScore\t")));
     for (const QString& line : lines) {
         QCOMPARE(line.count(QLatin1Char('\t')), AccountTableModel::ColumnCount - 1);
         for (const QString& cell : line.split(QLatin1Char('\t')))
-            QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@").contains(cell.at(0)), qPrintable(cell));
+            QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@").contains(cell.at(0)),
+                     qPrintable(cell));
     }
     // The account table shows the name's tab escaped; the copy is what the table shows.
-    QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("'=cmd|' /C calc'!A0<U+0009>x\t")));
+    QVERIFY(QApplication::clipboard()->text().contains(
+        QStringLiteral("'=cmd|' /C calc'!A0<U+0009>x\t")));
     for (QAction* a : menu->actions())
         if (a->text() == QLatin1String("Copy Value")) a->trigger();
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("'=cmd|' /C calc'!A0<U+0009>x"));
@@ -386,11 +428,13 @@ void TestGuiPivots::copyRowsIsSafeTsv() {
     RequestPanel* requests = w.requests()->requestPanel();
     QVERIFY(loadRows(requests->model(), 8));
     requests->view()->selectAll();
-    menu = w.pivots()->menuFor(requests->view(), requests->model()->index(0, RequestTableModel::Preview));
+    menu = w.pivots()->menuFor(requests->view(),
+                               requests->model()->index(0, RequestTableModel::Preview));
     for (QAction* a : menu->actions())
         if (a->text() == QLatin1String("Copy Rows")) a->trigger();
     delete menu;
-    const QStringList requestLines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList requestLines =
+        QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(requestLines.size(), 9);
     for (const QString& line : requestLines) {
         QCOMPARE(line.count(QLatin1Char('\t')), RequestTableModel::ColumnCount - 1);
@@ -410,13 +454,16 @@ void TestGuiPivots::requestMenuPivotsOnTheRequestsValues() {
     for (int r = 0; r < 4; ++r)
         if (requests->model()->rowAt(r)->ip == QLatin1String("203.0.113.7")) first = r;
     QVERIFY(first >= 0);
-    QMenu* menu = w.pivots()->menuFor(requests->view(), requests->model()->index(first, RequestTableModel::Ip));
+    QMenu* menu = w.pivots()->menuFor(requests->view(),
+                                      requests->model()->index(first, RequestTableModel::Ip));
     QStringList texts;
     for (QAction* a : menu->actions()) texts << a->text();
-    for (const char* expected : {"Accounts sharing IP 203.0.113.7 (2)", "Accounts sharing subnet 203.0.113.0/24 (4)",
-                                 "Accounts sharing model m-small (1)", "Accounts sharing payment fingerprint fp_shared (2)",
-                                 "Filter to This", "Tag…"})
-        QVERIFY2(texts.contains(QString::fromUtf8(expected)), qPrintable(texts.join(QLatin1Char('|'))));
+    for (const char* expected :
+         {"Accounts sharing IP 203.0.113.7 (2)", "Accounts sharing subnet 203.0.113.0/24 (4)",
+          "Accounts sharing model m-small (1)",
+          "Accounts sharing payment fingerprint fp_shared (2)", "Filter to This", "Tag…"})
+        QVERIFY2(texts.contains(QString::fromUtf8(expected)),
+                 qPrintable(texts.join(QLatin1Char('|'))));
     for (QAction* a : menu->actions())
         if (a->text() == QLatin1String("Filter to This")) a->trigger();  // on the IP cell
     delete menu;
@@ -449,22 +496,26 @@ void TestGuiPivots::graphKeyMenuPivots() {
     MainWindow w(false);
     QVERIFY(openWindow(w, analysed_));
     // A payment link key as the analysis stores it (a dictionary id) and as text.
-    const int64_t id = sql::queryInt(file_->db(), "SELECT id FROM payments WHERE value = 'fp_shared'", -1);
+    const int64_t id =
+        sql::queryInt(file_->db(), "SELECT id FROM payments WHERE value = 'fp_shared'", -1);
     QVERIFY(id >= 0);
     for (const QString& key : {QString::number(id), QStringLiteral("fp_shared")}) {
         QMenu* menu = w.pivots()->keyMenu(QStringLiteral("payment"), key);
         QAction* pivot = nullptr;
         for (QAction* a : menu->actions())
-            if (a->text() == QLatin1String("Accounts sharing payment fingerprint fp_shared (2)")) pivot = a;
+            if (a->text() == QLatin1String("Accounts sharing payment fingerprint fp_shared (2)"))
+                pivot = a;
         QVERIFY(pivot);
         pivot->trigger();
         delete menu;
         QCOMPARE(w.selection()->accountPanel()->model()->rowCount(), 2);
     }
-    QMenu* menu = w.pivots()->accountMenu(*quarry::reads::accountId(file_->db(), QStringLiteral("carol")));
+    QMenu* menu =
+        w.pivots()->accountMenu(*quarry::reads::accountId(file_->db(), QStringLiteral("carol")));
     QStringList texts;
     for (QAction* a : menu->actions()) texts << a->text();
-    QVERIFY2(texts.contains(QStringLiteral("Accounts sharing API key key_X (2)")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY2(texts.contains(QStringLiteral("Accounts sharing API key key_X (2)")),
+             qPrintable(texts.join(QLatin1Char('|'))));
     delete menu;
 }
 
@@ -475,8 +526,8 @@ void TestGuiPivots::plotPointAndCellMenus() {
     // Dave's request from alice's address: a timeline point's menu pivots on its own values.
     const int64_t request = sql::queryInt(
         file_->db(),
-        ("SELECT r.id FROM requests r JOIN ips i ON i.id = r.ip_id WHERE r.account_id = " + std::to_string(dave) +
-         " AND i.value = '203.0.113.7'"),
+        ("SELECT r.id FROM requests r JOIN ips i ON i.id = r.ip_id WHERE r.account_id = " +
+         std::to_string(dave) + " AND i.value = '203.0.113.7'"),
         -1);
     QVERIFY(request >= 0);
     QMenu* menu = w.pivots()->requestMenu(dave, request);
@@ -486,7 +537,8 @@ void TestGuiPivots::plotPointAndCellMenus() {
         texts << a->text();
         if (a->text() == QLatin1String("Show in Requests")) show = a;
     }
-    QVERIFY2(texts.contains(QStringLiteral("Accounts sharing IP 203.0.113.7 (2)")), qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY2(texts.contains(QStringLiteral("Accounts sharing IP 203.0.113.7 (2)")),
+             qPrintable(texts.join(QLatin1Char('|'))));
     QVERIFY(texts.contains(QStringLiteral("Accounts sharing model m-small (1)")));
     QVERIFY(show);
     show->trigger();
@@ -497,7 +549,8 @@ void TestGuiPivots::plotPointAndCellMenus() {
 
     // A heatmap cell's menu shows that cell's requests (the heatmap's account: alice, who sent
     // the case's first request).
-    QVERIFY(w.selection()->selectAccount(*quarry::reads::accountId(file_->db(), QStringLiteral("alice"))));
+    QVERIFY(w.selection()->selectAccount(
+        *quarry::reads::accountId(file_->db(), QStringLiteral("alice"))));
     QVERIFY(QTest::qWaitFor([&] { return !w.busy(); }, 20000));
     const int64_t first = sql::queryInt(file_->db(), "SELECT min(ts) FROM requests", -1);
     menu = w.pivots()->heatmapCellMenu(first, first + 60000, -1);

@@ -34,7 +34,9 @@ private slots:
     void metadataOnlySaysNoPrompts();
 
 private:
-    static QStringList words(const QString& s) { return s.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts); }
+    static QStringList words(const QString& s) {
+        return s.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    }
     // Whether `skeleton`'s words (slot marks left out) appear in order in `prompt`.
     static bool followsSkeleton(const QString& skeleton, const QString& prompt);
     bool showCluster(MainWindow& w, int64_t cluster);
@@ -68,8 +70,9 @@ bool TestGuiTemplates::showCluster(MainWindow& w, int64_t cluster) {
 }
 
 void TestGuiTemplates::knownSlots() {
-    const QString tpl = QStringLiteral("Solve the following task step by step and show all reasoning about %1 "
-                                       "then grade it using rubric %2 please");
+    const QString tpl = QStringLiteral(
+        "Solve the following task step by step and show all reasoning about %1 "
+        "then grade it using rubric %2 please");
     std::vector<PromptSample> samples = {
         {1, QStringLiteral("a1"), tpl.arg(QStringLiteral("integrals"), QStringLiteral("R1"))},
         {1, QStringLiteral("a1"), tpl.arg(QStringLiteral("matrices"), QStringLiteral("R1"))},
@@ -80,16 +83,21 @@ void TestGuiTemplates::knownSlots() {
     };
     const std::vector<TemplateSlots> t = deriveTemplates(samples);
     QCOMPARE(t.size(), size_t(1));  // a3's two weather questions are one account: not shared
-    QCOMPARE(t[0].skeleton, QStringLiteral("Solve the following task step by step and show all reasoning about ⟨1⟩ "
-                                           "then grade it using rubric ⟨2⟩ please"));
+    QCOMPARE(
+        t[0].skeleton,
+        QStringLiteral("Solve the following task step by step and show all reasoning about ⟨1⟩ "
+                       "then grade it using rubric ⟨2⟩ please"));
     QCOMPARE(t[0].accounts, 3);
     QCOMPARE(t[0].prompts, 4);
     QCOMPARE(t[0].slotNames.size(), 2);
     QCOMPARE(t[0].rows.size(), size_t(3));
     QCOMPARE(t[0].rows[0].name, QStringLiteral("a1"));
-    QCOMPARE(t[0].rows[0].values, QStringList({QStringLiteral("integrals | matrices"), QStringLiteral("R1")}));
-    QCOMPARE(t[0].rows[1].values, QStringList({QStringLiteral("graph colouring"), QStringLiteral("R7")}));
-    QCOMPARE(t[0].rows[2].values, QStringList({QStringLiteral("<b>html</b>"), QStringLiteral("=1+1")}));
+    QCOMPARE(t[0].rows[0].values,
+             QStringList({QStringLiteral("integrals | matrices"), QStringLiteral("R1")}));
+    QCOMPARE(t[0].rows[1].values,
+             QStringList({QStringLiteral("graph colouring"), QStringLiteral("R7")}));
+    QCOMPARE(t[0].rows[2].values,
+             QStringList({QStringLiteral("<b>html</b>"), QStringLiteral("=1+1")}));
 
     // In the panel: one row per member, a column per slot, the values as plain text.
     TemplatePanel panel;
@@ -102,14 +110,18 @@ void TestGuiTemplates::knownSlots() {
     QCOMPARE(panel.skeleton()->toPlainText(), t[0].skeleton);
     QCOMPARE(panel.model()->rowCount(), 3);
     QCOMPARE(panel.model()->columnCount(), TemplateSlotModel::FirstSlotColumn + 2);
-    QCOMPARE(panel.model()->index(2, TemplateSlotModel::FirstSlotColumn).data().toString(), QStringLiteral("<b>html</b>"));
-    QVERIFY(!panel.model()->index(2, TemplateSlotModel::FirstSlotColumn).data(Qt::ToolTipRole).isValid());
+    QCOMPARE(panel.model()->index(2, TemplateSlotModel::FirstSlotColumn).data().toString(),
+             QStringLiteral("<b>html</b>"));
+    QVERIFY(!panel.model()
+                 ->index(2, TemplateSlotModel::FirstSlotColumn)
+                 .data(Qt::ToolTipRole)
+                 .isValid());
 }
 
 void TestGuiTemplates::generatedCampaignTemplates() {
     // The largest flagged cluster is a generated campaign: its members send pinned templates.
-    const int64_t cluster =
-        sql::queryInt(file_->db(), "SELECT id FROM clusters WHERE flagged = 1 ORDER BY size DESC LIMIT 1", -1);
+    const int64_t cluster = sql::queryInt(
+        file_->db(), "SELECT id FROM clusters WHERE flagged = 1 ORDER BY size DESC LIMIT 1", -1);
     QVERIFY(cluster >= 0);
     MainWindow w(false);
     QString error;
@@ -130,15 +142,18 @@ void TestGuiTemplates::generatedCampaignTemplates() {
     m.bind(1, cluster);
     while (m.step()) members.insert(m.int64(0));
     for (int r = 0; r < panel->model()->rowCount(); ++r) {
-        const int64_t account = panel->model()->index(r, 0).data(TemplateSlotModel::AccountIdRole).toLongLong();
+        const int64_t account =
+            panel->model()->index(r, 0).data(TemplateSlotModel::AccountIdRole).toLongLong();
         QVERIFY(members.count(account));
         // The member's own prompts: one follows the skeleton and holds the first slot value.
         sql::Statement p(file_->db(),
-                         "SELECT t.prompt FROM requests r JOIN request_text t ON t.id = r.id WHERE r.account_id = ?");
+                         "SELECT t.prompt FROM requests r JOIN request_text t ON t.id = r.id WHERE "
+                         "r.account_id = ?");
         p.bind(1, account);
         QString value;
         for (int c = 0; c < slotCount && value.isEmpty(); ++c)
-            value = panel->model()->index(r, TemplateSlotModel::FirstSlotColumn + c).data().toString();
+            value =
+                panel->model()->index(r, TemplateSlotModel::FirstSlotColumn + c).data().toString();
         value = value.section(QStringLiteral(" | "), 0, 0);
         bool follows = false, holds = value.isEmpty() || value.endsWith(QStringLiteral("…"));
         while (p.step()) {
@@ -155,21 +170,22 @@ void TestGuiTemplates::metadataOnlySaysNoPrompts() {
     const QString data = dir_.filePath(QStringLiteral("meta"));
     const QString path = dir_.filePath(QStringLiteral("meta.quarry"));
     QString log;
-    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("generate"), QStringLiteral("--out"), data,
-                                         QStringLiteral("--accounts"), QStringLiteral("200"),
-                                         QStringLiteral("--days"), QStringLiteral("4"),
-                                         QStringLiteral("--campaigns"), QStringLiteral("1"),
-                                         QStringLiteral("--campaign-accounts"), QStringLiteral("40"),
-                                         QStringLiteral("--seed"), QStringLiteral("5"),
-                                         QStringLiteral("--metadata-only")},
-                                        &log),
+    QVERIFY2(quarry::test::runQuarryCli(
+                 {QStringLiteral("generate"), QStringLiteral("--out"), data,
+                  QStringLiteral("--accounts"), QStringLiteral("200"), QStringLiteral("--days"),
+                  QStringLiteral("4"), QStringLiteral("--campaigns"), QStringLiteral("1"),
+                  QStringLiteral("--campaign-accounts"), QStringLiteral("40"),
+                  QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--metadata-only")},
+                 &log),
              qPrintable(log));
-    QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("import"), path, data + QStringLiteral("/requests.csv")}, &log),
+    QVERIFY2(quarry::test::runQuarryCli(
+                 {QStringLiteral("import"), path, data + QStringLiteral("/requests.csv")}, &log),
              qPrintable(log));
     QVERIFY2(quarry::test::runQuarryCli({QStringLiteral("analyze"), path}, &log), qPrintable(log));
     auto meta = openReadOnly(path, &log);
     QVERIFY2(meta, qPrintable(log));
-    const int64_t cluster = sql::queryInt(meta->db(), "SELECT id FROM clusters ORDER BY size DESC LIMIT 1", -1);
+    const int64_t cluster =
+        sql::queryInt(meta->db(), "SELECT id FROM clusters ORDER BY size DESC LIMIT 1", -1);
     QVERIFY(cluster >= 0);
     MainWindow w(false);
     QVERIFY(w.openCase(path));

@@ -35,6 +35,8 @@ void FilterChip::showFilter(const QString& text) {
     show();
 }
 
-QString FilterChip::text() const { return isHidden() ? QString() : label_->text(); }
+QString FilterChip::text() const {
+    return isHidden() ? QString() : label_->text();
+}
 
 }  // namespace quarry::gui

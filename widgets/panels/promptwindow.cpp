@@ -10,7 +10,8 @@
 
 namespace quarry::gui {
 
-PromptWindow::PromptWindow(QWidget* parent) : QWidget(parent, Qt::Window), text_(new QPlainTextEdit(this)) {
+PromptWindow::PromptWindow(QWidget* parent)
+    : QWidget(parent, Qt::Window), text_(new QPlainTextEdit(this)) {
     setObjectName(QStringLiteral("promptWindow"));
     setAttribute(Qt::WA_DeleteOnClose);
     text_->setObjectName(QStringLiteral("promptText"));

@@ -10,9 +10,13 @@
 
 namespace quarry::gui {
 
-QString copyableText(const QString& text) { return evidence::tsvCell(text); }
+QString copyableText(const QString& text) {
+    return evidence::tsvCell(text);
+}
 
-QString copyableValue(const QModelIndex& index) { return copyableText(index.data(Qt::DisplayRole).toString()); }
+QString copyableValue(const QModelIndex& index) {
+    return copyableText(index.data(Qt::DisplayRole).toString());
+}
 
 QString selectedRowsTsv(const QTableView* view) {
     const QAbstractItemModel* model = view->model();

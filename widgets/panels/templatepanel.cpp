@@ -33,7 +33,8 @@ TemplatePanel::TemplatePanel(QWidget* parent)
     layout->addWidget(chooser_);
     layout->addWidget(skeleton_);
     layout->addWidget(view_, 1);
-    connect(chooser_, qOverload<int>(&QComboBox::currentIndexChanged), this, &TemplatePanel::showTemplate);
+    connect(chooser_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &TemplatePanel::showTemplate);
     showMessage(tr("Select a cluster to see the prompt templates its members share."));
 }
 
@@ -55,11 +56,14 @@ void TemplatePanel::setTemplates(int64_t cluster, const ClusterTemplates& templa
                              .arg(cluster));
         return;
     }
-    const QString sampled = templates.membersRead < templates.membersTotal
-                                ? tr("%1 of %2 members sampled").arg(templates.membersRead).arg(templates.membersTotal)
-                                : tr("%n member(s)", nullptr, templates.membersTotal);
+    const QString sampled =
+        templates.membersRead < templates.membersTotal
+            ? tr("%1 of %2 members sampled").arg(templates.membersRead).arg(templates.membersTotal)
+            : tr("%n member(s)", nullptr, templates.membersTotal);
     if (templates.templates.empty()) {
-        status_->setText(tr("Cluster %1 (%2): no template shared by two members or more.").arg(cluster).arg(sampled));
+        status_->setText(tr("Cluster %1 (%2): no template shared by two members or more.")
+                             .arg(cluster)
+                             .arg(sampled));
         return;
     }
     status_->setText(tr("Cluster %1 (%2): %n shared template(s)", nullptr,
