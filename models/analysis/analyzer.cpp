@@ -142,8 +142,8 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         return fail(file.describeError(sqlite3_errcode(db), what) + QStringLiteral(" (") + e + QLatin1Char(')'));
     };
     std::vector<int64_t> topicDict;
-    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e) || !aggregates::reset(db, &e) ||
-        !accountvalues::reset(db, &e))
+    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e) ||
+        !aggregates::reset(db, &e) || !accountvalues::reset(db, &e))
         return fail(e);
 
     // Topics a source already carries are kept: map their labels onto the taxonomy.

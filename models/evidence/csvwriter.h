@@ -43,7 +43,8 @@ inline QString csvLine(const QStringList& cells) {
 inline QString tsvCell(const QString& v) {
     QString s = neutralised(v);
     for (QChar& c : s)
-        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r')) c = QLatin1Char(' ');
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            c = QLatin1Char(' ');
     return s;
 }
 

@@ -21,9 +21,14 @@
 namespace quarry::gui {
 
 AccountPanel::AccountPanel(QWidget* parent)
-    : QWidget(parent), model_(new AccountTableModel(this)), view_(new QTableView(this)),
-      search_(new QLineEdit(this)), searchMode_(new QComboBox(this)), flaggedOnly_(new QCheckBox(tr("Flagged only"), this)),
-      status_(new QLabel(this)), chip_(new FilterChip(this)) {
+    : QWidget(parent),
+      model_(new AccountTableModel(this)),
+      view_(new QTableView(this)),
+      search_(new QLineEdit(this)),
+      searchMode_(new QComboBox(this)),
+      flaggedOnly_(new QCheckBox(tr("Flagged only"), this)),
+      status_(new QLabel(this)),
+      chip_(new FilterChip(this)) {
     search_->setPlaceholderText(tr("Search accounts…  field:value, e.g. ip:203.0.113.7  (Ctrl+F)"));
     search_->setClearButtonEnabled(true);
     searchMode_->setObjectName(QStringLiteral("searchField"));
@@ -33,11 +38,13 @@ AccountPanel::AccountPanel(QWidget* parent)
         searchMode_->addItem(label, i);
     }
     QStringList keywords;
-    for (int i = 0; i < kSearchFieldCount; ++i) keywords << fieldKeyword(static_cast<SearchField>(i)) + QLatin1Char(':');
+    for (int i = 0; i < kSearchFieldCount; ++i)
+        keywords << fieldKeyword(static_cast<SearchField>(i)) + QLatin1Char(':');
     searchMode_->setToolTip(
         tr("Account: name contains the text (as you type).\n"
            "Any other field: accounts whose value contains the text (press Enter).\n"
-           "Or type field:value in the box: %1").arg(keywords.join(QLatin1Char(' '))));
+           "Or type field:value in the box: %1")
+            .arg(keywords.join(QLatin1Char(' '))));
     status_->setObjectName(QStringLiteral("accountStatus"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(searchMode_);
@@ -71,7 +78,8 @@ AccountPanel::AccountPanel(QWidget* parent)
     layout->addWidget(view_, 1);
 
     connect(search_, &QLineEdit::textChanged, this, [this] {
-        const SearchQuery q = parseSearch(search_->text(), SearchField(searchMode_->currentData().toInt()));
+        const SearchQuery q =
+            parseSearch(search_->text(), SearchField(searchMode_->currentData().toInt()));
         if (q.text.isEmpty() || (q.field == SearchField::Account && !q.fieldGiven)) applySearch();
     });
     connect(chip_, &FilterChip::cleared, this, [this] {
@@ -136,15 +144,17 @@ void AccountPanel::search(const QString& text, SearchField field) {
 
 void AccountPanel::applySearch() {
     searchHint_.clear();
-    const SearchQuery q = parseSearch(search_->text(), SearchField(searchMode_->currentData().toInt()));
+    const SearchQuery q =
+        parseSearch(search_->text(), SearchField(searchMode_->currentData().toInt()));
     if (q.field == SearchField::Account && !q.fieldGiven) {
         model_->clearIdFilter();
         model_->setTextFilter(q.text);
         // An address typed into the name search: nobody is named that, so look up who used it.
         if (model_->rowCount() == 0 && isAddress(q.text)) {
             model_->setTextFilter(QString());
-            runFieldSearch(SearchField::Ip, q.text,
-                           tr("no account is named %1; accounts that used that IP (ip:)").arg(q.text));
+            runFieldSearch(
+                SearchField::Ip, q.text,
+                tr("no account is named %1; accounts that used that IP (ip:)").arg(q.text));
             return;
         }
     } else {

@@ -139,7 +139,8 @@ QString RequestPanel::describe(const RequestRow& r, const RequestDetail* d) cons
                                .arg(model_->topicName(r.topic), r.model, tokens(r.promptTokens),
                                     tokens(r.completionTokens), r.ip, r.userAgent);
     if (!d) return fields + tr("\nPrompt (loading…)\n") + r.preview;
-    return fields + tr("Chain of thought requested: %1\n\nPrompt\n").arg(d->cot ? tr("yes") : tr("no")) +
+    return fields +
+           tr("Chain of thought requested: %1\n\nPrompt\n").arg(d->cot ? tr("yes") : tr("no")) +
            d->prompt;
 }
 
@@ -165,8 +166,8 @@ PromptWindow* RequestPanel::openInWindow() {
     auto* window = new PromptWindow(this);
     const QString title = tr("Request %1 — %2").arg(r->id).arg(r->accountName);
     window->setRequest(r->id, title, describe(*r, nullptr));
-    model_->requestDetail(r->id, [this, row = *r, title, window = QPointer<PromptWindow>(window)](
-                                     const RequestDetail& d) {
+    model_->requestDetail(r->id, [this, row = *r, title,
+                                  window = QPointer<PromptWindow>(window)](const RequestDetail& d) {
         if (window) window->setRequest(row.id, title, describe(row, &d));
     });
     window->show();

@@ -235,7 +235,8 @@ void TimelinePlot::mouseMoveEvent(QMouseEvent* event) {
 int64_t TimelinePlot::requestAt(const QPointF& pos) const {
     if (!requests_.shown() || !db_ || !laneRect_->rect().contains(pos.toPoint())) return -1;
     double best = 8.0;
-    return lanes_.nearest(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft), pos, &best);
+    return lanes_.nearest(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft), pos,
+                          &best);
 }
 
 void TimelinePlot::contextMenuEvent(QContextMenuEvent* event) {
