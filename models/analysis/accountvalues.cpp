@@ -44,16 +44,6 @@ bool fail(sqlite3* db, QString* error, const char* what) {
     return false;
 }
 
-bool writePairs(sqlite3* db, aggregates::PairSet& set, const char* insert, QString* error) {
-    sql::Statement s(db, insert);
-    for (uint64_t p : set.finish()) {
-        s.bind(1, static_cast<int64_t>(p >> 32));
-        s.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
-        if (!s.run()) return fail(db, error, "write account values");
-    }
-    return true;
-}
-
 }  // namespace
 
 bool reset(sqlite3* db, QString* error) {
@@ -62,6 +52,7 @@ bool reset(sqlite3* db, QString* error) {
 
 bool write(sqlite3* db, Pairs& pairs, const std::vector<std::vector<int64_t>>& templateKeys,
            int keysPerAccount, int64_t runStartedAt, QString* error) {
+    using aggregates::writePairs;
     if (!writePairs(db, pairs.keys, "INSERT INTO account_api_keys VALUES(?,?)", error) ||
         !writePairs(db, pairs.orgs, "INSERT INTO account_orgs VALUES(?,?)", error) ||
         !writePairs(db, pairs.payments, "INSERT INTO account_payments VALUES(?,?)", error) ||
