@@ -94,9 +94,10 @@ bool writePairs(sqlite3* db, PairSet& set, const char* insert, QString* error) {
 }
 
 bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error) {
-    return writePairs(db, ipAccounts, "INSERT INTO account_ips(ip_id, account_id) VALUES(?,?)", error) &&
-           writePairs(db, uaAccounts, "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)",
-                      error);
+    return writePairs(db, ipAccounts, "INSERT INTO account_ips(ip_id, account_id) VALUES(?,?)",
+                      error) &&
+           writePairs(db, uaAccounts,
+                      "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)", error);
 }
 
 Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,
