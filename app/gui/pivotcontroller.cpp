@@ -250,9 +250,9 @@ QMenu* PivotController::keyMenu(const QString& linkType, const QString& key) {
     const auto field = fieldOfLinkType(linkType);
     if (!session_->isOpen() || !field) return menu;
     const QString value = valueOfKey(session_->db(), *field, key);
-    addPivots(menu,
-              {{*field, value,
-                static_cast<int64_t>(accountsSharing(session_->db(), *field, value).size())}});
+    // A key the case's tables cannot name (the graph's template group numbers) pivots nowhere.
+    const std::vector<int64_t> sharing = accountsSharing(session_->db(), *field, value);
+    if (!sharing.empty()) addPivots(menu, {{*field, value, static_cast<int64_t>(sharing.size())}});
     menu->addAction(tr("Copy Value"), this,
                     [value] { QApplication::clipboard()->setText(copyableText(value)); });
     return menu;
