@@ -510,6 +510,10 @@ void TestGuiPivots::graphKeyMenuPivots() {
         delete menu;
         QCOMPARE(w.selection()->accountPanel()->model()->rowCount(), 2);
     }
+    // A key the case cannot name (the graph's template group numbers) offers no pivot.
+    QMenu* unnamed = w.pivots()->keyMenu(QStringLiteral("template"), QStringLiteral("prompt template group 3"));
+    for (QAction* a : unnamed->actions()) QVERIFY(!a->text().startsWith(QLatin1String("Accounts sharing")));
+    delete unnamed;
     QMenu* menu =
         w.pivots()->accountMenu(*quarry::reads::accountId(file_->db(), QStringLiteral("carol")));
     QStringList texts;
