@@ -9,9 +9,12 @@
 
 #include "casesession.h"
 #include "importcontroller.h"
+#include "panels/templatepanel.h"
+#include "pivotcontroller.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
 #include "store/casewatcher.h"
+#include "templatecontroller.h"
 #include "viewscontroller.h"
 #include "workflowcontroller.h"
 
@@ -31,6 +34,9 @@ MainWindow::MainWindow(bool restoreSettings)
     workflow_ = new WorkflowController(session_, selection_, this);
     requests_ = new RequestsController(session_, selection_, this);
     workflow_->followRequests(requests_);
+    templates_ = new TemplateController(session_, this);
+    pivots_ = new PivotController(session_, selection_, views_, requests_, workflow_, this);
+    pivots_->installOn(templates_->panel()->view());
     // The account table is where an investigation starts: give it room for a dozen rows once
     // every dock has claimed its place.
     if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock")))
@@ -79,7 +85,7 @@ QString MainWindow::casePath() const {
 }
 
 bool MainWindow::busy() const {
-    return selection_->loading() || views_->busy() || requests_->busy() ||
+    return selection_->loading() || views_->busy() || requests_->busy() || templates_->busy() ||
            session_->runningJobs() > 0;
 }
 

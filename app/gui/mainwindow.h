@@ -18,8 +18,10 @@ namespace quarry::gui {
 
 class CaseSession;
 class ImportController;
+class PivotController;
 class RequestsController;
 class SelectionController;
+class TemplateController;
 class ViewsController;
 class WorkflowController;
 
@@ -42,6 +44,8 @@ public:
     RequestsController* requests() const { return requests_; }
     WorkflowController* workflow() const { return workflow_; }
     ImportController* imports() const { return imports_; }
+    PivotController* pivots() const { return pivots_; }
+    TemplateController* templates() const { return templates_; }
 
     bool openCase(const QString& path, QString* error = nullptr);
     void closeCase();
@@ -87,6 +91,8 @@ private:
     ViewsController* views_ = nullptr;
     RequestsController* requests_ = nullptr;
     WorkflowController* workflow_ = nullptr;
+    TemplateController* templates_ = nullptr;
+    PivotController* pivots_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* caseMenu_ = nullptr;

@@ -320,6 +320,11 @@ bool WorkflowController::tagSelectedRequests(const QString& tag, bool add) {
     return pushEdits(text, std::move(commands));
 }
 
+void WorkflowController::askTag(TagScope scope) {
+    tagScope_ = scope;
+    tagSelection(true);
+}
+
 void WorkflowController::tagSelection(bool add) {
     if (!session_->isOpen()) return;
     QStringList names;

@@ -53,6 +53,12 @@ public:
     bool saveNote(const evidence::Target& target, const QString& text, const QString& subject);
     // Opens Case › Export Evidence (window-modal, not blocking) and returns it.
     ExportDialog* exportEvidence();
+    // What a tag action applies to: rows of the account table, the selected cluster or rows of
+    // the request table.
+    enum class TagScope { Accounts, Cluster, Requests };
+    // Asks for a tag (the Tag Selection dialog) and applies it to that scope's selection; the
+    // context menus' "Tag…".
+    void askTag(TagScope scope);
     // True while the account table's Tags column is being reloaded.
     bool tagsLoading() const { return tagsWatcher_.isRunning(); }
 
@@ -87,7 +93,6 @@ private:
     bool tagsStale_ = false;  // a change arrived while the Tags column was loading
     // What Ctrl+T tags: the analyst's last pick among the account table, a cluster and the
     // request table.
-    enum class TagScope { Accounts, Cluster, Requests };
     TagScope tagScope_ = TagScope::Accounts;
 };
 

@@ -73,7 +73,7 @@ struct ContentAccumulator {
     // and counts beyond the cap change no verdict.
     static constexpr size_t kSetCap = 2048;
     std::unordered_set<int32_t> ips, subnets, userAgents, orgs, payments, keys;
-    int32_t lastIp = -1, lastUa = -1;
+    int32_t lastIp = -1, lastUa = -1, lastKey = -1, lastOrg = -1, lastPayment = -1, lastModel = -1;
     struct ModelUse {
         int32_t model;
         uint32_t count;

@@ -79,24 +79,25 @@ const std::vector<uint64_t>& PairSet::finish() {
     return pairs_;
 }
 
-bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error) {
-    const std::pair<PairSet*, const char*> tables[] = {
-        {&ipAccounts, "INSERT INTO account_ips(ip_id, account_id) VALUES(?,?)"},
-        {&uaAccounts, "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)"}};
-    for (const auto& [set, insert] : tables) {
-        sql::Statement s(db, insert);
-        for (uint64_t p : set->finish()) {
-            s.bind(1, static_cast<int64_t>(p >> 32));
-            s.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
-            if (!s.run()) {
-                if (error)
-                    *error =
-                        QStringLiteral("write account search pairs: %1").arg(sql::lastError(db));
-                return false;
-            }
+bool writePairs(sqlite3* db, PairSet& set, const char* insert, QString* error) {
+    sql::Statement s(db, insert);
+    for (uint64_t p : set.finish()) {
+        s.bind(1, static_cast<int64_t>(p >> 32));
+        s.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
+        if (!s.run()) {
+            if (error)
+                *error = QStringLiteral("write account search pairs: %1").arg(sql::lastError(db));
+            return false;
         }
     }
     return true;
+}
+
+bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error) {
+    return writePairs(db, ipAccounts, "INSERT INTO account_ips(ip_id, account_id) VALUES(?,?)",
+                      error) &&
+           writePairs(db, uaAccounts,
+                      "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)", error);
 }
 
 Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,

@@ -46,6 +46,9 @@ private:
     size_t compacted_ = 0;
 };
 
+// Inserts every pair of the set with `insert` (two parameters: key, account).
+bool writePairs(sqlite3* db, PairSet& set, const char* insert, QString* error);
+
 // Writes account_ips and account_user_agents (after the content pass).
 bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error);
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "accountvalues.h"
 #include "aggregates.h"
 #include "analysisstore.h"
 #include "contentpass.h"
@@ -141,7 +142,8 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         return fail(file.describeError(sqlite3_errcode(db), what) + QStringLiteral(" (") + e + QLatin1Char(')'));
     };
     std::vector<int64_t> topicDict;
-    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e) || !aggregates::reset(db, &e))
+    if (!topicIds(db, tax, topicDict, &e) || !analysisstore::reset(db, &e) ||
+        !aggregates::reset(db, &e) || !accountvalues::reset(db, &e))
         return fail(e);
 
     // Topics a source already carries are kept: map their labels onto the taxonomy.
@@ -283,7 +285,9 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         return failWrite(QStringLiteral("write the analysis"));
     report(QStringLiteral("writing aggregates"), 0.95);
     if (!aggs.finish(cluster, startedAt, &e) ||
-        !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e))
+        !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e) ||
+        !accountvalues::write(db, content.values, links.accountTemplateKeys,
+                              options.links.templateKeysPerAccount, startedAt, &e))
         return failWrite(QStringLiteral("write the aggregates"));
 
     summary.requests = content.rows;

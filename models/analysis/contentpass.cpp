@@ -37,6 +37,14 @@ void insertCapped(std::unordered_set<int32_t>& set, int32_t v) {
     if (v >= 0 && set.size() < ContentAccumulator::kSetCap) set.insert(v);
 }
 
+// Records (value, account) when the value differs from the account's previous one: runs of the
+// same value (the usual case) cost one comparison per request.
+void addPair(aggregates::PairSet& set, int32_t& last, int32_t value, int32_t account) {
+    if (value < 0 || value == last) return;
+    last = value;
+    set.add(value, account);
+}
+
 void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out) {
     for (const Row& r : b.rows) {
         if (r.account < 0 || static_cast<size_t>(r.account) >= out.accounts.size()) continue;
@@ -78,6 +86,10 @@ void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out)
         insertCapped(a.orgs, r.org);
         insertCapped(a.payments, r.payment);
         insertCapped(a.keys, r.key);
+        addPair(out.values.orgs, a.lastOrg, r.org, r.account);
+        addPair(out.values.payments, a.lastPayment, r.payment, r.account);
+        addPair(out.values.keys, a.lastKey, r.key, r.account);
+        addPair(out.values.models, a.lastModel, r.model, r.account);
         if (r.model >= 0) {
             auto it = std::find_if(a.models.begin(), a.models.end(),
                                    [&](const auto& m) { return m.model == r.model; });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accountfeatures.h"
+#include "accountvalues.h"
 #include "aggregates.h"
 
 struct sqlite3;
@@ -53,6 +54,8 @@ struct ContentPassOutput {
     std::vector<ModelInfo> models;  // by model id
     // Every (ip, account) and (user agent, account) pair, uncapped, for the account search.
     aggregates::PairSet ipAccounts, uaAccounts;
+    // The same for API keys, organisations, payments and models (the pivots; accountvalues.h).
+    accountvalues::Pairs values;
     int64_t rows = 0;
     FieldCoverage coverage;
 };

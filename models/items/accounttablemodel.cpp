@@ -53,6 +53,23 @@ void AccountTableModel::clearIdFilter() {
     endResetModel();
 }
 
+void AccountTableModel::setPivotFilter(const std::vector<int64_t>& ids) {
+    beginResetModel();
+    pivotIds_ = std::unordered_set<int64_t>(ids.begin(), ids.end());
+    pivotOn_ = true;
+    rebuildRows();
+    endResetModel();
+}
+
+void AccountTableModel::clearPivotFilter() {
+    if (!pivotOn_) return;
+    beginResetModel();
+    pivotIds_.clear();
+    pivotOn_ = false;
+    rebuildRows();
+    endResetModel();
+}
+
 void AccountTableModel::setFlaggedOnly(bool on) {
     if (on == flaggedOnly_) return;
     beginResetModel();
@@ -64,6 +81,7 @@ void AccountTableModel::setFlaggedOnly(bool on) {
 bool AccountTableModel::accepts(const AccountRecord& r) const {
     if (flaggedOnly_ && !r.flagged) return false;
     if (idFilterOn_ && !ids_.count(r.id)) return false;
+    if (pivotOn_ && !pivotIds_.count(r.id)) return false;
     return text_.isEmpty() || r.name.contains(text_, Qt::CaseInsensitive);
 }
 

@@ -33,6 +33,10 @@ public:
     // Only these account ids (e.g. the accounts behind an IP); cleared by clearIdFilter().
     void setIdFilter(const std::vector<int64_t>& ids);
     void clearIdFilter();
+    // A pivot's accounts ("accounts sharing this subnet"): applies on top of the search.
+    void setPivotFilter(const std::vector<int64_t>& ids);
+    void clearPivotFilter();
+    bool hasPivotFilter() const { return pivotOn_; }
     void setFlaggedOnly(bool on);
     // The analyst's tags per account (the Tags column); kept across setAccounts().
     void setAccountTags(AccountTagMap tags);
@@ -65,6 +69,8 @@ private:
     QString text_;
     std::unordered_set<int64_t> ids_;
     bool idFilterOn_ = false;
+    std::unordered_set<int64_t> pivotIds_;
+    bool pivotOn_ = false;
     bool flaggedOnly_ = false;
     int sortColumn_ = Score;
     Qt::SortOrder sortOrder_ = Qt::DescendingOrder;

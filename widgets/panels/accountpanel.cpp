@@ -8,26 +8,44 @@
 #include <QItemSelection>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
+#include "panels/filterchip.h"
 #include "store/casefile.h"
 
 namespace quarry::gui {
 
 AccountPanel::AccountPanel(QWidget* parent)
-    : QWidget(parent), model_(new AccountTableModel(this)), view_(new QTableView(this)),
-      search_(new QLineEdit(this)), searchMode_(new QComboBox(this)), flaggedOnly_(new QCheckBox(tr("Flagged only"), this)),
-      status_(new QLabel(this)) {
-    search_->setPlaceholderText(tr("Search accounts…  (Ctrl+F)"));
+    : QWidget(parent),
+      model_(new AccountTableModel(this)),
+      view_(new QTableView(this)),
+      search_(new QLineEdit(this)),
+      searchMode_(new QComboBox(this)),
+      flaggedOnly_(new QCheckBox(tr("Flagged only"), this)),
+      status_(new QLabel(this)),
+      chip_(new FilterChip(this)) {
+    search_->setPlaceholderText(tr("Search accounts…  field:value, e.g. ip:203.0.113.7  (Ctrl+F)"));
     search_->setClearButtonEnabled(true);
-    searchMode_->addItem(tr("Account"));
-    searchMode_->addItem(tr("IP or user agent"));
-    searchMode_->setToolTip(tr("Account: name contains the text (as you type).\n"
-                               "IP or user agent: accounts that sent from a matching IP or user agent (press Enter)."));
+    searchMode_->setObjectName(QStringLiteral("searchField"));
+    for (int i = 0; i < kSearchFieldCount; ++i) {
+        QString label = fieldLabel(static_cast<SearchField>(i));
+        if (label.at(0).isLower()) label[0] = label.at(0).toUpper();
+        searchMode_->addItem(label, i);
+    }
+    QStringList keywords;
+    for (int i = 0; i < kSearchFieldCount; ++i)
+        keywords << fieldKeyword(static_cast<SearchField>(i)) + QLatin1Char(':');
+    searchMode_->setToolTip(
+        tr("Account: name contains the text (as you type).\n"
+           "Any other field: accounts whose value contains the text (press Enter).\n"
+           "Or type field:value in the box: %1")
+            .arg(keywords.join(QLatin1Char(' '))));
+    status_->setObjectName(QStringLiteral("accountStatus"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(searchMode_);
     bar->addWidget(search_, 1);
@@ -56,10 +74,17 @@ AccountPanel::AccountPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(chip_);
     layout->addWidget(view_, 1);
 
     connect(search_, &QLineEdit::textChanged, this, [this] {
-        if (searchMode_->currentIndex() == 0 || search_->text().isEmpty()) applySearch();
+        const SearchQuery q =
+            parseSearch(search_->text(), SearchField(searchMode_->currentData().toInt()));
+        if (q.text.isEmpty() || (q.field == SearchField::Account && !q.fieldGiven)) applySearch();
+    });
+    connect(chip_, &FilterChip::cleared, this, [this] {
+        model_->clearPivotFilter();
+        updateStatus();
     });
     connect(search_, &QLineEdit::returnPressed, this, &AccountPanel::applySearch);
     connect(searchMode_, qOverload<int>(&QComboBox::currentIndexChanged), this, &AccountPanel::applySearch);
@@ -69,6 +94,7 @@ AccountPanel::AccountPanel(QWidget* parent)
     });
     connect(&accountsWatcher_, &QFutureWatcher<std::vector<AccountRecord>>::finished, this, &AccountPanel::onLoaded);
     connect(&searchWatcher_, &QFutureWatcher<std::vector<int64_t>>::finished, this, [this] {
+        searchPending_ = false;
         model_->setIdFilter(searchWatcher_.result());
         updateStatus();
     });
@@ -89,6 +115,7 @@ void AccountPanel::load(const QString& casePath, const TopicTable& topics) {
     path_ = casePath;
     topics_ = topics;
     model_->clear();
+    clearPivot();
     if (casePath.isEmpty()) {
         updateStatus();
         return;
@@ -108,31 +135,68 @@ void AccountPanel::onLoaded() {
     emit loaded(model_->totalCount());
 }
 
+void AccountPanel::search(const QString& text, SearchField field) {
+    const QSignalBlocker block(searchMode_);
+    searchMode_->setCurrentIndex(static_cast<int>(field));
+    search_->setText(text);
+    applySearch();
+}
+
 void AccountPanel::applySearch() {
-    const QString text = search_->text().trimmed();
-    if (searchMode_->currentIndex() == 0) {
+    searchHint_.clear();
+    const SearchQuery q =
+        parseSearch(search_->text(), SearchField(searchMode_->currentData().toInt()));
+    if (q.field == SearchField::Account && !q.fieldGiven) {
         model_->clearIdFilter();
-        model_->setTextFilter(text);
+        model_->setTextFilter(q.text);
+        // An address typed into the name search: nobody is named that, so look up who used it.
+        if (model_->rowCount() == 0 && isAddress(q.text)) {
+            model_->setTextFilter(QString());
+            runFieldSearch(
+                SearchField::Ip, q.text,
+                tr("no account is named %1; accounts that used that IP (ip:)").arg(q.text));
+            return;
+        }
     } else {
         model_->setTextFilter(QString());
-        if (text.isEmpty() || path_.isEmpty()) {
+        if (q.text.isEmpty() || path_.isEmpty())
             model_->clearIdFilter();
-        } else {
-            status_->setText(tr("searching requests…"));
-            const QString path = path_;
-            searchWatcher_.setFuture(QtConcurrent::run([path, text] {
-                auto file = openReadOnly(path);
-                return file ? accountsByIpOrAgent(file->db(), text) : std::vector<int64_t>{};
-            }));
+        else {
+            runFieldSearch(q.field, q.text, QString());
             return;
         }
     }
     updateStatus();
 }
 
+void AccountPanel::runFieldSearch(SearchField field, const QString& text, const QString& hint) {
+    status_->setText(tr("searching %1…").arg(fieldLabel(field)));
+    searchHint_ = hint;
+    searchPending_ = true;
+    const QString path = path_;
+    searchWatcher_.setFuture(QtConcurrent::run([path, field, text] {
+        auto file = openReadOnly(path);
+        return file ? searchAccounts(file->db(), field, text) : std::vector<int64_t>{};
+    }));
+}
+
+void AccountPanel::setPivot(const QString& label, const std::vector<int64_t>& accountIds) {
+    model_->setPivotFilter(accountIds);
+    chip_->showFilter(label);
+    updateStatus();
+}
+
+void AccountPanel::clearPivot() {
+    chip_->hide();
+    model_->clearPivotFilter();
+    updateStatus();
+}
+
 void AccountPanel::updateStatus() {
     if (loading_) return;
-    status_->setText(tr("%1 of %2 accounts").arg(model_->rowCount()).arg(model_->totalCount()));
+    QString text = tr("%1 of %2 accounts").arg(model_->rowCount()).arg(model_->totalCount());
+    if (!searchHint_.isEmpty()) text = tr("%1 — %2").arg(text, searchHint_);
+    status_->setText(text);
 }
 
 bool AccountPanel::selectAccount(int64_t accountId) {
@@ -142,6 +206,7 @@ bool AccountPanel::selectAccount(int64_t accountId) {
         flaggedOnly_->setChecked(false);
         model_->clearIdFilter();
         model_->setTextFilter(QString());
+        clearPivot();
         row = model_->rowOfAccount(accountId);
     }
     if (row < 0) return false;

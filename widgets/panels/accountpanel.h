@@ -9,12 +9,17 @@
 #include <vector>
 
 #include "items/accounttablemodel.h"
+#include "items/pivotqueries.h"
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+
+namespace quarry::gui {
+class FilterChip;
+}
 
 namespace quarry::gui {
 
@@ -39,6 +44,19 @@ public:
     std::vector<int64_t> selectedAccounts() const;
     void focusSearch();
 
+    // Search: "field:value" in the box, or the chooser's field for plain text (the account name
+    // filters as you type; other fields search on Enter). Asynchronous except for names.
+    void search(const QString& text, SearchField field = SearchField::Account);
+    QLineEdit* searchBox() const { return search_; }
+    QComboBox* searchField() const { return searchMode_; }
+    QLabel* status() const { return status_; }
+    bool searching() const { return searchPending_; }  // until the result is shown
+
+    // Shows only these accounts under a removable chip saying why (a pivot's result).
+    void setPivot(const QString& label, const std::vector<int64_t>& accountIds);
+    void clearPivot();
+    FilterChip* pivotChip() const { return chip_; }
+
 signals:
     void loaded(int accounts);
     void currentAccountChanged(qint64 accountId, const QString& name);
@@ -49,6 +67,7 @@ private:
     int selectRows(const std::vector<int>& rows);  // sorted table rows
     void onLoaded();
     void updateStatus();
+    void runFieldSearch(SearchField field, const QString& text, const QString& hint);
 
     QString path_;
     TopicTable topics_;
@@ -58,9 +77,12 @@ private:
     QComboBox* searchMode_;
     QCheckBox* flaggedOnly_;
     QLabel* status_;
+    FilterChip* chip_;
+    QString searchHint_;  // why the account search went to another field, until the next search
     QFutureWatcher<std::vector<AccountRecord>> accountsWatcher_;
     QFutureWatcher<std::vector<int64_t>> searchWatcher_;
     bool loading_ = false;
+    bool searchPending_ = false;
 };
 
 }  // namespace quarry::gui

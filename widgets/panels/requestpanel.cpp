@@ -5,11 +5,16 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
+
+#include "panels/promptwindow.h"
 
 namespace quarry::gui {
 
@@ -19,7 +24,8 @@ RequestPanel::RequestPanel(QWidget* parent)
       view_(new QTableView(this)),
       details_(new QPlainTextEdit(this)),
       status_(new QLabel(this)),
-      split_(new QSplitter(Qt::Horizontal, this)) {
+      split_(new QSplitter(Qt::Horizontal, this)),
+      openWindow_(new QPushButton(tr("Open in Window"), this)) {
     view_->setObjectName(QStringLiteral("requestTable"));
     view_->setModel(model_);
     view_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -42,10 +48,30 @@ RequestPanel::RequestPanel(QWidget* parent)
     details_->setReadOnly(true);
     details_->setPlaceholderText(tr("Select a request to see every field and the full prompt."));
 
+    // The prompt gets close to half the width (a prompt is read, not glanced at); the analyst's
+    // own split is kept across sessions.
+    auto* detailBox = new QWidget(this);
+    auto* detailLayout = new QVBoxLayout(detailBox);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    openWindow_->setObjectName(QStringLiteral("openPromptWindow"));
+    openWindow_->setToolTip(tr("Read this request in a window of its own (or double-click a row)"));
+    openWindow_->setEnabled(false);
+    detailLayout->addWidget(openWindow_, 0, Qt::AlignLeft);
+    detailLayout->addWidget(details_, 1);
+    split_->setObjectName(QStringLiteral("requestSplit"));
     split_->addWidget(view_);
-    split_->addWidget(details_);
-    split_->setStretchFactor(0, 3);
+    split_->addWidget(detailBox);
+    split_->setChildrenCollapsible(false);
+    split_->setStretchFactor(0, 1);
     split_->setStretchFactor(1, 1);
+    split_->setSizes({550, 450});
+    const QByteArray state = QSettings().value(QStringLiteral("requestPanel/split")).toByteArray();
+    if (!state.isEmpty()) split_->restoreState(state);
+    connect(split_, &QSplitter::splitterMoved, this, [this] {
+        QSettings().setValue(QStringLiteral("requestPanel/split"), split_->saveState());
+    });
+    connect(openWindow_, &QPushButton::clicked, this, [this] { openInWindow(); });
+    connect(view_, &QTableView::doubleClicked, this, [this] { openInWindow(); });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -57,6 +83,7 @@ RequestPanel::RequestPanel(QWidget* parent)
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         shownRequest_ = -1;
         details_->clear();
+        openWindow_->setEnabled(false);
         updateStatus();
     });
     connect(model_, &RequestTableModel::totalCounted, this, &RequestPanel::updateStatus);
@@ -102,30 +129,49 @@ void RequestPanel::updateStatus() {
         tr("%1 (%2) — %3 loaded").arg(total, scope, locale.toString(model_->rowCount())));
 }
 
+QString RequestPanel::describe(const RequestRow& r, const RequestDetail* d) const {
+    const auto tokens = [](int64_t n) { return n < 0 ? QStringLiteral("—") : QString::number(n); };
+    const QString fields = tr("Request %1\nTime: %2\nAccount: %3 (id %4)\nTopic: %5\nModel: %6\n"
+                              "Prompt tokens: %7\nCompletion tokens: %8\nIP: %9\nUser agent: %10\n")
+                               .arg(r.id)
+                               .arg(formatUtc(r.ts), r.accountName)
+                               .arg(r.account)
+                               .arg(model_->topicName(r.topic), r.model, tokens(r.promptTokens),
+                                    tokens(r.completionTokens), r.ip, r.userAgent);
+    if (!d) return fields + tr("\nPrompt (loading…)\n") + r.preview;
+    return fields +
+           tr("Chain of thought requested: %1\n\nPrompt\n").arg(d->cot ? tr("yes") : tr("no")) +
+           d->prompt;
+}
+
 void RequestPanel::showCurrent(const QModelIndex& index) {
     const RequestRow* r = model_->rowAt(index.row());
+    openWindow_->setEnabled(r != nullptr);
     if (!r) {
         shownRequest_ = -1;
         details_->clear();
         return;
     }
     shownRequest_ = r->id;
-    const auto tokens = [](int64_t n) { return n < 0 ? QStringLiteral("—") : QString::number(n); };
-    const QString fields = tr("Request %1\nTime: %2\nAccount: %3 (id %4)\nTopic: %5\nModel: %6\n"
-                              "Prompt tokens: %7\nCompletion tokens: %8\nIP: %9\nUser agent: %10\n")
-                               .arg(r->id)
-                               .arg(formatUtc(r->ts), r->accountName)
-                               .arg(r->account)
-                               .arg(model_->topicName(r->topic), r->model, tokens(r->promptTokens),
-                                    tokens(r->completionTokens), r->ip, r->userAgent);
-    details_->setPlainText(fields + tr("\nPrompt (loading…)\n") + r->preview);
-    model_->requestDetail(r->id, [this, id = r->id, fields](const RequestDetail& d) {
-        if (id != shownRequest_) return;  // the user moved on
-        details_->setPlainText(
-            fields +
-            tr("Chain of thought requested: %1\n\nPrompt\n").arg(d.cot ? tr("yes") : tr("no")) +
-            d.prompt);
+    details_->setPlainText(describe(*r, nullptr));
+    model_->requestDetail(r->id, [this, row = *r](const RequestDetail& d) {
+        if (row.id != shownRequest_) return;  // the user moved on
+        details_->setPlainText(describe(row, &d));
     });
+}
+
+PromptWindow* RequestPanel::openInWindow() {
+    const RequestRow* r = model_->rowAt(view_->currentIndex().row());
+    if (!r) return nullptr;
+    auto* window = new PromptWindow(this);
+    const QString title = tr("Request %1 — %2").arg(r->id).arg(r->accountName);
+    window->setRequest(r->id, title, describe(*r, nullptr));
+    model_->requestDetail(r->id, [this, row = *r, title,
+                                  window = QPointer<PromptWindow>(window)](const RequestDetail& d) {
+        if (window) window->setRequest(row.id, title, describe(row, &d));
+    });
+    window->show();
+    return window;
 }
 
 std::vector<int64_t> RequestPanel::selectedRequests() const {

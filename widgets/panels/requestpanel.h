@@ -11,10 +11,13 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QSplitter;
 class QTableView;
 
 namespace quarry::gui {
+
+class PromptWindow;
 
 class RequestPanel final : public QWidget {
     Q_OBJECT
@@ -28,6 +31,10 @@ public:
     QLabel* status() const { return status_; }
     // Ids of the selected (loaded) rows, in view order.
     std::vector<int64_t> selectedRequests() const;
+    QSplitter* splitter() const { return split_; }
+    // Opens the current request in a window of its own (also on double-click and from the
+    // "Open in window" button); nullptr when no request is current.
+    PromptWindow* openInWindow();
 
 public slots:
     // Empty accounts = whole case; fromMs / toMs < 0 = unbounded; topicId -1 = any topic.
@@ -36,6 +43,8 @@ public slots:
 
 private:
     void showCurrent(const QModelIndex& index);
+    // Every field of a row, then the prompt (its preview until the detail arrives).
+    QString describe(const RequestRow& r, const RequestDetail* detail) const;
     void updateStatus();
 
     RequestTableModel* model_;
@@ -43,6 +52,7 @@ private:
     QPlainTextEdit* details_;
     QLabel* status_;
     QSplitter* split_;
+    QPushButton* openWindow_;
     qint64 shownRequest_ = -1;
 };
 

@@ -108,17 +108,25 @@ void ColorGridPlot::markCell(int col, int row) {
     replot(rpQueuedReplot);
 }
 
+bool ColorGridPlot::cellAt(const QPointF& pos, int* col, int* row) const {
+    if (cols_ <= 0 || !axisRect()->rect().contains(pos.toPoint())) return false;
+    *col = static_cast<int>(std::floor((xAxis->pixelToCoord(pos.x()) - x0_) / dx_ + 0.5));
+    *row = static_cast<int>(std::floor(yAxis->pixelToCoord(pos.y()) + 0.5));
+    return *col >= 0 && *col < cols_ && *row >= 0 && *row < rows_;
+}
+
 void ColorGridPlot::mousePressEvent(QMouseEvent* event) {
     QCustomPlot::mousePressEvent(event);
-    if (event->button() != Qt::LeftButton || cols_ <= 0 ||
-        !axisRect()->rect().contains(event->pos()))
-        return;
-    const int col = static_cast<int>(
-        std::floor((xAxis->pixelToCoord(event->position().x()) - x0_) / dx_ + 0.5));
-    const int row = static_cast<int>(std::floor(yAxis->pixelToCoord(event->position().y()) + 0.5));
-    if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return;
+    int col = 0, row = 0;
+    if (event->button() != Qt::LeftButton || !cellAt(event->position(), &col, &row)) return;
     markCell(col, row);
     emit gridCellClicked(col, row);
+}
+
+void ColorGridPlot::contextMenuEvent(QContextMenuEvent* event) {
+    int col = 0, row = 0;
+    if (!cellAt(event->pos(), &col, &row)) return QCustomPlot::contextMenuEvent(event);
+    emit gridCellContextMenuRequested(col, row, event->globalPos());
 }
 
 }  // namespace quarry::gui

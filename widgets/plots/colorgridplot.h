@@ -27,6 +27,8 @@ public:
 
 signals:
     void gridCellClicked(int col, int row);
+    // A right-click on a cell (its context menu).
+    void gridCellContextMenuRequested(int col, int row, QPoint globalPos);
 
 protected:
     // Column c is centered at x0 + c * dx on the x axis; row r at r on the (reversed) y axis.
@@ -34,6 +36,9 @@ protected:
                  const std::function<double(int, int)>& value, const QString& title);
     void setRowLabels(const QStringList& labels);
     void mousePressEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    // The cell under a widget position; false when there is none.
+    bool cellAt(const QPointF& pos, int* col, int* row) const;
 
 private:
     void markCell(int col, int row);

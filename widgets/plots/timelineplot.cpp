@@ -224,18 +224,25 @@ QString TimelinePlot::tooltipFor(int64_t requestId) {
 
 void TimelinePlot::mouseMoveEvent(QMouseEvent* event) {
     QCustomPlot::mouseMoveEvent(event);
-    if (!requests_.shown() || !db_ || !laneRect_->rect().contains(event->pos())) {
-        QToolTip::hideText();
-        return;
-    }
-    double best = 8.0;
-    const int64_t bestId = lanes_.nearest(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft),
-                                          event->position(), &best);
+    const int64_t bestId = requestAt(event->position());
     if (bestId < 0) {
         QToolTip::hideText();
         return;
     }
     QToolTip::showText(event->globalPosition().toPoint(), tooltipFor(bestId), this);
+}
+
+int64_t TimelinePlot::requestAt(const QPointF& pos) const {
+    if (!requests_.shown() || !db_ || !laneRect_->rect().contains(pos.toPoint())) return -1;
+    double best = 8.0;
+    return lanes_.nearest(laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft), pos,
+                          &best);
+}
+
+void TimelinePlot::contextMenuEvent(QContextMenuEvent* event) {
+    const int64_t id = requestAt(event->pos());
+    if (id < 0) return QCustomPlot::contextMenuEvent(event);
+    emit requestContextMenuRequested(id, event->globalPos());
 }
 
 void TimelinePlot::mouseDoubleClickEvent(QMouseEvent* event) {

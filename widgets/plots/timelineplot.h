@@ -49,12 +49,18 @@ public:
     void selectVisibleRange();
     RangeSelector* rangeSelector() const { return range_; }
 
+    // The request drawn within a few pixels of a widget position, or -1.
+    int64_t requestAt(const QPointF& pos) const;
+
 signals:
     void rangeSelected(qint64 fromMs, qint64 toMs);
+    // A right-click on a request's point (its context menu).
+    void requestContextMenuRequested(qint64 requestId, QPoint globalPos);
 
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;  // back to the whole account
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void rebuildLanes();

@@ -9,12 +9,20 @@ TopicHeatmap::TopicHeatmap(QWidget* parent) : ColorGridPlot(tr("Topics by day"),
     dates->setDateTimeFormat(QStringLiteral("MMM d\nHH:mm"));
     xAxis->setTicker(dates);
     xAxis->setLabel(tr("time (UTC)"));
-    connect(this, &ColorGridPlot::gridCellClicked, this, [this](int col, int row) {
-        const int64_t from = (data_.firstBucket + col) * data_.bucketMs;
-        const int64_t topic = topics_.topics[static_cast<size_t>(row)].id;
+    const auto cell = [this](int col, int row) {
+        return std::make_pair((data_.firstBucket + col) * data_.bucketMs,
+                              topics_.topics[static_cast<size_t>(row)].id);
+    };
+    connect(this, &ColorGridPlot::gridCellClicked, this, [this, cell](int col, int row) {
+        const auto [from, topic] = cell(col, row);
         emit cellClicked(from / kDayMs, topic);
         emit cellRangeClicked(from, from + data_.bucketMs, topic);
     });
+    connect(this, &ColorGridPlot::gridCellContextMenuRequested, this,
+            [this, cell](int col, int row, QPoint globalPos) {
+                const auto [from, topic] = cell(col, row);
+                emit cellContextMenuRequested(from, from + data_.bucketMs, topic, globalPos);
+            });
 }
 
 void TopicHeatmap::setTopics(const TopicTable& topics) {

@@ -29,6 +29,8 @@ signals:
     void cellClicked(qint64 day, qint64 topicId);
     // The clicked cell's span, fromMs <= ts < toMs.
     void cellRangeClicked(qint64 fromMs, qint64 toMs, qint64 topicId);
+    // A right-click on a cell: its span and topic, for its context menu.
+    void cellContextMenuRequested(qint64 fromMs, qint64 toMs, qint64 topicId, QPoint globalPos);
 
 private:
     TopicTable topics_;
