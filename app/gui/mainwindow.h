@@ -13,11 +13,13 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QSettings;
 
 namespace quarry::gui {
 
 class CaseSession;
 class ImportController;
+class PresentationController;
 class RequestsController;
 class SelectionController;
 class ViewsController;
@@ -42,6 +44,7 @@ public:
     RequestsController* requests() const { return requests_; }
     WorkflowController* workflow() const { return workflow_; }
     ImportController* imports() const { return imports_; }
+    PresentationController* presentation() const { return presentation_; }
 
     bool openCase(const QString& path, QString* error = nullptr);
     void closeCase();
@@ -49,6 +52,13 @@ public:
     // True while accounts, a view or the request table are still loading on a worker thread.
     bool busy() const;
     void setDarkPalette(bool dark);
+    // Shows the window: the saved geometry if there is one, else maximised on its screen.
+    void showInitial();
+    // View › Reset Layout: the default docks, tabs and sizes for the window's size now; the
+    // saved layout is forgotten.
+    void resetLayout();
+    // The version saveState() writes; a saved layout of another version is ignored.
+    static constexpr int kLayoutVersion = 2;
 
     // MainFrame
     QMainWindow* mainWindow() override { return this; }
@@ -62,6 +72,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -75,6 +87,12 @@ private:
     void rebuildRecentMenu();
     void chooseCase();
     void openOrWarn(const QString& path);
+    // mainwindow_layout.cpp
+    void setUpLayout();
+    void applyLayout();
+    void scheduleFit();
+    bool restoreSavedLayout();  // true if a saved geometry was restored
+    void saveWindowLayout(QSettings& s) const;
     // mainwindow.cpp
     void caseOpened(const QString& path);
     void updateWindowTitle();
@@ -87,6 +105,7 @@ private:
     ViewsController* views_ = nullptr;
     RequestsController* requests_ = nullptr;
     WorkflowController* workflow_ = nullptr;
+    PresentationController* presentation_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* caseMenu_ = nullptr;
@@ -100,6 +119,11 @@ private:
     QLabel* statusCase_ = nullptr;
     CaseWatcher* caseWatcher_ = nullptr;
     bool restoreSettings_ = true;
+    bool restoredGeometry_ = false;
+    bool layoutFollowsSize_ = true;  // until the user moves a dock or a saved layout is restored
+    bool applyingLayout_ = false;
+    bool fitPending_ = false;
+    int appliedShape_ = -1;
 };
 
 }  // namespace quarry::gui
