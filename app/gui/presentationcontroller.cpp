@@ -17,6 +17,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 #include <qcustomplot.h>
@@ -51,6 +52,8 @@ QWidget* chartOf(QObject* o) {
 PresentationController::PresentationController(MainFrame* frame, bool persist)
     : QObject(frame->mainWindow()), window_(frame->mainWindow()), persist_(persist),
       baseFont_(QApplication::font()) {
+    // The application font may already be scaled (by an earlier window): keep the 100 % one.
+    if (baseFont_.pointSizeF() > 0) baseFont_.setPointSizeF(baseFont_.pointSizeF() / plotScale());
     QMenu* view = frame->menu(MainFrame::Menu::View);
     view->addSeparator();
     QMenu* scaleMenu = view->addMenu(tr("UI &Scale"));
@@ -64,10 +67,10 @@ PresentationController::PresentationController(MainFrame* frame, bool persist)
     }
     scaleMenu->addSeparator();
     QAction* larger = scaleMenu->addAction(tr("&Larger"), this, [this] { stepUiScale(1); });
-    larger->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus),
-                          QKeySequence::ZoomIn});
+    // Ctrl+= is Ctrl++ without Shift on most layouts; one key may not repeat (ambiguous).
+    larger->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
     QAction* smaller = scaleMenu->addAction(tr("&Smaller"), this, [this] { stepUiScale(-1); });
-    smaller->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut});
+    smaller->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     QAction* focus = view->addAction(tr("&Focus Panel"), this, [this] { toggleFocusPanel(); });
     focus->setObjectName(QStringLiteral("focusPanelAction"));
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
@@ -96,7 +99,7 @@ void PresentationController::setUiScale(int percent) {
     QApplication::setFont(font);
     // Rows were sized from the font the tables were made with.
     for (QTableView* table : window_->findChildren<QTableView*>())
-        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+        table->verticalHeader()->setDefaultSectionSize(QFontMetrics(QApplication::font(table)).height() + 6);
     for (QToolBar* bar : window_->findChildren<QToolBar*>()) {
         const int icon = window_->style()->pixelMetric(QStyle::PM_ToolBarIconSize);
         bar->setIconSize(QSize(icon, icon) * percent / 100);
@@ -115,7 +118,11 @@ void PresentationController::toggleFocusPanel() {
     if (focusing_) {
         focusing_ = false;
         window_->centralWidget()->show();
-        window_->restoreState(stateBeforeFocus_);
+        for (QDockWidget* dock : hiddenByFocus_)
+            if (dock) dock->show();
+        hiddenByFocus_.clear();
+        // Sizes come out right once the docks are laid out again: restore them then.
+        QTimer::singleShot(0, window_, [w = window_, state = stateBeforeFocus_] { w->restoreState(state); });
         return;
     }
     QDockWidget* keep = nullptr;
@@ -124,8 +131,16 @@ void PresentationController::toggleFocusPanel() {
             keep = dock;
     stateBeforeFocus_ = window_->saveState();
     focusing_ = true;
-    for (QDockWidget* dock : window_->findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
-        if (dock != keep && !dock->isFloating()) dock->hide();
+    // Hiding the front dock of a tab group brings the next one forward: until none is left.
+    for (bool hid = true; hid;) {
+        hid = false;
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+            if (dock != keep && !dock->isFloating() && dock->isVisible()) {
+                hiddenByFocus_ << dock;
+                dock->hide();
+                hid = true;
+            }
+    }
     // With the central view hidden, the dock areas take the whole window.
     if (keep) window_->centralWidget()->hide();
 }

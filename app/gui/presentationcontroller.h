@@ -12,6 +12,7 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QMainWindow;
 
 namespace quarry::gui {
@@ -50,6 +51,7 @@ private:
     QActionGroup* scaleGroup_ = nullptr;
     bool focusing_ = false;
     QByteArray stateBeforeFocus_;
+    QList<QPointer<QDockWidget>> hiddenByFocus_;
     QPointer<QWidget> lastChart_;
 };
 

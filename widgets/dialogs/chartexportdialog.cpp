@@ -64,8 +64,10 @@ ChartExportDialog::ChartExportDialog(const QString& suggestedPath, const QSize& 
             [this, presets](int i) { setExportSize(presets->itemData(i).toSize()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(path_, &QLineEdit::textChanged, this,
-            [buttons](const QString& text) { buttons->button(QDialogButtonBox::Ok)->setEnabled(!text.trimmed().isEmpty()); });
+    connect(path_, &QLineEdit::textChanged, this, [this, buttons](const QString& text) {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!text.trimmed().isEmpty());
+        setFormat(QFileInfo(text).suffix());  // a name ending in .pdf means PDF
+    });
     formatChanged();
 }
 
