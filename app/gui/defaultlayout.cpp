@@ -57,7 +57,8 @@ LayoutShape layoutShape(const QSize& windowSize) {
 }
 
 void applyDefaultLayout(QMainWindow* w) {
-    const QList<QDockWidget*> docks = w->findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly);
+    const QList<QDockWidget*> docks =
+        w->findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly);
     for (QDockWidget* d : docks) w->removeDockWidget(d);
     const bool tall = layoutShape(w->size()) == LayoutShape::Tall;
     w->setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
@@ -107,7 +108,8 @@ void applyDefaultLayout(QMainWindow* w) {
             bottom << d;
         }
         const QList<QDockWidget*> group = take(kRightStacked);
-        if (QDockWidget* front = addTabbed(w, Qt::BottomDockWidgetArea, group + rest(), Qt::Horizontal)) {
+        if (QDockWidget* front =
+                addTabbed(w, Qt::BottomDockWidgetArea, group + rest(), Qt::Horizontal)) {
             bottom << front;
             right << front;
         }
@@ -121,7 +123,9 @@ void applyDefaultLayout(QMainWindow* w) {
     for (QDockWidget* d : left + bottom + right) d->raise();
 
     // The account view's plots: one above the other when tall, side by side when short.
-    if (auto* split = w->centralWidget() ? w->centralWidget()->findChild<QSplitter*>(QStringLiteral("centralSplit")) : nullptr)
+    if (auto* split = w->centralWidget() ? w->centralWidget()->findChild<QSplitter*>(
+                                               QStringLiteral("centralSplit"))
+                                         : nullptr)
         split->setOrientation(tall ? Qt::Vertical : Qt::Horizontal);
 
     // Widths: the left column holds the account table when short, so it is the wider.
@@ -142,8 +146,10 @@ void applyDefaultLayout(QMainWindow* w) {
     // Heights: the bottom row gets what its tables need, no more: the plots take the rest.
     int bottomHeight = 0;
     for (QDockWidget* d : bottom)
-        if (usableSize(d->objectName()).rows > 0) bottomHeight = std::max(bottomHeight, tableDockHeight(d));
-    if (!bottom.isEmpty()) w->resizeDocks(bottom, QList<int>(bottom.size(), bottomHeight), Qt::Vertical);
+        if (usableSize(d->objectName()).rows > 0)
+            bottomHeight = std::max(bottomHeight, tableDockHeight(d));
+    if (!bottom.isEmpty())
+        w->resizeDocks(bottom, QList<int>(bottom.size(), bottomHeight), Qt::Vertical);
     if (tall && left.size() == 2) w->resizeDocks(left, {45, 55}, Qt::Vertical);
     if (tall && right.size() == 3) w->resizeDocks(right, {28, 32, 40}, Qt::Vertical);
     // Accounts and requests share the bottom row: picking accounts and reading their requests.
@@ -156,7 +162,9 @@ namespace {
 // holds, when the splitter has room for all of them; what is left is shared equally.
 void fitSplitter(QSplitter* split) {
     const bool vertical = split->orientation() == Qt::Vertical;
-    const auto extent = [vertical](const QWidget* w) { return vertical ? w->height() : w->width(); };
+    const auto extent = [vertical](const QWidget* w) {
+        return vertical ? w->height() : w->width();
+    };
     QList<int> need;
     int total = 0;
     for (int i = 0; i < split->count(); ++i) {
@@ -190,7 +198,8 @@ void fitDockSizes(QMainWindow* w) {
             if (grow > 0) w->resizeDocks({d}, {d->height() + grow}, Qt::Vertical);
         }
         if (d->widget()->width() < u.pixels.width())
-            w->resizeDocks({d}, {u.pixels.width() + d->width() - d->widget()->width()}, Qt::Horizontal);
+            w->resizeDocks({d}, {u.pixels.width() + d->width() - d->widget()->width()},
+                           Qt::Horizontal);
     }
     if (QWidget* central = w->centralWidget())
         for (QSplitter* split : central->findChildren<QSplitter*>()) fitSplitter(split);

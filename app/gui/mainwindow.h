@@ -4,7 +4,9 @@
 // lives in the CaseSession (the open case, the selection, running jobs) and one controller per
 // feature: selection (overview, clusters, accounts), views (timeline, heatmaps, compare,
 // patterns), requests (request table, cluster graph), workflow (tags, notes, audit, undo,
-// export) and import (import wizard, analysis, demo case).
+// export), import (import wizard, analysis, demo case) and presentation (UI scale, focus panel,
+// chart export). Where the docks go: defaultlayout.h; the window's size and saved layout:
+// mainwindow_layout.cpp.
 
 #include <QMainWindow>
 

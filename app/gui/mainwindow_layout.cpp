@@ -95,7 +95,8 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     if (static_cast<int>(layoutShape(event->size())) != appliedShape_) {
         // Re-docking inside a resize event confuses the layout: after it.
         QTimer::singleShot(0, this, [this] {
-            if (layoutFollowsSize_ && static_cast<int>(layoutShape(size())) != appliedShape_) applyLayout();
+            if (layoutFollowsSize_ && static_cast<int>(layoutShape(size())) != appliedShape_)
+                applyLayout();
         });
     } else {
         scheduleFit();

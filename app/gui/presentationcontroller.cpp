@@ -5,15 +5,12 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QContextMenuEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QGraphicsView>
 #include <QHeaderView>
 #include <QMainWindow>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
@@ -50,7 +47,9 @@ QWidget* chartOf(QObject* o) {
 }  // namespace
 
 PresentationController::PresentationController(MainFrame* frame, bool persist)
-    : QObject(frame->mainWindow()), window_(frame->mainWindow()), persist_(persist),
+    : QObject(frame->mainWindow()),
+      window_(frame->mainWindow()),
+      persist_(persist),
       baseFont_(QApplication::font()) {
     // The application font may already be scaled (by an earlier window): keep the 100 % one.
     if (baseFont_.pointSizeF() > 0) baseFont_.setPointSizeF(baseFont_.pointSizeF() / plotScale());
@@ -59,7 +58,8 @@ PresentationController::PresentationController(MainFrame* frame, bool persist)
     QMenu* scaleMenu = view->addMenu(tr("UI &Scale"));
     scaleGroup_ = new QActionGroup(this);
     for (int percent : scales()) {
-        QAction* a = scaleMenu->addAction(tr("%1 %").arg(percent), this, [this, percent] { setUiScale(percent); });
+        QAction* a = scaleMenu->addAction(tr("%1 %").arg(percent), this,
+                                          [this, percent] { setUiScale(percent); });
         a->setCheckable(true);
         a->setData(percent);
         a->setChecked(percent == 100);
@@ -68,13 +68,15 @@ PresentationController::PresentationController(MainFrame* frame, bool persist)
     scaleMenu->addSeparator();
     QAction* larger = scaleMenu->addAction(tr("&Larger"), this, [this] { stepUiScale(1); });
     // Ctrl+= is Ctrl++ without Shift on most layouts; one key may not repeat (ambiguous).
-    larger->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    larger->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
     QAction* smaller = scaleMenu->addAction(tr("&Smaller"), this, [this] { stepUiScale(-1); });
     smaller->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
     QAction* focus = view->addAction(tr("&Focus Panel"), this, [this] { toggleFocusPanel(); });
     focus->setObjectName(QStringLiteral("focusPanelAction"));
     focus->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    focus->setToolTip(tr("Shows the panel with the keyboard focus (or the central view) alone; again to go back"));
+    focus->setToolTip(tr(
+        "Shows the panel with the keyboard focus (or the central view) alone; again to go back"));
     QAction* exportChart = view->addAction(tr("&Export Chart…"), this, [this] {
         if (QWidget* chart = currentChart()) exportChartInteractively(chart);
     });
@@ -99,12 +101,14 @@ void PresentationController::setUiScale(int percent) {
     QApplication::setFont(font);
     // Rows were sized from the font the tables were made with.
     for (QTableView* table : window_->findChildren<QTableView*>())
-        table->verticalHeader()->setDefaultSectionSize(QFontMetrics(QApplication::font(table)).height() + 6);
+        table->verticalHeader()->setDefaultSectionSize(
+            QFontMetrics(QApplication::font(table)).height() + 6);
     for (QToolBar* bar : window_->findChildren<QToolBar*>()) {
         const int icon = window_->style()->pixelMetric(QStyle::PM_ToolBarIconSize);
         bar->setIconSize(QSize(icon, icon) * percent / 100);
     }
-    for (QCustomPlot* plot : window_->findChildren<QCustomPlot*>()) plot->replot(QCustomPlot::rpQueuedReplot);
+    for (QCustomPlot* plot : window_->findChildren<QCustomPlot*>())
+        plot->replot(QCustomPlot::rpQueuedReplot);
     if (persist_) QSettings().setValue(kScaleKey, percent);
 }
 
@@ -122,19 +126,22 @@ void PresentationController::toggleFocusPanel() {
             if (dock) dock->show();
         hiddenByFocus_.clear();
         // Sizes come out right once the docks are laid out again: restore them then.
-        QTimer::singleShot(0, window_, [w = window_, state = stateBeforeFocus_] { w->restoreState(state); });
+        QTimer::singleShot(0, window_,
+                           [w = window_, state = stateBeforeFocus_] { w->restoreState(state); });
         return;
     }
     QDockWidget* keep = nullptr;
     for (QWidget* w = QApplication::focusWidget(); w && !keep; w = w->parentWidget())
-        if (auto* dock = qobject_cast<QDockWidget*>(w); dock && dock->parentWidget() == window_ && !dock->isFloating())
+        if (auto* dock = qobject_cast<QDockWidget*>(w);
+            dock && dock->parentWidget() == window_ && !dock->isFloating())
             keep = dock;
     stateBeforeFocus_ = window_->saveState();
     focusing_ = true;
     // Hiding the front dock of a tab group brings the next one forward: until none is left.
     for (bool hid = true; hid;) {
         hid = false;
-        for (QDockWidget* dock : window_->findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        for (QDockWidget* dock :
+             window_->findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
             if (dock != keep && !dock->isFloating() && dock->isVisible()) {
                 hiddenByFocus_ << dock;
                 dock->hide();
@@ -146,7 +153,8 @@ void PresentationController::toggleFocusPanel() {
 }
 
 QWidget* PresentationController::currentChart() const {
-    if (QWidget* focused = chartOf(QApplication::focusWidget()); focused && focused->isVisible()) return focused;
+    if (QWidget* focused = chartOf(QApplication::focusWidget()); focused && focused->isVisible())
+        return focused;
     if (lastChart_ && lastChart_->isVisible()) return lastChart_;
     for (QWidget* chart : chartsIn(window_->centralWidget()))
         if (chart->isVisible() && !chart->visibleRegion().isEmpty()) return chart;
@@ -163,20 +171,10 @@ void PresentationController::attachChartMenus() {
 }
 
 bool PresentationController::exportChartInteractively(QWidget* chart) {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString name = (chart->objectName().isEmpty() ? QStringLiteral("chart") : chart->objectName()) +
-                         QStringLiteral(".png");
-    ChartExportDialog dialog(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(name), chart->size(), window_);
-    if (dialog.exec() != QDialog::Accepted) return false;
-    QString error;
-    if (!exportChart(chart, dialog.path(), dialog.exportSize(), &error)) {
-        QMessageBox box(QMessageBox::Warning, tr("Export Chart"), error, QMessageBox::Ok, window_);
-        box.setTextFormat(Qt::PlainText);  // the path may hold anything
-        box.exec();
-        return false;
-    }
-    window_->statusBar()->showMessage(tr("Chart exported to %1").arg(dialog.path()), 6000);
-    return true;
+    const QString written = quarry::gui::exportChartInteractively(chart, window_);
+    if (!written.isEmpty())
+        window_->statusBar()->showMessage(tr("Chart exported to %1").arg(written), 6000);
+    return !written.isEmpty();
 }
 
 bool PresentationController::eventFilter(QObject* watched, QEvent* event) {

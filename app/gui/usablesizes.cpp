@@ -21,7 +21,8 @@ const QVector<UsableSize>& usableSizes() {
         {QStringLiteral("notesDock"), 0, QSize(200, 120)},
         {QStringLiteral("historyDock"), 0, QSize(200, 120)},
         {QStringLiteral("timeline"), 0, QSize(300, 180)},
-        {QStringLiteral("heatmap"), 0, QSize(300, 180)},
+        // Topic names take ~260 px and the colour scale ~60 before the first cell.
+        {QStringLiteral("heatmap"), 0, QSize(420, 180)},
         {QStringLiteral("compare"), 0, QSize(300, 180)},
         {QStringLiteral("punchcard"), 0, QSize(300, 180)},
         {QStringLiteral("topicMatrix"), 0, QSize(300, 180)},

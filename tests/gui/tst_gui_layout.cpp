@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The window fits the screens analysts have: at 1366x768 and 1920x1080, with a case open and the
-// default layout, every visible dock and plot has at least the usable size usablesizes.cpp asks
-// for, nothing overlaps, the status bar is inside the window; Reset Layout puts moved docks back;
-// a saved layout that is garbage or from an older version is ignored.
+// The window fits the screens analysts have: at 1366x768, 1920x1080 and 2560x1440, with a case open
+// and the default layout, every visible dock and plot has at least the usable size usablesizes.cpp
+// asks for, nothing overlaps, the status bar is inside the window; Reset Layout puts moved docks
+// back; a saved layout that is garbage or from an older version is ignored.
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QSettings>
@@ -83,14 +83,13 @@ void TestGuiLayout::fitsScreen_data() {
     QTest::addColumn<QSize>("size");
     QTest::newRow("1366x768") << QSize(1366, 768);
     QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("2560x1440") << QSize(2560, 1440);
 }
 
 void TestGuiLayout::fitsScreen() {
     QFETCH(QSize, size);
     auto w = openWindow(size);
     QVERIFY(w);
-    for (QDockWidget* d : w->findChildren<QDockWidget*>()) qInfo() << d->objectName() << d->isVisible() << d->minimumSizeHint() << d->widget()->minimumSizeHint() << d->geometry();
-    qInfo() << "central" << w->centralWidget()->minimumSizeHint() << w->centralWidget()->geometry() << w->minimumSizeHint();
     // The window is the size asked for: no minimum pushes it past the screen.
     QCOMPARE(w->size(), size);
     QVERIFY2(w->minimumSizeHint().height() <= size.height(),
@@ -105,15 +104,21 @@ void TestGuiLayout::fitsScreen() {
     QVERIFY(docks.size() >= 3);  // accounts, requests and tags at least
     for (QDockWidget* d : docks) {
         const UsableSize u = usableSize(d->objectName());
-        const QString what = QStringLiteral("%1 %2x%3").arg(d->objectName()).arg(d->widget()->width()).arg(d->widget()->height());
+        const QString what = QStringLiteral("%1 %2x%3")
+                                 .arg(d->objectName())
+                                 .arg(d->widget()->width())
+                                 .arg(d->widget()->height());
         QVERIFY2(window.contains(inWindow(d, w.get())), qPrintable(what));
         QVERIFY2(d->widget()->width() >= u.pixels.width(), qPrintable(what));
         QVERIFY2(d->widget()->height() >= u.pixels.height(), qPrintable(what));
         // Dock titles whole: the dock is wider than its title.
-        QVERIFY2(d->width() > d->fontMetrics().horizontalAdvance(d->windowTitle()) + 20, qPrintable(what));
+        QVERIFY2(d->width() > d->fontMetrics().horizontalAdvance(d->windowTitle()) + 20,
+                 qPrintable(what));
         if (u.rows > 0) {
             QVERIFY2(visibleTableRows(d->widget()) >= u.rows,
-                     qPrintable(QStringLiteral("%1 shows %2 rows").arg(what).arg(visibleTableRows(d->widget()))));
+                     qPrintable(QStringLiteral("%1 shows %2 rows")
+                                    .arg(what)
+                                    .arg(visibleTableRows(d->widget()))));
         }
         taken << inWindow(d, w.get());
     }
@@ -126,7 +131,10 @@ void TestGuiLayout::fitsScreen() {
         ++plots;
         const QSize usable = usableSize(plot->objectName()).pixels;
         QVERIFY2(plot->width() >= usable.width() && plot->height() >= usable.height(),
-                 qPrintable(QStringLiteral("%1 %2x%3").arg(plot->objectName()).arg(plot->width()).arg(plot->height())));
+                 qPrintable(QStringLiteral("%1 %2x%3")
+                                .arg(plot->objectName())
+                                .arg(plot->width())
+                                .arg(plot->height())));
     }
     QVERIFY(plots >= 2);  // timeline and heatmap
     QVERIFY(window.contains(taken.last()));
@@ -161,7 +169,8 @@ void TestGuiLayout::resetLayoutRestoresMovedDocks() {
     QVERIFY(requests->isVisible());
     QCOMPARE(w->dockWidgetArea(accounts), accountArea);
     QCOMPARE(w->dockWidgetArea(tags), Qt::RightDockWidgetArea);
-    QVERIFY(w->tabifiedDockWidgets(accounts).contains(w->findChild<QDockWidget*>(QStringLiteral("auditDock"))));
+    QVERIFY(w->tabifiedDockWidgets(accounts).contains(
+        w->findChild<QDockWidget*>(QStringLiteral("auditDock"))));
     QVERIFY2(qAbs(accounts->height() - accountSize.height()) <= accountSize.height() / 10 &&
                  qAbs(accounts->width() - accountSize.width()) <= accountSize.width() / 10,
              qPrintable(QStringLiteral("%1x%2").arg(accounts->width()).arg(accounts->height())));
@@ -171,7 +180,8 @@ void TestGuiLayout::resetLayoutRestoresMovedDocks() {
 void TestGuiLayout::garbageSavedStateIsIgnored() {
     {
         QSettings s;
-        s.setValue(QStringLiteral("window/state"), QByteArray("\x00\xff garbage, not a layout", 24));
+        s.setValue(QStringLiteral("window/state"),
+                   QByteArray("\x00\xff garbage, not a layout", 24));
         s.setValue(QStringLiteral("window/geometry"), QByteArray("nor a geometry"));
     }
     auto w = openWindow(QSize(1366, 768), true);
@@ -188,7 +198,8 @@ void TestGuiLayout::olderSavedStateIsIgnored() {
     {
         MainWindow old(false);
         for (QDockWidget* d : old.findChildren<QDockWidget*>()) d->hide();
-        QSettings().setValue(QStringLiteral("window/state"), old.saveState(MainWindow::kLayoutVersion - 1));
+        QSettings().setValue(QStringLiteral("window/state"),
+                             old.saveState(MainWindow::kLayoutVersion - 1));
     }
     auto w = openWindow(QSize(1920, 1080), true);
     QVERIFY(w);
@@ -197,7 +208,8 @@ void TestGuiLayout::olderSavedStateIsIgnored() {
     {
         MainWindow now(false);
         now.findChild<QDockWidget*>(QStringLiteral("tagDock"))->hide();
-        QSettings().setValue(QStringLiteral("window/state"), now.saveState(MainWindow::kLayoutVersion));
+        QSettings().setValue(QStringLiteral("window/state"),
+                             now.saveState(MainWindow::kLayoutVersion));
     }
     w = openWindow(QSize(1920, 1080), true);
     QVERIFY(w);

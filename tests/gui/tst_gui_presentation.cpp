@@ -54,7 +54,8 @@ QSizeF pdfPage(const QString& path) {
     if (!f.open(QIODevice::ReadOnly)) return {};
     const QByteArray pdf = f.readAll();
     if (!pdf.startsWith("%PDF-")) return {};
-    static const QRegularExpression box(QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([\\d.]+)\\s+([\\d.]+)\\s*\\]"));
+    static const QRegularExpression box(
+        QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([\\d.]+)\\s+([\\d.]+)\\s*\\]"));
     const QRegularExpressionMatch m = box.match(QString::fromLatin1(pdf));
     return m.hasMatch() ? QSizeF(m.captured(1).toDouble(), m.captured(2).toDouble()) : QSizeF();
 }
@@ -123,9 +124,11 @@ QWidget* TestGuiPresentation::chart(const QString& name) {
 void TestGuiPresentation::exportEveryChart_data() {
     QTest::addColumn<QString>("chart");
     QTest::addColumn<QString>("format");
-    for (const char* c : {"timeline", "heatmap", "punchcard", "topicMatrix", "compare", "overviewHourly", "clusterGraph"})
+    for (const char* c : {"timeline", "heatmap", "punchcard", "topicMatrix", "compare",
+                          "overviewHourly", "clusterGraph"})
         for (const char* f : {"png", "svg", "pdf"})
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(c), QLatin1String(f))))
+            QTest::newRow(
+                qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(c), QLatin1String(f))))
                 << QString::fromLatin1(c) << QString::fromLatin1(f);
 }
 
@@ -163,13 +166,16 @@ void TestGuiPresentation::exportEveryChart() {
 void TestGuiPresentation::exportRefusesWhatItCannotWrite() {
     QWidget* timeline = chart(QStringLiteral("timeline"));
     QString error;
-    QVERIFY(!exportChart(timeline, dir_.filePath(QStringLiteral("t.gif")), QSize(400, 300), &error));
+    QVERIFY(
+        !exportChart(timeline, dir_.filePath(QStringLiteral("t.gif")), QSize(400, 300), &error));
     QVERIFY(error.contains(QLatin1String("gif")));
     QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("t.gif"))));
     QVERIFY(!exportChart(timeline, dir_.filePath(QStringLiteral("t.png")), QSize(0, 300), &error));
     QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("t.png"))));
-    QVERIFY(!exportChart(timeline, dir_.filePath(QStringLiteral("no/such/dir/t.png")), QSize(400, 300), &error));
-    QVERIFY(!exportChart(w_->statusBar(), dir_.filePath(QStringLiteral("bar.png")), QSize(400, 300), &error));
+    QVERIFY(!exportChart(timeline, dir_.filePath(QStringLiteral("no/such/dir/t.png")),
+                         QSize(400, 300), &error));
+    QVERIFY(!exportChart(w_->statusBar(), dir_.filePath(QStringLiteral("bar.png")), QSize(400, 300),
+                         &error));
 }
 
 void TestGuiPresentation::exportFromViewMenuThroughDialog() {
@@ -201,7 +207,8 @@ void TestGuiPresentation::exportFromViewMenuThroughDialog() {
 void TestGuiPresentation::contextMenuOffersExport() {
     for (const QString& name : {QStringLiteral("timeline"), QStringLiteral("clusterGraph")}) {
         QWidget* c = chart(name);
-        QWidget* target = name == QLatin1String("clusterGraph") ? qobject_cast<QGraphicsView*>(c)->viewport() : c;
+        QWidget* target =
+            name == QLatin1String("clusterGraph") ? qobject_cast<QGraphicsView*>(c)->viewport() : c;
         QStringList entries;
         QTimer::singleShot(0, this, [&] {
             if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
@@ -209,9 +216,11 @@ void TestGuiPresentation::contextMenuOffersExport() {
                 menu->close();
             }
         });
-        QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(20, 20), target->mapToGlobal(QPoint(20, 20)));
+        QContextMenuEvent event(QContextMenuEvent::Mouse, QPoint(20, 20),
+                                target->mapToGlobal(QPoint(20, 20)));
         QApplication::sendEvent(target, &event);
-        QVERIFY2(entries.contains(QStringLiteral("Export Chart…")), qPrintable(name + QLatin1Char(' ') + entries.join(QLatin1Char(','))));
+        QVERIFY2(entries.contains(QStringLiteral("Export Chart…")),
+                 qPrintable(name + QLatin1Char(' ') + entries.join(QLatin1Char(','))));
     }
 }
 
@@ -223,9 +232,11 @@ void TestGuiPresentation::uiScaleGrowsFontsAndIsKept() {
     PresentationController* p = w->presentation();
     QCOMPARE(p->uiScale(), 100);
     auto* timeline = w->findChild<QCustomPlot*>(QStringLiteral("timeline"));
-    auto* table = w->findChild<QDockWidget*>(QStringLiteral("accountDock"))->findChild<QTableView*>();
+    auto* table =
+        w->findChild<QDockWidget*>(QStringLiteral("accountDock"))->findChild<QTableView*>();
     timeline->replot();
-    const double tick = timeline->axisRect(1)->axis(QCPAxis::atBottom)->tickLabelFont().pointSizeF();
+    const double tick =
+        timeline->axisRect(1)->axis(QCPAxis::atBottom)->tickLabelFont().pointSizeF();
     const double app = QApplication::font().pointSizeF();
     const int row = table->verticalHeader()->defaultSectionSize();
 
@@ -235,7 +246,8 @@ void TestGuiPresentation::uiScaleGrowsFontsAndIsKept() {
     p->setUiScale(150);
     timeline->replot();
     QCOMPARE(QApplication::font().pointSizeF(), app * 1.5);
-    QCOMPARE(timeline->axisRect(1)->axis(QCPAxis::atBottom)->tickLabelFont().pointSizeF(), tick * 1.5);
+    QCOMPARE(timeline->axisRect(1)->axis(QCPAxis::atBottom)->tickLabelFont().pointSizeF(),
+             tick * 1.5);
     QVERIFY(table->verticalHeader()->defaultSectionSize() > row);
     QCOMPARE(QSettings().value(QStringLiteral("view/uiScale")).toInt(), 150);
     w.reset();
@@ -271,7 +283,8 @@ void TestGuiPresentation::focusPanelShowsOnePanelAndGoesBack() {
     const auto isBack = [&] {
         for (auto it = shown.cbegin(); it != shown.cend(); ++it)
             if (!it.key()->isVisible() || w_->dockWidgetArea(it.key()) != it.value()) return false;
-        return central->isVisible() && qAbs(central->width() - centralBefore.width()) <= centralBefore.width() / 10 &&
+        return central->isVisible() &&
+               qAbs(central->width() - centralBefore.width()) <= centralBefore.width() / 10 &&
                qAbs(central->height() - centralBefore.height()) <= centralBefore.height() / 10;
     };
     QAction* focus = w_->findChild<QAction*>(QStringLiteral("focusPanelAction"));
@@ -283,7 +296,8 @@ void TestGuiPresentation::focusPanelShowsOnePanelAndGoesBack() {
     focus->trigger();
     QTest::qWait(50);
     QVERIFY(accounts->isVisible());
-    for (QDockWidget* d : w_->findChildren<QDockWidget*>()) QVERIFY(d == accounts || !d->isVisible());
+    for (QDockWidget* d : w_->findChildren<QDockWidget*>())
+        QVERIFY(d == accounts || !d->isVisible());
     QVERIFY(!central->isVisible());
     QVERIFY2(accounts->width() > w_->width() * 9 / 10 && accounts->height() > w_->height() * 7 / 10,
              qPrintable(QStringLiteral("%1x%2").arg(accounts->width()).arg(accounts->height())));

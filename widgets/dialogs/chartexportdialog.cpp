@@ -3,20 +3,24 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardPaths>
 
 #include "plots/chartexport.h"
 
 namespace quarry::gui {
 
-ChartExportDialog::ChartExportDialog(const QString& suggestedPath, const QSize& chartSize, QWidget* parent)
+ChartExportDialog::ChartExportDialog(const QString& suggestedPath, const QSize& chartSize,
+                                     QWidget* parent)
     : QDialog(parent),
       path_(new QLineEdit(suggestedPath, this)),
       format_(new QComboBox(this)),
@@ -59,7 +63,8 @@ ChartExportDialog::ChartExportDialog(const QString& suggestedPath, const QSize& 
     form->addRow(tr("Size:"), sizeRow);
     form->addRow(buttons);
     connect(browse, &QPushButton::clicked, this, &ChartExportDialog::browse);
-    connect(format_, qOverload<int>(&QComboBox::currentIndexChanged), this, &ChartExportDialog::formatChanged);
+    connect(format_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &ChartExportDialog::formatChanged);
     connect(presets, qOverload<int>(&QComboBox::activated), this,
             [this, presets](int i) { setExportSize(presets->itemData(i).toSize()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -71,11 +76,17 @@ ChartExportDialog::ChartExportDialog(const QString& suggestedPath, const QSize& 
     formatChanged();
 }
 
-QString ChartExportDialog::path() const { return path_->text().trimmed(); }
+QString ChartExportDialog::path() const {
+    return path_->text().trimmed();
+}
 
-QSize ChartExportDialog::exportSize() const { return QSize(width_->value(), height_->value()); }
+QSize ChartExportDialog::exportSize() const {
+    return QSize(width_->value(), height_->value());
+}
 
-QString ChartExportDialog::format() const { return format_->currentData().toString(); }
+QString ChartExportDialog::format() const {
+    return format_->currentData().toString();
+}
 
 void ChartExportDialog::setFormat(const QString& format) {
     const int i = format_->findData(format.toLower());
@@ -87,7 +98,9 @@ void ChartExportDialog::setExportSize(const QSize& size) {
     height_->setValue(size.height());
 }
 
-void ChartExportDialog::setPath(const QString& path) { path_->setText(path); }
+void ChartExportDialog::setPath(const QString& path) {
+    path_->setText(path);
+}
 
 void ChartExportDialog::browse() {
     const QString chosen = QFileDialog::getSaveFileName(
@@ -105,9 +118,27 @@ void ChartExportDialog::formatChanged() {
     if (p.isEmpty()) return;
     const QFileInfo info(p);
     if (info.suffix().toLower() == suffix) return;
-    if (chartExportFormats().contains(info.suffix().toLower()))
-        p.chop(info.suffix().size() + 1);
+    if (chartExportFormats().contains(info.suffix().toLower())) p.chop(info.suffix().size() + 1);
     path_->setText(p + QLatin1Char('.') + suffix);
+}
+
+QString exportChartInteractively(QWidget* chart, QWidget* parent) {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString name =
+        (chart->objectName().isEmpty() ? QStringLiteral("chart") : chart->objectName()) +
+        QStringLiteral(".png");
+    ChartExportDialog dialog(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(name),
+                             chart->size(), parent);
+    if (dialog.exec() != QDialog::Accepted) return {};
+    QString error;
+    if (!exportChart(chart, dialog.path(), dialog.exportSize(), &error)) {
+        QMessageBox box(QMessageBox::Warning, ChartExportDialog::tr("Export Chart"), error,
+                        QMessageBox::Ok, parent);
+        box.setTextFormat(Qt::PlainText);  // the path may hold anything
+        box.exec();
+        return {};
+    }
+    return dialog.path();
 }
 
 }  // namespace quarry::gui

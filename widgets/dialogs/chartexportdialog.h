@@ -16,7 +16,8 @@ namespace quarry::gui {
 class ChartExportDialog final : public QDialog {
     Q_OBJECT
 public:
-    ChartExportDialog(const QString& suggestedPath, const QSize& chartSize, QWidget* parent = nullptr);
+    ChartExportDialog(const QString& suggestedPath, const QSize& chartSize,
+                      QWidget* parent = nullptr);
 
     QString path() const;
     QSize exportSize() const;
@@ -34,5 +35,11 @@ private:
     QSpinBox* width_;
     QSpinBox* height_;
 };
+
+// Export Chart… as every chart's menu entry does it: asks where and how big (starting in the
+// pictures folder at the chart's size on screen), exports, warns on failure. Returns the file
+// written, or an empty string if cancelled or failed. A chart's own context menu (widgets)
+// calls this for its entry.
+QString exportChartInteractively(QWidget* chart, QWidget* parent);
 
 }  // namespace quarry::gui

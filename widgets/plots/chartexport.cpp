@@ -28,8 +28,8 @@ void paintChart(QWidget* chart, QCPPainter& painter, const QSize& size) {
     }
     if (auto* view = qobject_cast<QGraphicsView*>(chart); view && view->scene()) {
         painter.fillRect(QRect(QPoint(0, 0), size), view->backgroundBrush().style() == Qt::NoBrush
-                                                         ? chart->palette().base()
-                                                         : view->backgroundBrush());
+                                                        ? chart->palette().base()
+                                                        : view->backgroundBrush());
         QRectF source = view->scene()->itemsBoundingRect();
         source.adjust(-10, -10, 10, 10);
         view->scene()->render(&painter, QRectF(QPoint(0, 0), size), source, Qt::KeepAspectRatio);
@@ -67,7 +67,8 @@ bool exportChart(QWidget* chart, const QString& path, const QSize& size, QString
         *error = QObject::tr("Charts are exported as PNG, SVG or PDF, not \"%1\"").arg(format);
         return false;
     }
-    if (size.width() < 16 || size.height() < 16 || size.width() > kMaxSide || size.height() > kMaxSide) {
+    if (size.width() < 16 || size.height() < 16 || size.width() > kMaxSide ||
+        size.height() > kMaxSide) {
         *error = QObject::tr("A chart is 16 to %1 units on each side").arg(kMaxSide);
         return false;
     }
@@ -87,8 +88,9 @@ bool exportChart(QWidget* chart, const QString& path, const QSize& size, QString
         // One PDF point per unit, no margins: the page is exactly the chart.
         QPdfWriter pdf(path);
         pdf.setResolution(72);
-        pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch), QPageLayout::Portrait,
-                                      QMarginsF(0, 0, 0, 0), QPageLayout::Point));
+        pdf.setPageLayout(
+            QPageLayout(QPageSize(QSizeF(size), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point));
         pdf.setCreator(QStringLiteral("Quarry"));
         pdf.setTitle(chart->objectName());
         ok = paintTo(&pdf, chart, size, true);

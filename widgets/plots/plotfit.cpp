@@ -52,9 +52,11 @@ void fitDateTicks(QCPAxis* axis) {
     auto* dates = dynamic_cast<QCPAxisTickerDateTime*>(axis->ticker().data());
     if (!dates || axis->orientation() != Qt::Horizontal) return;
     const QFontMetrics fm(axis->tickLabelFont());
-    const QString sample = QDateTime(QDate(2026, 12, 30), QTime(23, 59), Qt::UTC).toString(dates->dateTimeFormat());
+    const QString sample =
+        QDateTime(QDate(2026, 12, 30), QTime(23, 59), Qt::UTC).toString(dates->dateTimeFormat());
     int label = 0;
-    for (const QString& line : sample.split(QLatin1Char('\n'))) label = std::max(label, fm.horizontalAdvance(line));
+    for (const QString& line : sample.split(QLatin1Char('\n')))
+        label = std::max(label, fm.horizontalAdvance(line));
     const int length = axis->axisRect() ? axis->axisRect()->width() : 0;
     if (length <= 0 || label <= 0) return;
     dates->setTickCount(std::clamp(length / (label * 2), 2, 8));
@@ -64,7 +66,8 @@ void fitDateTicks(QCPAxis* axis) {
 void wrapTitle(QCPTextElement* title, int width) {
     const QString dash = QStringLiteral(" — ");
     const QString text = title->text();
-    if (!text.contains(dash) || QFontMetrics(title->font()).horizontalAdvance(text) <= width - 8) return;
+    if (!text.contains(dash) || QFontMetrics(title->font()).horizontalAdvance(text) <= width - 8)
+        return;
     title->setText(QString(text).replace(dash, QStringLiteral("\n")));
 }
 
@@ -72,15 +75,20 @@ QList<QCPAxis*> allAxes(QCustomPlot* plot) {
     QList<QCPAxis*> axes;
     for (QCPAxisRect* rect : plot->axisRects()) axes << rect->axes();
     for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
-        if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i))) axes << scale->axis();
+        if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i)))
+            axes << scale->axis();
     return axes;
 }
 
 }  // namespace
 
-void setPlotScale(double scale) { gScale = std::clamp(scale, 0.5, 4.0); }
+void setPlotScale(double scale) {
+    gScale = std::clamp(scale, 0.5, 4.0);
+}
 
-double plotScale() { return gScale; }
+double plotScale() {
+    return gScale;
+}
 
 void fitBeforeReplot(QCustomPlot* plot) {
     // The plot keeps the 100 % font for what it makes later (axes take the plot's font); the
@@ -127,7 +135,8 @@ void fitPlot(QCustomPlot* plot) {
         if (f == 1.0) continue;
         if (auto* rect = qobject_cast<QCPItemRect*>(item)) rect->setPen(scaledPen(rect->pen(), f));
         if (auto* line = qobject_cast<QCPItemLine*>(item)) line->setPen(scaledPen(line->pen(), f));
-        if (auto* text = qobject_cast<QCPItemText*>(item)) text->setFont(scaledFont(text->font(), f));
+        if (auto* text = qobject_cast<QCPItemText*>(item))
+            text->setFont(scaledFont(text->font(), f));
     }
     for (QCPAxis* axis : allAxes(plot)) fitDateTicks(axis);
 }
