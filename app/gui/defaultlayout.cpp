@@ -152,8 +152,6 @@ void applyDefaultLayout(QMainWindow* w) {
         w->resizeDocks(bottom, QList<int>(bottom.size(), bottomHeight), Qt::Vertical);
     if (tall && left.size() == 2) w->resizeDocks(left, {45, 55}, Qt::Vertical);
     if (tall && right.size() == 3) w->resizeDocks(right, {28, 32, 40}, Qt::Vertical);
-    // Accounts and requests share the bottom row: picking accounts and reading their requests.
-    if (tall && bottom.size() == 2) w->resizeDocks(bottom, {1, 1}, Qt::Horizontal);
 }
 
 namespace {

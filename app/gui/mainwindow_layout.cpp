@@ -7,10 +7,12 @@
 #include <QResizeEvent>
 #include <QScreen>
 #include <QSettings>
+#include <QTableView>
 #include <QTimer>
 
 #include "defaultlayout.h"
 #include "mainwindow.h"
+#include "usablesizes.h"
 
 namespace quarry::gui {
 namespace {
@@ -32,6 +34,10 @@ void MainWindow::setUpLayout() {
         };
         connect(dock, &QDockWidget::dockLocationChanged, this, moved);
         connect(dock, &QDockWidget::topLevelChanged, this, moved);
+        // A table that loses rows later (a status line, a scroll bar appearing once data is
+        // in) gets them back while the window keeps its default layout.
+        if (const QTableView* table = panelTable(dock->widget()); table && usableSize(dock->objectName()).rows > 0)
+            table->viewport()->installEventFilter(this);
     }
     applyLayout();
 }
@@ -101,6 +107,11 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     } else {
         scheduleFit();
     }
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize && layoutFollowsSize_ && !applyingLayout_ && isVisible()) scheduleFit();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::showEvent(QShowEvent* event) {
