@@ -111,7 +111,7 @@ void fitPlot(QCustomPlot* plot) {
         if (auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
             const double f = takeFactor(text);
             if (f != 1.0) text->setFont(scaledFont(text->font(), f));
-            wrapTitle(text, plot->width());
+            wrapTitle(text, text->outerRect().width() > 0 ? text->outerRect().width() : plot->width());
         }
     if (QCPLegend* legend = plot->legend) {
         const double f = takeFactor(legend);
