@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// quarry [CASE] [--screenshot FILE.png [--view VIEW] [--account ID] [--cluster ID]] | --demo
+// quarry [CASE] [--screenshot FILE.png [--size WxH] [--view VIEW] [--account ID] [--cluster ID]] | --demo
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QIcon>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include <qcustomplot.h>
@@ -36,9 +37,32 @@ void settle(MainWindow& w, int timeoutMs = 120000) {
     }
 }
 
+// "WxH" (e.g. 1366x768) within what a window can be; false with a one-line reason otherwise.
+bool parseSize(const QString& text, QSize* size, QString* error) {
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+    const QRegularExpressionMatch m = pattern.match(text.trimmed());
+    if (!m.hasMatch()) {
+        *error = QStringLiteral("--size wants WIDTHxHEIGHT in pixels, e.g. 1366x768 (got \"%1\")").arg(text);
+        return false;
+    }
+    const QSize s(m.captured(1).toInt(), m.captured(2).toInt());
+    if (s.width() < 640 || s.height() < 480 || s.width() > 7680 || s.height() > 4320) {
+        *error = QStringLiteral("--size %1: width 640 to 7680 and height 480 to 4320 pixels").arg(text);
+        return false;
+    }
+    *size = s;
+    return true;
+}
+
 int screenshot(MainWindow& w, const QCommandLineParser& args, const QString& casePath) {
     const QString out = args.value(QStringLiteral("screenshot"));
-    w.resize(1600, 1000);
+    QSize size(1600, 1000);
+    QString sizeError;
+    if (args.isSet(QStringLiteral("size")) && !parseSize(args.value(QStringLiteral("size")), &size, &sizeError)) {
+        std::fprintf(stderr, "quarry: %s\n", qPrintable(sizeError));
+        return 2;
+    }
+    w.resize(size);
     w.show();
     QString error;
     if (casePath.isEmpty() || !w.openCase(casePath, &error)) {
@@ -91,7 +115,8 @@ int main(int argc, char* argv[]) {
     args.addVersionOption();
     args.addPositionalArgument(QStringLiteral("case"), QStringLiteral("A .quarry case to open."), QStringLiteral("[CASE]"));
     args.addOptions({
-        {QStringLiteral("screenshot"), QStringLiteral("Render the window at 1600x1000 to FILE.png and exit."), QStringLiteral("FILE")},
+        {QStringLiteral("screenshot"), QStringLiteral("Render the window (1600x1000 unless --size) to FILE.png and exit."), QStringLiteral("FILE")},
+        {QStringLiteral("size"), QStringLiteral("With --screenshot: the window size in pixels, e.g. 1366x768."), QStringLiteral("WxH")},
         {QStringLiteral("account"), QStringLiteral("With --screenshot: select this account (name or id)."), QStringLiteral("ID")},
         {QStringLiteral("cluster"), QStringLiteral("With --screenshot: select this cluster."), QStringLiteral("ID")},
         {QStringLiteral("view"),
@@ -112,7 +137,7 @@ int main(int argc, char* argv[]) {
     }
 
     MainWindow w;
-    w.show();
+    w.showInitial();
     if (args.isSet(QStringLiteral("demo"))) {
         QTimer::singleShot(0, &w, [&w] { w.imports()->openDemo(); });
     } else if (!casePath.isEmpty()) {

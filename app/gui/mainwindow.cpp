@@ -11,6 +11,7 @@
 #include "importcontroller.h"
 #include "panels/templatepanel.h"
 #include "pivotcontroller.h"
+#include "presentationcontroller.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
 #include "store/casewatcher.h"
@@ -37,13 +38,16 @@ MainWindow::MainWindow(bool restoreSettings)
     templates_ = new TemplateController(session_, this);
     pivots_ = new PivotController(session_, selection_, views_, requests_, workflow_, this);
     pivots_->installOn(templates_->panel()->view());
-    // The account table is where an investigation starts: give it room for a dozen rows once
-    // every dock has claimed its place.
-    if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock")))
-        resizeDocks({accountDock}, {320}, Qt::Vertical);
+    // Last: it scales and exports the plots the other controllers made.
+    presentation_ = new PresentationController(this, restoreSettings_);
+    presentation_->attachChartMenus();
     finishMenus();
+    setUpLayout();
 
     statusCase_ = new QLabel(this);
+    // A long path must not set the window's minimum width: elided, whole in the tool tip.
+    statusCase_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusCase_->setMinimumWidth(160);
     statusBar()->addPermanentWidget(statusCase_);
     caseWatcher_ = new CaseWatcher(this);
     connect(caseWatcher_, &CaseWatcher::changed, this, &MainWindow::reloadChangedCase);
@@ -54,7 +58,6 @@ MainWindow::MainWindow(bool restoreSettings)
         updateWindowTitle();
     });
     connect(session_, &CaseSession::statusMessage, statusBar(), &QStatusBar::showMessage);
-    resize(1600, 1000);
     if (restoreSettings_) restoreLayout();
     updateWindowTitle();
 }
@@ -92,7 +95,9 @@ bool MainWindow::busy() const {
 void MainWindow::caseOpened(const QString& path) {
     addRecent(path);
     updateWindowTitle();
-    statusCase_->setText(QFileInfo(path).absoluteFilePath());
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    statusCase_->setText(statusCase_->fontMetrics().elidedText(abs, Qt::ElideMiddle, 420));
+    statusCase_->setToolTip(abs);
     caseWatcher_->watch(QFileInfo(path).absoluteFilePath());
 }
 

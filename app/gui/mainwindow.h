@@ -4,7 +4,9 @@
 // lives in the CaseSession (the open case, the selection, running jobs) and one controller per
 // feature: selection (overview, clusters, accounts), views (timeline, heatmaps, compare,
 // patterns), requests (request table, cluster graph), workflow (tags, notes, audit, undo,
-// export) and import (import wizard, analysis, demo case).
+// export), import (import wizard, analysis, demo case) and presentation (UI scale, focus panel,
+// chart export). Where the docks go: defaultlayout.h; the window's size and saved layout:
+// mainwindow_layout.cpp.
 
 #include <QMainWindow>
 
@@ -13,12 +15,14 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QSettings;
 
 namespace quarry::gui {
 
 class CaseSession;
 class ImportController;
 class PivotController;
+class PresentationController;
 class RequestsController;
 class SelectionController;
 class TemplateController;
@@ -46,6 +50,7 @@ public:
     ImportController* imports() const { return imports_; }
     PivotController* pivots() const { return pivots_; }
     TemplateController* templates() const { return templates_; }
+    PresentationController* presentation() const { return presentation_; }
 
     bool openCase(const QString& path, QString* error = nullptr);
     void closeCase();
@@ -53,6 +58,13 @@ public:
     // True while accounts, a view or the request table are still loading on a worker thread.
     bool busy() const;
     void setDarkPalette(bool dark);
+    // Shows the window: the saved geometry if there is one, else maximised on its screen.
+    void showInitial();
+    // View › Reset Layout: the default docks, tabs and sizes for the window's size now; the
+    // saved layout is forgotten.
+    void resetLayout();
+    // The version saveState() writes; a saved layout of another version is ignored.
+    static constexpr int kLayoutVersion = 2;
 
     // MainFrame
     QMainWindow* mainWindow() override { return this; }
@@ -66,6 +78,9 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -79,6 +94,12 @@ private:
     void rebuildRecentMenu();
     void chooseCase();
     void openOrWarn(const QString& path);
+    // mainwindow_layout.cpp
+    void setUpLayout();
+    void applyLayout();
+    void scheduleFit();
+    bool restoreSavedLayout();  // true if a saved geometry was restored
+    void saveWindowLayout(QSettings& s) const;
     // mainwindow.cpp
     void caseOpened(const QString& path);
     void updateWindowTitle();
@@ -93,6 +114,7 @@ private:
     WorkflowController* workflow_ = nullptr;
     TemplateController* templates_ = nullptr;
     PivotController* pivots_ = nullptr;
+    PresentationController* presentation_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* caseMenu_ = nullptr;
@@ -106,6 +128,11 @@ private:
     QLabel* statusCase_ = nullptr;
     CaseWatcher* caseWatcher_ = nullptr;
     bool restoreSettings_ = true;
+    bool restoredGeometry_ = false;
+    bool layoutFollowsSize_ = true;  // until the user moves a dock or a saved layout is restored
+    bool applyingLayout_ = false;
+    bool fitPending_ = false;
+    int appliedShape_ = -1;
 };
 
 }  // namespace quarry::gui

@@ -40,6 +40,8 @@ void MainWindow::createMenus() {
     editMenu_ = menuBar()->addMenu(tr("&Edit"));
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     panelsMenu_ = viewMenu_->addMenu(tr("&Panels"));
+    viewMenu_->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout)
+        ->setObjectName(QStringLiteral("resetLayoutAction"));
     viewMenu_->addSeparator();
     auto* paletteGroup = new QActionGroup(this);
     QAction* light = viewMenu_->addAction(tr("&Light Palette"));
@@ -109,9 +111,8 @@ void MainWindow::finishMenus() {
 }
 
 void MainWindow::restoreLayout() {
+    restoredGeometry_ = restoreSavedLayout();
     QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     if (s.value(QStringLiteral("view/palette")).toString() == QLatin1String("dark")) {
         darkAction_->setChecked(true);
         setDarkPalette(true);
@@ -121,8 +122,7 @@ void MainWindow::restoreLayout() {
 void MainWindow::saveLayout() {
     if (!restoreSettings_) return;
     QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
+    saveWindowLayout(s);
     s.setValue(QStringLiteral("view/palette"), darkAction_->isChecked() ? QStringLiteral("dark") : QStringLiteral("light"));
 }
 

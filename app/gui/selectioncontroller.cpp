@@ -20,16 +20,13 @@ SelectionController::SelectionController(CaseSession* session, MainFrame* frame)
     overview_ = new OverviewPanel(w);
     clusters_ = new ClusterPanel(w);
     accounts_ = new AccountPanel(w);
-    QDockWidget* overviewDock = frame->addPanel(
-        overview_, tr("Overview"), QStringLiteral("overviewDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* clusterDock = frame->addPanel(
-        clusters_, tr("Clusters"), QStringLiteral("clusterDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* accountDock = frame->addPanel(
-        accounts_, tr("Accounts"), QStringLiteral("accountDock"), Qt::BottomDockWidgetArea);
-    w->setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    w->resizeDocks({overviewDock, clusterDock}, {430, 430}, Qt::Horizontal);
-    w->resizeDocks({overviewDock, clusterDock}, {380, 520}, Qt::Vertical);
-    w->resizeDocks({accountDock}, {250}, Qt::Vertical);
+    // Where the docks go and how big they are: defaultlayout.cpp.
+    frame->addPanel(overview_, tr("Overview"), QStringLiteral("overviewDock"),
+                    Qt::LeftDockWidgetArea);
+    frame->addPanel(clusters_, tr("Clusters"), QStringLiteral("clusterDock"),
+                    Qt::LeftDockWidgetArea);
+    frame->addPanel(accounts_, tr("Accounts"), QStringLiteral("accountDock"),
+                    Qt::BottomDockWidgetArea);
 
     QAction* find =
         frame->menu(MainFrame::Menu::Case)->addAction(tr("&Find Account"), this, [this] {

@@ -68,29 +68,14 @@ void WorkflowController::createPanels(MainFrame* frame) {
     auditPanel_ = new AuditPanel(window_);
     auto* history = new QUndoView(undo_, window_);
     history->setEmptyLabel(tr("<case opened>"));
-    QDockWidget* tagDock =
-        frame->addPanel(tagPanel_, tr("Tags"), QStringLiteral("tagDock"), Qt::RightDockWidgetArea);
-    QDockWidget* notesDock = frame->addPanel(notesPanel_, tr("Notes"), QStringLiteral("notesDock"),
-                                             Qt::RightDockWidgetArea);
-    QDockWidget* historyDock = frame->addPanel(
-        history, tr("History"), QStringLiteral("historyDock"), Qt::RightDockWidgetArea);
-    QDockWidget* auditDock = frame->addPanel(auditPanel_, tr("Audit"), QStringLiteral("auditDock"),
-                                             Qt::BottomDockWidgetArea);
-    window_->tabifyDockWidget(notesDock, historyDock);
-    notesDock->raise();
-    if (auto* accountDock = window_->findChild<QDockWidget*>(QStringLiteral("accountDock"))) {
-        window_->tabifyDockWidget(accountDock, auditDock);
-        accountDock->raise();
-    }
-    // The right column takes its width from the central plots, not from the left column.
-    QList<QDockWidget*> docks{tagDock};
-    QList<int> widths{340};
-    for (const char* name : {"overviewDock", "clusterDock"})
-        if (auto* d = window_->findChild<QDockWidget*>(QLatin1String(name))) {
-            docks << d;
-            widths << 430;
-        }
-    window_->resizeDocks(docks, widths, Qt::Horizontal);
+    // Where the docks go and how big they are: defaultlayout.cpp.
+    frame->addPanel(tagPanel_, tr("Tags"), QStringLiteral("tagDock"), Qt::RightDockWidgetArea);
+    frame->addPanel(notesPanel_, tr("Notes"), QStringLiteral("notesDock"),
+                    Qt::RightDockWidgetArea);
+    frame->addPanel(history, tr("History"), QStringLiteral("historyDock"),
+                    Qt::RightDockWidgetArea);
+    frame->addPanel(auditPanel_, tr("Audit"), QStringLiteral("auditDock"),
+                    Qt::BottomDockWidgetArea);
 
     connect(session_, &CaseSession::caseOpened, this, &WorkflowController::caseOpened);
     connect(session_, &CaseSession::caseClosing, this, &WorkflowController::caseClosing);

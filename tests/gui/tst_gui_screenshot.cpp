@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `quarry CASE --screenshot FILE.png [--account ID] [--cluster ID]` writes a 1600x1000 PNG.
+// `quarry CASE --screenshot FILE.png [--size WxH] [--account ID] [--cluster ID]` writes a PNG of
+// the window at that size (1600x1000 without --size).
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -15,6 +16,10 @@ private slots:
     void screenshot();
     void unknownAccountFails();
     void unknownViewFails();
+    void sizeSetsTheWindow_data();
+    void sizeSetsTheWindow();
+    void badSizeFails_data();
+    void badSizeFails();
 
 private:
     int runQuarry(const QStringList& args, QByteArray* output);
@@ -80,6 +85,45 @@ void TestGuiScreenshot::unknownViewFails() {
              2);
     QVERIFY(out.contains("unknown view"));
     QVERIFY(!QFileInfo::exists(png));
+}
+
+void TestGuiScreenshot::sizeSetsTheWindow_data() {
+    QTest::addColumn<QString>("size");
+    QTest::addColumn<QSize>("expected");
+    QTest::newRow("laptop") << QStringLiteral("1366x768") << QSize(1366, 768);
+    QTest::newRow("full HD") << QStringLiteral("1920X1080") << QSize(1920, 1080);
+}
+
+void TestGuiScreenshot::sizeSetsTheWindow() {
+    QFETCH(QString, size);
+    QFETCH(QSize, expected);
+    const QString png = dir_.filePath(QStringLiteral("sized-%1.png").arg(size));
+    QByteArray out;
+    QCOMPARE(runQuarry({case_, QStringLiteral("--screenshot"), png, QStringLiteral("--size"), size,
+                        QStringLiteral("--view"), QStringLiteral("account")},
+                       &out),
+             0);
+    QCOMPARE(QImage(png).size(), expected);
+}
+
+void TestGuiScreenshot::badSizeFails_data() {
+    QTest::addColumn<QString>("size");
+    for (const char* bad : {"1366", "1366x", "x768", "1366*768", "-1366x768", "100x100", "99999x768", "wide"})
+        QTest::newRow(bad) << QString::fromLatin1(bad);
+}
+
+void TestGuiScreenshot::badSizeFails() {
+    QFETCH(QString, size);
+    const QString png = dir_.filePath(QStringLiteral("badsize.png"));
+    QByteArray out;
+    QCOMPARE(runQuarry({case_, QStringLiteral("--screenshot"), png, QStringLiteral("--size"), size}, &out), 2);
+    QVERIFY(!QFileInfo::exists(png));
+    // One line that names the option, not a usage dump.
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QByteArray message;
+    for (const QByteArray& line : lines)
+        if (line.startsWith("quarry:")) message = line;
+    QVERIFY2(message.contains("--size"), out.constData());
 }
 
 QTEST_MAIN(TestGuiScreenshot)

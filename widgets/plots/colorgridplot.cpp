@@ -9,7 +9,7 @@
 namespace quarry::gui {
 
 ColorGridPlot::ColorGridPlot(const QString& title, QWidget* parent) : QCustomPlot(parent) {
-    setMinimumHeight(200);
+    setMinimumSize(160, 120);  // usable size: app/gui/usablesizes.cpp
     title_ = new QCPTextElement(this, title, QFont(font().family(), 10, QFont::Bold));
     plotLayout()->insertRow(0);
     plotLayout()->addElement(0, 0, title_);

@@ -14,7 +14,7 @@
 namespace quarry::gui {
 
 CompareTimeline::CompareTimeline(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumHeight(240);
+    setMinimumSize(160, 120);  // usable size: app/gui/usablesizes.cpp
     range_ = new RangeSelector(this);
     connect(range_, &RangeSelector::rangeSelected, this, &CompareTimeline::rangeSelected);
     reload_.setSingleShot(true);

@@ -9,7 +9,7 @@
 namespace quarry::gui {
 
 HourlyRatePlot::HourlyRatePlot(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumHeight(140);
+    setMinimumSize(120, 80);  // usable size: app/gui/usablesizes.cpp
     title_ =
         new QCPTextElement(this, tr("Requests per hour"), QFont(font().family(), 9, QFont::Bold));
     plotLayout()->insertRow(0);

@@ -6,6 +6,8 @@
 
 #include <qcustomplot.h>
 
+#include "plots/plotfit.h"
+
 namespace quarry::gui {
 namespace {
 
@@ -29,6 +31,7 @@ private:
 void followPalette(QCustomPlot* plot) {
     applyPlotTheme(plot, plot->palette());
     plot->installEventFilter(new PaletteFollower(plot));
+    fitBeforeReplot(plot);
 }
 
 void applyPlotTheme(QCustomPlot* plot, const QPalette& palette) {
@@ -36,13 +39,14 @@ void applyPlotTheme(QCustomPlot* plot, const QPalette& palette) {
     const QColor fg = palette.color(QPalette::Text);
     QColor grid = fg;
     grid.setAlpha(40);
+    const double width = plotScale();  // presentation mode draws thicker axes
     plot->setBackground(bg);
     for (QCPAxisRect* rect : plot->axisRects()) {
         rect->setBackground(bg);
         for (QCPAxis* axis : rect->axes()) {
-            axis->setBasePen(QPen(fg));
-            axis->setTickPen(QPen(fg));
-            axis->setSubTickPen(QPen(fg));
+            axis->setBasePen(QPen(fg, width));
+            axis->setTickPen(QPen(fg, width));
+            axis->setSubTickPen(QPen(fg, width));
             axis->setTickLabelColor(fg);
             axis->setLabelColor(fg);
             axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
@@ -52,9 +56,9 @@ void applyPlotTheme(QCustomPlot* plot, const QPalette& palette) {
     for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
         if (auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) text->setTextColor(fg);
         if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i))) {
-            scale->axis()->setBasePen(QPen(fg));
-            scale->axis()->setTickPen(QPen(fg));
-            scale->axis()->setSubTickPen(QPen(fg));
+            scale->axis()->setBasePen(QPen(fg, width));
+            scale->axis()->setTickPen(QPen(fg, width));
+            scale->axis()->setSubTickPen(QPen(fg, width));
             scale->axis()->setTickLabelColor(fg);
             scale->axis()->setLabelColor(fg);
         }

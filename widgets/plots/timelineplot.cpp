@@ -18,7 +18,7 @@ double toKey(int64_t ms) { return toPlotKey(ms); }
 }  // namespace
 
 TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
-    setMinimumHeight(220);
+    setMinimumSize(160, 120);  // usable size: app/gui/usablesizes.cpp
     plotLayout()->clear();
     title_ = new QCPTextElement(this, tr("Select an account"), QFont(font().family(), 10, QFont::Bold));
     rateRect_ = new QCPAxisRect(this);

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window fits the screens analysts have: at 1366x768, 1920x1080 and 2560x1440, with a case open
+// and the default layout, every visible dock and plot has at least the usable size usablesizes.cpp
+// asks for, nothing overlaps, the status bar is inside the window; Reset Layout puts moved docks
+// back; a saved layout that is garbage or from an older version is ignored.
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include <memory>
+
+#include "defaultlayout.h"
+#include "guitestutil.h"
+#include "mainwindow.h"
+#include "selectioncontroller.h"
+#include "usablesizes.h"
+#include "viewscontroller.h"
+
+using namespace quarry::gui;
+
+namespace {
+
+QRect inWindow(const QWidget* w, const QWidget* window) {
+    return QRect(w->mapTo(window, QPoint(0, 0)), w->size());
+}
+
+QList<QDockWidget*> visibleDocks(QMainWindow& w) {
+    QList<QDockWidget*> out;
+    for (QDockWidget* d : w.findChildren<QDockWidget*>())
+        if (d->isVisible() && !d->visibleRegion().isEmpty()) out << d;
+    return out;
+}
+
+}  // namespace
+
+class TestGuiLayout final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void fitsScreen_data();
+    void fitsScreen();
+    void resetLayoutRestoresMovedDocks();
+    void garbageSavedStateIsIgnored();
+    void olderSavedStateIsIgnored();
+
+private:
+    // A window of this size with the case open, idle, in the default layout.
+    std::unique_ptr<MainWindow> openWindow(const QSize& size, bool restoreSettings = false);
+    QTemporaryDir dir_;
+    std::unique_ptr<quarry::CaseFile> file_;
+    QString case_;
+};
+
+void TestGuiLayout::initTestCase() {
+    QString log;
+    case_ = quarry::test::openAnalysedCase(dir_, file_, &log);
+    QVERIFY2(file_, qPrintable(log));
+}
+
+std::unique_ptr<MainWindow> TestGuiLayout::openWindow(const QSize& size, bool restoreSettings) {
+    auto w = std::make_unique<MainWindow>(restoreSettings);
+    w->resize(size);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get())) return nullptr;
+    QString error;
+    if (!w->openCase(case_, &error)) return nullptr;
+    MainWindow* window = w.get();
+    if (!QTest::qWaitFor([window] { return !window->busy(); }, 60000)) return nullptr;
+    // The selection the walk starts with: the top cluster and its first member.
+    w->selection()->selectCluster(0);
+    if (!QTest::qWaitFor([window] { return !window->busy(); }, 60000)) return nullptr;
+    QTest::qWait(100);  // the deferred fit of the dock sizes
+    return w;
+}
+
+void TestGuiLayout::fitsScreen_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("2560x1440") << QSize(2560, 1440);
+}
+
+void TestGuiLayout::fitsScreen() {
+    QFETCH(QSize, size);
+    auto w = openWindow(size);
+    QVERIFY(w);
+    // The window is the size asked for: no minimum pushes it past the screen.
+    QCOMPARE(w->size(), size);
+    QVERIFY2(w->minimumSizeHint().height() <= size.height(),
+             qPrintable(QStringLiteral("minimum height %1").arg(w->minimumSizeHint().height())));
+    const QRect window = w->rect();
+    QStatusBar* status = w->statusBar();
+    QVERIFY(status->isVisible());
+    QVERIFY(window.contains(inWindow(status, w.get())));
+
+    QList<QRect> taken;
+    const QList<QDockWidget*> docks = visibleDocks(*w);
+    QVERIFY(docks.size() >= 3);  // accounts, requests and tags at least
+    for (QDockWidget* d : docks) {
+        const UsableSize u = usableSize(d->objectName());
+        const QString what = QStringLiteral("%1 %2x%3")
+                                 .arg(d->objectName())
+                                 .arg(d->widget()->width())
+                                 .arg(d->widget()->height());
+        QVERIFY2(window.contains(inWindow(d, w.get())), qPrintable(what));
+        QVERIFY2(d->widget()->width() >= u.pixels.width(), qPrintable(what));
+        QVERIFY2(d->widget()->height() >= u.pixels.height(), qPrintable(what));
+        // Dock titles whole: the dock is wider than its title.
+        QVERIFY2(d->width() > d->fontMetrics().horizontalAdvance(d->windowTitle()) + 20,
+                 qPrintable(what));
+        if (u.rows > 0) {
+            QVERIFY2(visibleTableRows(d->widget()) >= u.rows,
+                     qPrintable(QStringLiteral("%1 shows %2 rows")
+                                    .arg(what)
+                                    .arg(visibleTableRows(d->widget()))));
+        }
+        taken << inWindow(d, w.get());
+    }
+    // The central view and the plots it shows now.
+    QWidget* central = w->centralWidget();
+    taken << inWindow(central, w.get());
+    int plots = 0;
+    for (QCustomPlot* plot : w->findChildren<QCustomPlot*>()) {
+        if (!plot->isVisible() || plot->visibleRegion().isEmpty()) continue;
+        ++plots;
+        const QSize usable = usableSize(plot->objectName()).pixels;
+        QVERIFY2(plot->width() >= usable.width() && plot->height() >= usable.height(),
+                 qPrintable(QStringLiteral("%1 %2x%3")
+                                .arg(plot->objectName())
+                                .arg(plot->width())
+                                .arg(plot->height())));
+    }
+    QVERIFY(plots >= 2);  // timeline and heatmap
+    QVERIFY(window.contains(taken.last()));
+    for (int i = 0; i < taken.size(); ++i)
+        for (int j = i + 1; j < taken.size(); ++j)
+            QVERIFY2(!taken[i].intersects(taken[j]),
+                     qPrintable(QStringLiteral("panels %1 and %2 overlap").arg(i).arg(j)));
+}
+
+void TestGuiLayout::resetLayoutRestoresMovedDocks() {
+    auto w = openWindow(QSize(1920, 1080));
+    QVERIFY(w);
+    auto* accounts = w->findChild<QDockWidget*>(QStringLiteral("accountDock"));
+    auto* requests = w->findChild<QDockWidget*>(QStringLiteral("requestDock"));
+    auto* tags = w->findChild<QDockWidget*>(QStringLiteral("tagDock"));
+    QVERIFY(accounts && requests && tags);
+    const Qt::DockWidgetArea accountArea = w->dockWidgetArea(accounts);
+    const QSize accountSize = accounts->size();
+    // What an analyst does by hand: float one dock, close another, move a third.
+    accounts->setFloating(true);
+    requests->close();
+    w->addDockWidget(Qt::LeftDockWidgetArea, tags);
+    QTest::qWait(50);
+    QVERIFY(accounts->isFloating());
+    QVERIFY(!requests->isVisible());
+
+    QAction* reset = w->findChild<QAction*>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    reset->trigger();
+    QTest::qWait(100);
+    QVERIFY(!accounts->isFloating());
+    QVERIFY(requests->isVisible());
+    QCOMPARE(w->dockWidgetArea(accounts), accountArea);
+    QCOMPARE(w->dockWidgetArea(tags), Qt::RightDockWidgetArea);
+    QVERIFY(w->tabifiedDockWidgets(accounts).contains(
+        w->findChild<QDockWidget*>(QStringLiteral("auditDock"))));
+    QVERIFY2(qAbs(accounts->height() - accountSize.height()) <= accountSize.height() / 10 &&
+                 qAbs(accounts->width() - accountSize.width()) <= accountSize.width() / 10,
+             qPrintable(QStringLiteral("%1x%2").arg(accounts->width()).arg(accounts->height())));
+    QVERIFY(visibleTableRows(accounts->widget()) >= usableSize(QStringLiteral("accountDock")).rows);
+}
+
+void TestGuiLayout::garbageSavedStateIsIgnored() {
+    {
+        QSettings s;
+        s.setValue(QStringLiteral("window/state"),
+                   QByteArray("\x00\xff garbage, not a layout", 24));
+        s.setValue(QStringLiteral("window/geometry"), QByteArray("nor a geometry"));
+    }
+    auto w = openWindow(QSize(1366, 768), true);
+    QVERIFY(w);
+    QCOMPARE(w->size(), QSize(1366, 768));
+    auto* accounts = w->findChild<QDockWidget*>(QStringLiteral("accountDock"));
+    QVERIFY(accounts->isVisible() && !accounts->isFloating());
+    QVERIFY(visibleTableRows(accounts->widget()) >= usableSize(QStringLiteral("accountDock")).rows);
+    QSettings().clear();
+}
+
+void TestGuiLayout::olderSavedStateIsIgnored() {
+    // A layout saved by an older version of the window, with every dock hidden: not applied.
+    {
+        MainWindow old(false);
+        for (QDockWidget* d : old.findChildren<QDockWidget*>()) d->hide();
+        QSettings().setValue(QStringLiteral("window/state"),
+                             old.saveState(MainWindow::kLayoutVersion - 1));
+    }
+    auto w = openWindow(QSize(1920, 1080), true);
+    QVERIFY(w);
+    QVERIFY(visibleDocks(*w).size() >= 4);
+    // The same layout saved by this version is the user's and is applied.
+    {
+        MainWindow now(false);
+        now.findChild<QDockWidget*>(QStringLiteral("tagDock"))->hide();
+        QSettings().setValue(QStringLiteral("window/state"),
+                             now.saveState(MainWindow::kLayoutVersion));
+    }
+    w = openWindow(QSize(1920, 1080), true);
+    QVERIFY(w);
+    QVERIFY(!w->findChild<QDockWidget*>(QStringLiteral("tagDock"))->isVisible());
+    QSettings().clear();
+}
+
+QTEST_MAIN(TestGuiLayout)
+#include "tst_gui_layout.moc"
