@@ -12,6 +12,7 @@
 
 #include "aggregates.h"
 #include "analysisstore.h"
+#include "clusterlinks.h"
 #include "contentpass.h"
 #include "families.h"
 #include "mixture.h"
@@ -279,6 +280,8 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeLinks(db, links.links, content.subnetNames,
                                    static_cast<float>(options.clustering.minLinkWeight), &e) ||
         !analysisstore::writeClusters(db, verdicts, &e) ||
+        !writeClusterLinks(db, summarizeClusterLinks(features, links.links, static_cast<float>(options.clustering.minLinkWeight)),
+                           content.subnetNames, &e) ||
         !analysisstore::writeHarvestRequests(db, mixture.requests, &e))
         return failWrite(QStringLiteral("write the analysis"));
     report(QStringLiteral("writing aggregates"), 0.95);
