@@ -29,7 +29,7 @@ MainWindow::MainWindow(bool restoreSettings)
     selection_ = new SelectionController(session_, this);
     views_ = new ViewsController(session_, selection_, this);
     workflow_ = new WorkflowController(session_, selection_, this);
-    requests_ = new RequestsController(session_, selection_, this);
+    requests_ = new RequestsController(session_, selection_, views_, this);
     workflow_->followRequests(requests_);
     // The account table is where an investigation starts: give it room for a dozen rows once
     // every dock has claimed its place.
