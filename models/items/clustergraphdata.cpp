@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "analysis/clustering.h"
+#include "graphforce.h"
 #include "store/sqlite.h"
 
 namespace quarry::gui {
@@ -22,21 +22,38 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
 
 namespace graphlayout {
 
+namespace {
+constexpr char kNodeColumns[] =
+    "SELECT f.account_id, a.value, f.score, f.requests, f.flagged FROM account_features f "
+    "JOIN accounts a ON a.id = f.account_id ";
+
+GraphNode nodeAt(const sql::Statement& s) {
+    GraphNode n;
+    n.account = s.int64(0);
+    n.name = s.text(1);
+    n.score = s.real(2);
+    n.requests = s.int64(3);
+    n.flagged = s.int64(4) != 0;
+    return n;
+}
+}  // namespace
+
 std::vector<GraphNode> members(sqlite3* db, int64_t cluster) {
     std::vector<GraphNode> out;
-    sql::Statement s(
-        db,
-        "SELECT f.account_id, a.value, f.score, f.requests, f.flagged FROM account_features f "
-        "JOIN accounts a ON a.id = f.account_id WHERE f.cluster_id = ?1 ORDER BY f.account_id");
+    sql::Statement s(db,
+                     std::string(kNodeColumns) + "WHERE f.cluster_id = ?1 ORDER BY f.account_id");
     s.bind(1, cluster);
-    while (s.step()) {
-        GraphNode n;
-        n.account = s.int64(0);
-        n.name = s.text(1);
-        n.score = s.real(2);
-        n.requests = s.int64(3);
-        n.flagged = s.int64(4) != 0;
-        out.push_back(std::move(n));
+    while (s.step()) out.push_back(nodeAt(s));
+    return out;
+}
+
+std::vector<GraphNode> accounts(sqlite3* db, const std::vector<int64_t>& ids) {
+    std::vector<GraphNode> out;
+    sql::Statement s(db, std::string(kNodeColumns) + "WHERE f.account_id = ?1");
+    for (int64_t id : ids) {
+        s.reset();
+        s.bind(1, id);
+        if (s.step()) out.push_back(nodeAt(s));
     }
     return out;
 }
@@ -53,7 +70,7 @@ void place(ClusterGraphData& g) {
         ends.push_back(e.hub >= 0 ? hubBase + e.hub : e.to);
         weights.push_back(std::max(e.weight, 0.01));
     }
-    const std::vector<double> xy = forceLayout(static_cast<int>(n), ends, weights);
+    const std::vector<double> xy = drawingLayout(static_cast<int>(n), ends, weights);
     if (xy.size() != n * 2) return;
     // Dense clusters collapse into a clump and one loosely tied member sits far out; scale so the
     // typical distance to the nearest neighbour is one unit, whatever the layout's own scale.

@@ -76,9 +76,10 @@ inline constexpr int kGraphMaxHubsPerType = 24;
 ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes = kGraphMaxNodes,
                                   int maxEdges = kGraphMaxEdges);
 
-// From the link summary: the members in the most (and strongest) shared keys up to maxNodes,
-// then the widest hubs among them, at most maxHubsPerType of a type and maxHubs in all, while
-// their edges stay within maxEdges. Empty (cluster -1) when the case has no summary.
+// From the link summary: the widest keys of each type are the candidates; the members in the
+// most (and strongest) of them up to maxNodes; then the widest candidates among those members,
+// at most maxHubsPerType of a type and maxHubs in all, while their edges stay within maxEdges.
+// Empty (cluster -1) when the case has no summary.
 ClusterGraphData loadClusterHubs(sqlite3* db, int64_t cluster, int maxNodes = kGraphMaxNodes,
                                  int maxEdges = kGraphMaxEdges, int maxHubs = kGraphMaxHubs,
                                  int maxHubsPerType = kGraphMaxHubsPerType);
@@ -93,6 +94,8 @@ bool hasLinkSummary(sqlite3* db);
 namespace graphlayout {
 // A cluster's members (GraphNode without position), in account order.
 std::vector<GraphNode> members(sqlite3* db, int64_t cluster);
+// These accounts (sorted ids) as nodes, in the same order; unknown ids are left out.
+std::vector<GraphNode> accounts(sqlite3* db, const std::vector<int64_t>& ids);
 // Lays out nodes then hubs (vertex i < nodes.size() is a node, the rest hubs) with the edges,
 // and writes positions in units of the typical nearest-neighbour distance.
 void place(ClusterGraphData& g);

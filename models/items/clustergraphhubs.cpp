@@ -17,22 +17,39 @@ ClusterGraphData loadClusterHubs(sqlite3* db, int64_t cluster, int maxNodes, int
     if (!hasLinkSummary(db)) return g;
     g.cluster = cluster;
     g.summarised = true;
-    std::vector<GraphNode> members = graphlayout::members(db, cluster);
-    g.memberCount = static_cast<int64_t>(members.size());
-    QHash<int64_t, int> memberIndex;
-    for (size_t i = 0; i < members.size(); ++i)
-        memberIndex.insert(members[i].account, static_cast<int>(i));
-
-    // Every hub of the cluster, widest first (the order analyze wrote them in).
-    std::vector<GraphHub> hubs;
-    QHash<int64_t, int> hubIndex;
+    {
+        sql::Statement s(db, "SELECT count(*) FROM account_features WHERE cluster_id = ?1");
+        s.bind(1, cluster);
+        g.memberCount = s.step() ? s.int64(0) : 0;
+    }
     std::map<QString, int64_t> typeCounts;
     {
         sql::Statement s(db,
-                         "SELECT id, type, value, members, pairs, keys, strength FROM "
-                         "cluster_links WHERE cluster_id = ?1 ORDER BY members DESC, strength "
-                         "DESC, id");
+                         "SELECT type, count(*) FROM cluster_links WHERE cluster_id = ?1 GROUP BY "
+                         "type");
         s.bind(1, cluster);
+        while (s.step()) {
+            typeCounts[s.text(0)] = s.int64(1);
+            g.linkCount += s.int64(1);
+        }
+    }
+    g.types.assign(typeCounts.begin(), typeCounts.end());
+    std::stable_sort(g.types.begin(), g.types.end(),
+                     [](const auto& l, const auto& r) { return l.second > r.second; });
+
+    // Candidates: the widest keys of each type, a few times what can be drawn (a wide key may
+    // lose members to the node cap). A 7,000-member cluster has thousands of keys and half a
+    // million member rows; only the candidates' members are read.
+    std::vector<GraphHub> hubs;
+    std::vector<std::vector<int64_t>> hubAccounts;
+    {
+        sql::Statement s(db,
+                         "SELECT id, type, value, members, pairs, keys, strength FROM (SELECT *, "
+                         "row_number() OVER (PARTITION BY type ORDER BY members DESC, strength "
+                         "DESC, id) AS rank FROM cluster_links WHERE cluster_id = ?1) WHERE rank "
+                         "<= ?2 ORDER BY members DESC, strength DESC, id");
+        s.bind(1, cluster);
+        s.bind(2, 3 * static_cast<int64_t>(maxHubsPerType));
         while (s.step()) {
             GraphHub h;
             h.id = s.int64(0);
@@ -42,56 +59,48 @@ ClusterGraphData loadClusterHubs(sqlite3* db, int64_t cluster, int maxNodes, int
             h.pairs = s.int64(4);
             h.keys = static_cast<int>(s.int64(5));
             h.strength = s.real(6);
-            hubIndex.insert(h.id, static_cast<int>(hubs.size()));
-            ++typeCounts[h.type];
             hubs.push_back(std::move(h));
         }
-    }
-    g.linkCount = static_cast<int64_t>(hubs.size());
-    g.types.assign(typeCounts.begin(), typeCounts.end());
-    std::stable_sort(g.types.begin(), g.types.end(),
-                     [](const auto& l, const auto& r) { return l.second > r.second; });
-
-    // hub -> member indexes, from the primary key (hub_id, account_id): range reads only.
-    std::vector<std::vector<int>> hubMembers(hubs.size());
-    {
-        sql::Statement s(db,
-                         "SELECT m.hub_id, m.account_id FROM cluster_links h "
-                         "JOIN cluster_link_members m ON m.hub_id = h.id WHERE h.cluster_id = ?1");
-        s.bind(1, cluster);
-        while (s.step()) {
-            const int h = hubIndex.value(s.int64(0), -1);
-            const int m = memberIndex.value(s.int64(1), -1);
-            if (h >= 0 && m >= 0) hubMembers[static_cast<size_t>(h)].push_back(m);
+        hubAccounts.resize(hubs.size());
+        sql::Statement m(db, "SELECT account_id FROM cluster_link_members WHERE hub_id = ?");
+        for (size_t h = 0; h < hubs.size(); ++h) {
+            m.reset();
+            m.bind(1, hubs[h].id);
+            while (m.step()) hubAccounts[h].push_back(m.int64(0));
         }
     }
 
-    // Keep the members that share the most, and the strongest, keys.
-    std::vector<double> weight(members.size(), 0.0);
+    // Keep the members that share the most, and the strongest, of these keys.
+    QHash<int64_t, double> weight;
     for (size_t h = 0; h < hubs.size(); ++h)
-        for (int m : hubMembers[h]) weight[static_cast<size_t>(m)] += 0.1 + hubs[h].strength;
-    std::vector<int> order(members.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int l, int r) {
-        if (weight[static_cast<size_t>(l)] != weight[static_cast<size_t>(r)])
-            return weight[static_cast<size_t>(l)] > weight[static_cast<size_t>(r)];
-        return members[static_cast<size_t>(l)].requests > members[static_cast<size_t>(r)].requests;
+        for (int64_t a : hubAccounts[h]) weight[a] += 0.1 + hubs[h].strength;
+    std::vector<std::pair<double, int64_t>> ranked;
+    ranked.reserve(static_cast<size_t>(weight.size()));
+    for (auto it = weight.cbegin(); it != weight.cend(); ++it)
+        ranked.emplace_back(it.value(), it.key());
+    std::sort(ranked.begin(), ranked.end(), [](const auto& l, const auto& r) {
+        return l.first != r.first ? l.first > r.first : l.second < r.second;
     });
-    if (static_cast<int>(order.size()) > maxNodes) order.resize(static_cast<size_t>(maxNodes));
-    std::sort(order.begin(), order.end());  // back to account order
-    std::vector<int> kept(members.size(), -1);
-    for (size_t i = 0; i < order.size(); ++i) {
-        kept[static_cast<size_t>(order[i])] = static_cast<int>(i);
-        g.nodes.push_back(std::move(members[static_cast<size_t>(order[i])]));
+    if (static_cast<int>(ranked.size()) > maxNodes) ranked.resize(static_cast<size_t>(maxNodes));
+    if (g.memberCount <= maxNodes) {
+        g.nodes = graphlayout::members(db, cluster);  // all of them, linked or not
+    } else {
+        std::vector<int64_t> keptIds;
+        for (const auto& [w, id] : ranked) keptIds.push_back(id);
+        std::sort(keptIds.begin(), keptIds.end());  // account order
+        g.nodes = graphlayout::accounts(db, keptIds);
     }
+    QHash<int64_t, int> kept;
+    for (size_t i = 0; i < g.nodes.size(); ++i)
+        kept.insert(g.nodes[i].account, static_cast<int>(i));
 
     // Then the widest hubs among the kept members: a key two drawn members share is still a
     // hub (its value is what an analyst pivots on); a key only one drawn member has is not.
     std::map<QString, int> perType;
     for (size_t h = 0; h < hubs.size() && static_cast<int>(g.hubs.size()) < maxHubs; ++h) {
         std::vector<int> drawn;
-        for (int m : hubMembers[h])
-            if (kept[static_cast<size_t>(m)] >= 0) drawn.push_back(kept[static_cast<size_t>(m)]);
+        for (int64_t a : hubAccounts[h])
+            if (const int i = kept.value(a, -1); i >= 0) drawn.push_back(i);
         if (drawn.size() < 2 || perType[hubs[h].type] >= maxHubsPerType) continue;
         if (static_cast<int>(g.edges.size() + drawn.size()) > maxEdges) continue;
         ++perType[hubs[h].type];

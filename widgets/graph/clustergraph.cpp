@@ -91,8 +91,8 @@ ClusterGraph::ClusterGraph(QWidget* parent)
     probe.setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     probe.setText(QStringLiteral("template"));
     probe.setIcon(swatch(Qt::gray));
-    toggleScroll->setFixedHeight(
-        probe.sizeHint().height() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+    toggleScroll->setFixedHeight(probe.sizeHint().height() +
+                                 style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(fit_);
@@ -358,7 +358,9 @@ void ClusterGraph::addItems() {
     }
     for (size_t i = 0; i < data_.nodes.size(); ++i) {
         const GraphNode& n = data_.nodes[i];
-        auto* dot = new NodeItem(graphstyle::nodeRadius(n.requests, maxRequests), n.name, hover);
+        auto* dot = new NodeItem(
+            graphstyle::nodeRadius(n.requests, maxRequests, static_cast<int>(data_.nodes.size())),
+            n.name, hover);
         dot->setPen(n.flagged ? QPen(graphstyle::flaggedRing(), 3)
                               : QPen(graphstyle::plainRing(), 1));
         dot->setBrush(graphstyle::scoreColor(n.score));

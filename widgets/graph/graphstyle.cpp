@@ -31,9 +31,11 @@ QColor scoreColor(double score) {
     return QColor::fromHsvF(0.6 * (1.0 - s), 0.25 + 0.6 * s, 0.95);
 }
 
-double nodeRadius(int64_t requests, int64_t maxRequests) {
-    return 3 + 10 * std::sqrt(static_cast<double>(std::max<int64_t>(requests, 0)) /
-                              static_cast<double>(std::max<int64_t>(maxRequests, 1)));
+double nodeRadius(int64_t requests, int64_t maxRequests, int drawn) {
+    const double crowd = std::clamp(std::sqrt(60.0 / std::max(drawn, 1)), 0.3, 1.0);
+    return 2 + 11 * crowd *
+                   std::sqrt(static_cast<double>(std::max<int64_t>(requests, 0)) /
+                             static_cast<double>(std::max<int64_t>(maxRequests, 1)));
 }
 
 QColor flaggedRing() {

@@ -14,8 +14,9 @@ namespace quarry::gui::graphstyle {
 QColor linkTypeColor(const QString& type);
 // A node's fill for its score (0..1): pale blue (low) to saturated red (high).
 QColor scoreColor(double score);
-// A node's radius in pixels for its requests against the cluster's busiest drawn member.
-double nodeRadius(int64_t requests, int64_t maxRequests);
+// A node's radius in pixels for its requests against the cluster's busiest drawn member; smaller
+// when many are drawn, so 300 dots at the fitted zoom do not hide each other.
+double nodeRadius(int64_t requests, int64_t maxRequests, int drawn = 1);
 inline constexpr double kHubRadius = 6;
 QColor flaggedRing();
 QColor plainRing();
