@@ -280,10 +280,12 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeLinks(db, links.links, content.subnetNames,
                                    static_cast<float>(options.clustering.minLinkWeight), &e) ||
         !analysisstore::writeClusters(db, verdicts, &e) ||
-        !writeClusterLinks(db, summarizeClusterLinks(features, links.links, static_cast<float>(options.clustering.minLinkWeight)),
-                           content.subnetNames, &e) ||
         !analysisstore::writeHarvestRequests(db, mixture.requests, &e))
         return failWrite(QStringLiteral("write the analysis"));
+    report(QStringLiteral("summarising links"), 0.93);
+    if (!writeClusterLinks(db, summarizeClusterLinks(features, links.links, static_cast<float>(options.clustering.minLinkWeight)),
+                           content.subnetNames, &e))
+        return failWrite(QStringLiteral("write the link summary"));
     report(QStringLiteral("writing aggregates"), 0.95);
     if (!aggs.finish(cluster, startedAt, &e) ||
         !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e))
