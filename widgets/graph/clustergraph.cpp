@@ -118,6 +118,7 @@ ClusterGraph::ClusterGraph(QWidget* parent)
 }
 
 ClusterGraph::~ClusterGraph() {
+    building_ = true;          // items going away report no hover
     scene_->disconnect(this);  // the scene deselects its items while it is destroyed
     watcher_.waitForFinished();
 }
@@ -126,6 +127,7 @@ void ClusterGraph::setCase(const QString& casePath) {
     path_ = casePath;
     wanted_ = -1;
     data_ = {};
+    hiddenTypes_.clear();  // a new case starts with every link type shown
     build();
     note_->setText(casePath.isEmpty() ? QString() : tr("Select a cluster"));
 }
@@ -390,6 +392,7 @@ void ClusterGraph::onSceneSelection() {
 }
 
 void ClusterGraph::onHover(QGraphicsItem* item, bool entered) {
+    if (building_) return;  // the scene is clearing: the item may be half gone
     if (entered)
         hovered_ = item;
     else if (hovered_ == item)

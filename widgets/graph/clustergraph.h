@@ -94,7 +94,7 @@ private:
     QWidget* toggleBox_;
     QHBoxLayout* toggleRow_;
     QMap<QString, QToolButton*> toggles_;
-    QSet<QString> hiddenTypes_;  // kept across clusters: an analyst hiding templates means it
+    QSet<QString> hiddenTypes_;  // kept across clusters of a case: hiding templates is meant
     std::vector<QGraphicsItem*> nodes_, hubs_, edges_;
     std::vector<std::vector<int>> nodeEdges_, hubEdges_;  // edge indexes touching each
     QGraphicsItem* hovered_ = nullptr;
