@@ -326,7 +326,11 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
                 if (!l.count[static_cast<size_t>(t)] || st < p.minLinkEvidence) continue;
                 for (int32_t x : {l.a, l.b}) {
                     tieTypes[static_cast<size_t>(x)] |= static_cast<uint8_t>(1u << std::min(t, 7));
-                    if (t != static_cast<int>(LinkType::Sync) && st >= 2 * p.minLinkEvidence) strongTie[static_cast<size_t>(x)] = 1;
+                    // Shared hours and shared start and stop days are what a campaign's lifetime
+                    // has in common with anyone active then: alone they never make a strong tie.
+                    if (t != static_cast<int>(LinkType::Sync) && t != static_cast<int>(LinkType::StartStop) &&
+                        st >= 2 * p.minLinkEvidence)
+                        strongTie[static_cast<size_t>(x)] = 1;
                 }
             }
         }
@@ -433,7 +437,14 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
                                      e.meanStrength(static_cast<int>(LinkType::Ip)) >= 2 * p.minLinkEvidence);
         const bool corroborated = kinds >= 2 || infrastructure || liveTogether;
         const bool coordinated = v.coordination >= p.minCoordination && corroborated;
-        const bool enough = s.contentHarvest || v.families.size() >= 2;
+        // A pool of payment instruments, each funding several of the cluster's accounts, is how an
+        // operator spreads one fleet over many accounts to stay under per-account and per-card
+        // limits: a company pays with one card, unrelated people each with their own. With
+        // automated traffic it carries a verdict where harvest cannot be read (no prompt text).
+        const bool cardPool = e.payments.size() >= 3 && e.of(LinkType::Payment).size() * 2 >= static_cast<size_t>(v.size) &&
+                              e.meanStrength(static_cast<int>(LinkType::Payment)) >= 2 * p.minLinkEvidence;
+        const bool pooledFleet = cardPool && s.automation >= p.strong;
+        const bool enough = s.contentHarvest || v.families.size() >= 2 || pooledFleet;
         v.flagged = v.core && v.size >= p.minClusterSize && coordinated && enough;
         const double sizeFactor = clamp01((v.size - 1.0) / 4.0);
         const double raw = sizeFactor * (0.4 * v.coordination + 0.6 * v.behaviour);
@@ -454,6 +465,8 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
         if (v.flagged) {
             QStringList carried = v.families;
             if (s.contentHarvest && !carried.contains(QStringLiteral("harvest"))) carried << QStringLiteral("harvest");
+            if (!s.contentHarvest && v.families.size() < 2)
+                carried << QStringLiteral("a pool of %1 shared payment instruments").arg(e.payments.size());
             r.insert(1, QStringLiteral("flagged: coordination %1 with %2 evidence from the members' own traffic")
                             .arg(v.coordination, 0, 'f', 2)
                             .arg(carried.join(QStringLiteral(" and "))));
