@@ -33,7 +33,7 @@ MainWindow::MainWindow(bool restoreSettings)
     selection_ = new SelectionController(session_, this);
     views_ = new ViewsController(session_, selection_, this);
     workflow_ = new WorkflowController(session_, selection_, this);
-    requests_ = new RequestsController(session_, selection_, this);
+    requests_ = new RequestsController(session_, selection_, views_, this);
     workflow_->followRequests(requests_);
     templates_ = new TemplateController(session_, this);
     pivots_ = new PivotController(session_, selection_, views_, requests_, workflow_, this);

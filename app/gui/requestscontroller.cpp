@@ -11,23 +11,23 @@
 #include "panels/accountpanel.h"
 #include "panels/requestpanel.h"
 #include "selectioncontroller.h"
+#include "viewscontroller.h"
 
 namespace quarry::gui {
 
 RequestsController::RequestsController(CaseSession* session, SelectionController* selection,
-                                       MainFrame* frame)
+                                       ViewsController* views, MainFrame* frame)
     : QObject(frame->mainWindow()), session_(session), selection_(selection) {
     QMainWindow* w = frame->mainWindow();
     requests_ = new RequestPanel(w);
     graph_ = new ClusterGraph(w);
+    graph_->setObjectName(QStringLiteral("clusterGraph"));
     QDockWidget* requestDock = frame->addPanel(
         requests_, tr("Requests"), QStringLiteral("requestDock"), Qt::BottomDockWidgetArea);
-    QDockWidget* graphDock = frame->addPanel(
-        graph_, tr("Cluster graph"), QStringLiteral("clusterGraphDock"), Qt::RightDockWidgetArea);
     // Beside the account table (and whatever is tabbed with it), not behind a tab: picking
     // accounts and reading their requests go together.
     w->addDockWidget(Qt::BottomDockWidgetArea, requestDock, Qt::Horizontal);
-    w->resizeDocks({graphDock}, {440}, Qt::Vertical);
+    views->addViewTab(graph_, tr("Cluster graph"));
 
     connect(session_, &CaseSession::caseOpened, this, &RequestsController::setCase);
     connect(session_, &CaseSession::caseClosed, this, &RequestsController::setCase);

@@ -440,6 +440,14 @@ void ViewsController::showViewTab(ViewTab tab) {
     viewTabs_->setCurrentIndex(static_cast<int>(tab));
 }
 
+int ViewsController::addViewTab(QWidget* view, const QString& title) {
+    return viewTabs_->addTab(view, title);
+}
+
+void ViewsController::showView(QWidget* view) {
+    viewTabs_->setCurrentWidget(view);
+}
+
 void ViewsController::compareAccounts(const std::vector<int64_t>& accounts, const QString& what) {
     compare_->setAccounts(accounts, what);
     compareNote_->setText(
@@ -478,7 +486,8 @@ void ViewsController::selectVisibleRange() {
 }
 
 bool ViewsController::showNamedView(const QString& name) {
-    const bool needsCluster = name == QLatin1String("cluster") || name == QLatin1String("compare");
+    const bool needsCluster = name == QLatin1String("cluster") ||
+                              name == QLatin1String("compare") || name == QLatin1String("graph");
     if (needsCluster && session_->currentCluster() < 0 && session_->isOpen() &&
         selection_->selectedAccounts().size() < 2) {
         const std::vector<ClusterRecord> clusters =
@@ -505,6 +514,11 @@ bool ViewsController::showNamedView(const QString& name) {
         else if (!compareClusterMembers(session_->currentCluster()) && !selected.empty())
             compareAccounts(selected);
         showViewTab(CompareTab);
+    } else if (name == QLatin1String("graph")) {
+        // The cluster graph is a tab a feature controller added; found by its name.
+        QWidget* graph = viewTabs_->findChild<QWidget*>(QStringLiteral("clusterGraph"));
+        if (!graph || viewTabs_->indexOf(graph) < 0) return false;
+        showView(graph);
     } else {
         return false;
     }

@@ -15,6 +15,7 @@
 class QComboBox;
 class QLabel;
 class QTabWidget;
+class QWidget;
 
 namespace quarry::gui {
 
@@ -42,6 +43,9 @@ public:
     TopicMatrixPlot* topicMatrix() const { return matrix_; }
 
     void showViewTab(ViewTab tab);
+    // Adds a feature's view as a tab after the views' own (returns its index).
+    int addViewTab(QWidget* view, const QString& title);
+    void showView(QWidget* view);
     // overview | account | cluster | compare (the screenshot's --view); false if unknown.
     bool showNamedView(const QString& name);
     void setHeatmapScope(ViewScope scope);

@@ -13,6 +13,7 @@
 #include "accountvalues.h"
 #include "aggregates.h"
 #include "analysisstore.h"
+#include "clusterlinks.h"
 #include "contentpass.h"
 #include "families.h"
 #include "mixture.h"
@@ -283,6 +284,10 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         !analysisstore::writeClusters(db, verdicts, &e) ||
         !analysisstore::writeHarvestRequests(db, mixture.requests, &e))
         return failWrite(QStringLiteral("write the analysis"));
+    report(QStringLiteral("summarising links"), 0.93);
+    if (!writeClusterLinks(db, summarizeClusterLinks(features, links.links, static_cast<float>(options.clustering.minLinkWeight)),
+                           content.subnetNames, &e))
+        return failWrite(QStringLiteral("write the link summary"));
     report(QStringLiteral("writing aggregates"), 0.95);
     if (!aggs.finish(cluster, startedAt, &e) ||
         !aggregates::writeSearchPairs(db, content.ipAccounts, content.uaAccounts, &e) ||

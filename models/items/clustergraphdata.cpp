@@ -1,124 +1,83 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clustergraphdata.h"
 
-#include <QHash>
-
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
-#include "analysis/clustering.h"
+#include "graphforce.h"
 #include "store/sqlite.h"
 
 namespace quarry::gui {
 
+bool hasLinkSummary(sqlite3* db) {
+    return sql::queryInt(db,
+                         "SELECT count(*) FROM sqlite_schema WHERE name IN ('cluster_links', "
+                         "'cluster_link_members', 'account_features')") == 3;
+}
+
 ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, int maxEdges) {
-    ClusterGraphData g;
-    g.cluster = cluster;
-    if (sql::queryInt(
-            db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('account_features', 'links')") <
-        2)
-        return g;
-    std::vector<GraphNode> members;
-    {
-        sql::Statement s(
-            db,
-            "SELECT f.account_id, a.value, f.score, f.requests, f.flagged FROM account_features f "
-            "JOIN accounts a ON a.id = f.account_id WHERE f.cluster_id = ?1 ORDER BY f.account_id");
-        s.bind(1, cluster);
-        while (s.step()) {
-            GraphNode n;
-            n.account = s.int64(0);
-            n.name = s.text(1);
-            n.score = s.real(2);
-            n.requests = s.int64(3);
-            n.flagged = s.int64(4) != 0;
-            members.push_back(std::move(n));
-        }
-    }
-    g.memberCount = static_cast<int64_t>(members.size());
-    QHash<int64_t, int> memberIndex;
-    for (size_t i = 0; i < members.size(); ++i)
-        memberIndex.insert(members[i].account, static_cast<int>(i));
+    if (hasLinkSummary(db)) return loadClusterHubs(db, cluster, maxNodes, maxEdges);
+    return loadClusterPairs(db, cluster, maxNodes, maxEdges);
+}
 
-    std::vector<GraphEdge> links;
-    {
-        sql::Statement s(
-            db,
-            "SELECT a, b, weight, rowid FROM links "
-            "WHERE a IN (SELECT account_id FROM account_features WHERE cluster_id = ?1) "
-            "AND b IN (SELECT account_id FROM account_features WHERE cluster_id = ?1)");
-        s.bind(1, cluster);
-        while (s.step()) {
-            GraphEdge e;
-            e.from = memberIndex.value(s.int64(0), -1);
-            e.to = memberIndex.value(s.int64(1), -1);
-            if (e.from < 0 || e.to < 0) continue;
-            e.weight = s.real(2);
-            e.rowid = s.int64(3);
-            links.push_back(e);
-        }
-    }
-    g.linkCount = static_cast<int64_t>(links.size());
+namespace graphlayout {
 
-    // Keep the members that carry the most evidence; drawing 5,000 dots shows nothing anyway.
-    std::vector<double> strength(members.size(), 0.0);
-    for (const GraphEdge& e : links) {
-        strength[static_cast<size_t>(e.from)] += e.weight;
-        strength[static_cast<size_t>(e.to)] += e.weight;
-    }
-    std::vector<int> order(members.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int l, int r) {
-        if (strength[static_cast<size_t>(l)] != strength[static_cast<size_t>(r)])
-            return strength[static_cast<size_t>(l)] > strength[static_cast<size_t>(r)];
-        return members[static_cast<size_t>(l)].requests > members[static_cast<size_t>(r)].requests;
-    });
-    if (static_cast<int>(order.size()) > maxNodes) order.resize(static_cast<size_t>(maxNodes));
-    std::sort(order.begin(), order.end());  // back to account order
-    std::vector<int> kept(members.size(), -1);
-    for (size_t i = 0; i < order.size(); ++i) {
-        kept[static_cast<size_t>(order[i])] = static_cast<int>(i);
-        g.nodes.push_back(members[static_cast<size_t>(order[i])]);
-    }
-    for (GraphEdge& e : links) {
-        e.from = kept[static_cast<size_t>(e.from)];
-        e.to = kept[static_cast<size_t>(e.to)];
-        if (e.from >= 0 && e.to >= 0) g.edges.push_back(std::move(e));
-    }
-    std::stable_sort(g.edges.begin(), g.edges.end(),
-                     [](const GraphEdge& l, const GraphEdge& r) { return l.weight > r.weight; });
-    if (static_cast<int>(g.edges.size()) > maxEdges) g.edges.resize(static_cast<size_t>(maxEdges));
-    {
-        // A large campaign has millions of links among its members; their text is read only for
-        // the few thousand that are drawn.
-        sql::Statement s(db, "SELECT type, count, evidence FROM links WHERE rowid = ?");
-        for (GraphEdge& e : g.edges) {
-            s.reset();
-            s.bind(1, e.rowid);
-            if (!s.step()) continue;
-            e.type = s.text(0);
-            e.count = s.int64(1);
-            e.evidence = s.text(2);
-        }
-    }
+namespace {
+constexpr char kNodeColumns[] =
+    "SELECT f.account_id, a.value, f.score, f.requests, f.flagged FROM account_features f "
+    "JOIN accounts a ON a.id = f.account_id ";
 
+GraphNode nodeAt(const sql::Statement& s) {
+    GraphNode n;
+    n.account = s.int64(0);
+    n.name = s.text(1);
+    n.score = s.real(2);
+    n.requests = s.int64(3);
+    n.flagged = s.int64(4) != 0;
+    return n;
+}
+}  // namespace
+
+std::vector<GraphNode> members(sqlite3* db, int64_t cluster) {
+    std::vector<GraphNode> out;
+    sql::Statement s(db,
+                     std::string(kNodeColumns) + "WHERE f.cluster_id = ?1 ORDER BY f.account_id");
+    s.bind(1, cluster);
+    while (s.step()) out.push_back(nodeAt(s));
+    return out;
+}
+
+std::vector<GraphNode> accounts(sqlite3* db, const std::vector<int64_t>& ids) {
+    std::vector<GraphNode> out;
+    sql::Statement s(db, std::string(kNodeColumns) + "WHERE f.account_id = ?1");
+    for (int64_t id : ids) {
+        s.reset();
+        s.bind(1, id);
+        if (s.step()) out.push_back(nodeAt(s));
+    }
+    return out;
+}
+
+void place(ClusterGraphData& g) {
+    const size_t n = g.nodes.size() + g.hubs.size();
+    if (n == 0) return;
+    const int hubBase = static_cast<int>(g.nodes.size());
     std::vector<int> ends;
     std::vector<double> weights;
     ends.reserve(g.edges.size() * 2);
     for (const GraphEdge& e : g.edges) {
         ends.push_back(e.from);
-        ends.push_back(e.to);
+        ends.push_back(e.hub >= 0 ? hubBase + e.hub : e.to);
         weights.push_back(std::max(e.weight, 0.01));
     }
-    const std::vector<double> xy = forceLayout(static_cast<int>(g.nodes.size()), ends, weights);
-    if (xy.size() != g.nodes.size() * 2) return g;
+    const std::vector<double> xy = drawingLayout(static_cast<int>(n), ends, weights);
+    if (xy.size() != n * 2) return;
     // Dense clusters collapse into a clump and one loosely tied member sits far out; scale so the
     // typical distance to the nearest neighbour is one unit, whatever the layout's own scale.
     std::vector<double> nearest;
-    for (size_t i = 0; i < g.nodes.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         double best = -1;
-        for (size_t j = 0; j < g.nodes.size(); ++j) {
+        for (size_t j = 0; j < n; ++j) {
             if (i == j) continue;
             const double d = std::hypot(xy[i * 2] - xy[j * 2], xy[i * 2 + 1] - xy[j * 2 + 1]);
             if (best < 0 || d < best) best = d;
@@ -132,27 +91,33 @@ ClusterGraphData loadClusterGraph(sqlite3* db, int64_t cluster, int maxNodes, in
         unit = nearest[nearest.size() / 2];
     }
     double cx = 0, cy = 0;
-    for (size_t i = 0; i < g.nodes.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         cx += xy[i * 2];
         cy += xy[i * 2 + 1];
     }
-    cx /= static_cast<double>(g.nodes.size());
-    cy /= static_cast<double>(g.nodes.size());
+    cx /= static_cast<double>(n);
+    cy /= static_cast<double>(n);
     // A member tied by a single weak link drifts far out and shrinks everything else when the
     // view fits the scene: pull such stragglers in to just outside the bulk.
     std::vector<double> radius;
-    for (size_t i = 0; i < g.nodes.size(); ++i)
-        radius.push_back(std::hypot(xy[i * 2] - cx, xy[i * 2 + 1] - cy));
+    for (size_t i = 0; i < n; ++i) radius.push_back(std::hypot(xy[i * 2] - cx, xy[i * 2 + 1] - cy));
     std::vector<double> sorted = radius;
     std::sort(sorted.begin(), sorted.end());
     const double limit =
         1.3 * sorted[static_cast<size_t>(0.9 * static_cast<double>(sorted.size() - 1))] + unit;
-    for (size_t i = 0; i < g.nodes.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         const double pull = radius[i] > limit ? limit / radius[i] : 1.0;
-        g.nodes[i].x = (cx + (xy[i * 2] - cx) * pull) / unit;
-        g.nodes[i].y = (cy + (xy[i * 2 + 1] - cy) * pull) / unit;
+        const double x = (cx + (xy[i * 2] - cx) * pull) / unit;
+        const double y = (cy + (xy[i * 2 + 1] - cy) * pull) / unit;
+        if (i < g.nodes.size()) {
+            g.nodes[i].x = x;
+            g.nodes[i].y = y;
+        } else {
+            g.hubs[i - g.nodes.size()].x = x;
+            g.hubs[i - g.nodes.size()].y = y;
+        }
     }
-    return g;
 }
 
+}  // namespace graphlayout
 }  // namespace quarry::gui

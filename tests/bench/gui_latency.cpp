@@ -6,6 +6,9 @@
 //    half ordinary ones, interleaved, each until the timeline and the heatmap are replotted, and
 //    prints p50 / p95 / max;
 // 3. switches the heatmap to the largest flagged cluster and to the whole case, timed the same way;
+//    then, on the Cluster graph tab, selects that cluster (from another one) until its graph is
+//    drawn, and as its peer times the graph's read from the link summary against the read of
+//    pair links it replaces (what a case analysed before the summary gets), on one connection;
 // 4. as the peer, times the same reads through the aggregate tables and through the raw scans
 //    they replace (casequeries.h rawscan::), on one worker-style connection: heatmaps, hourly
 //    counts, the IP search (--no-raw skips the scans of every request, about 40 s each at 16
@@ -20,6 +23,8 @@
 
 #include "items/casequeries.h"
 #include "casesession.h"
+#include "graph/clustergraph.h"
+#include "items/clustergraphdata.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "requestscontroller.h"
@@ -167,6 +172,54 @@ int main(int argc, char** argv) {
         scope->setCurrentIndex(2);
         settle(w);
         std::printf("%-40s %8.2f ms\n", "heatmap: switch to whole case", msSince(t));
+    }
+
+    if (cluster >= 0) {
+        // From another cluster to this one, on the graph tab: select until the graph is drawn.
+        ClusterGraph* graph = w.requests()->clusterGraph();
+        w.views()->showView(graph);
+        const int64_t other = sql::queryInt(
+            db, "SELECT id FROM clusters WHERE id != (SELECT id FROM clusters WHERE flagged "
+                "ORDER BY size DESC LIMIT 1) ORDER BY flagged DESC, size DESC LIMIT 1", -1);
+        if (other >= 0) w.selection()->selectCluster(other);
+        settle(w);
+        t.restart();
+        w.selection()->selectCluster(cluster);
+        while (graph->loading() || graph->data().cluster != cluster)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCoreApplication::processEvents();
+        const double drawn = msSince(t);
+        std::printf("%-40s %8.2f ms (%lld members, %zu accounts and %zu keys drawn, %s)\n",
+                    "graph: select largest flagged cluster", drawn,
+                    static_cast<long long>(graph->data().memberCount), graph->data().nodes.size(),
+                    graph->data().hubs.size(),
+                    graph->data().summarised ? "link summary" : "pair links");
+        settle(w);
+        {
+            // The graph on its own (a second ClusterGraph, nothing else of the window loading):
+            // what the graph itself takes from the pick to the drawn scene.
+            ClusterGraph alone;
+            alone.resize(1200, 800);
+            alone.show();
+            alone.setCase(casePath);
+            if (other >= 0) {
+                alone.setCluster(other);
+                while (alone.loading()) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            }
+            t.restart();
+            alone.setCluster(cluster);
+            while (alone.loading() || alone.data().cluster != cluster)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            std::printf("%-40s %8.2f ms\n", "graph alone: select until drawn", msSince(t));
+        }
+        ClusterGraphData hubs, pairs;
+        const double h = timeIt([&] { hubs = loadClusterHubs(db, cluster); });
+        const double p = timeIt([&] { pairs = loadClusterPairs(db, cluster); });
+        std::printf(
+            "peer: cluster graph     summary   %8.2f ms  pairs %7.2f ms  ratio pairs/summary %7.1f "
+            "(%lld keys, %lld pair links)\n",
+            h, p, p / h, static_cast<long long>(hubs.linkCount),
+            static_cast<long long>(pairs.linkCount));
     }
 
     // Peer: the same reads, aggregate tables against the raw scans, on one connection.

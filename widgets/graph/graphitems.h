@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The scene items of the cluster graph: an account node (a dot, selectable), a hub for one
+// shared key (a diamond in its link type's colour, not selectable: picking selects accounts)
+// and the name label both carry. Dots, hubs and labels keep their on-screen size at any zoom
+// (ItemIgnoresTransformations): zooming out shows the shape, zooming in separates them, and a
+// label stays readable. Hovering reports to the graph, which highlights the neighbours.
+
+#include <QGraphicsEllipseItem>
+#include <QGraphicsPolygonItem>
+#include <QGraphicsSimpleTextItem>
+
+#include <functional>
+
+namespace quarry::gui {
+
+// QGraphicsItem::data keys.
+inline constexpr int kAccountRole = 0;  // a node's account id
+inline constexpr int kHubRole = 1;      // a hub's index in ClusterGraphData::hubs
+inline constexpr int kNodeRole = 2;     // a node's index in ClusterGraphData::nodes
+
+using HoverCallback = std::function<void(QGraphicsItem* item, bool entered)>;
+
+// The label of a node or hub: hidden until hovered or selected, drawn on a pale box so it
+// reads over edges.
+class GraphLabel final : public QGraphicsSimpleTextItem {
+public:
+    GraphLabel(const QString& text, QGraphicsItem* parent);
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+};
+
+class NodeItem final : public QGraphicsEllipseItem {
+public:
+    NodeItem(double radius, const QString& label, HoverCallback hover);
+    GraphLabel* label() const { return label_; }
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    GraphLabel* label_;
+    HoverCallback hover_;
+};
+
+class HubItem final : public QGraphicsPolygonItem {
+public:
+    HubItem(double radius, const QString& label, HoverCallback hover);
+    GraphLabel* label() const { return label_; }
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
+
+private:
+    GraphLabel* label_;
+    HoverCallback hover_;
+};
+
+}  // namespace quarry::gui
