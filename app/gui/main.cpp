@@ -122,7 +122,8 @@ int main(int argc, char* argv[]) {
         {QStringLiteral("view"),
          QStringLiteral("With --screenshot: show this view: overview (whole-case heatmap), account (the "
                         "account's timeline and heatmap), cluster (the cluster's punchcard and members x "
-                        "topics) or compare (the cluster's members, or the selected accounts, on one time axis)."),
+                        "topics), compare (the cluster's members, or the selected accounts, on one time axis) or graph "
+                        "(the cluster graph tab)."),
          QStringLiteral("VIEW")},
         {QStringLiteral("demo"), QStringLiteral("Generate, import, analyse and open a demo case.")},
         {QStringLiteral("demo-case"), QStringLiteral("Open this demo case (as CASE)."), QStringLiteral("CASE")},

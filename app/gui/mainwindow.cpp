@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "casesession.h"
+#include "graph/clustergraph.h"
 #include "importcontroller.h"
 #include "panels/templatepanel.h"
 #include "pivotcontroller.h"
@@ -38,6 +39,9 @@ MainWindow::MainWindow(bool restoreSettings)
     templates_ = new TemplateController(session_, this);
     pivots_ = new PivotController(session_, selection_, views_, requests_, workflow_, this);
     pivots_->installOn(templates_->panel()->view());
+    // Nodes and shared-key hubs of the cluster graph open the same pivots as the tables.
+    connect(requests_->clusterGraph(), &ClusterGraph::accountContextMenuRequested, pivots_, &PivotController::showAccountMenu);
+    connect(requests_->clusterGraph(), &ClusterGraph::keyContextMenuRequested, pivots_, &PivotController::showKeyMenu);
     // Last: it scales and exports the plots the other controllers made.
     presentation_ = new PresentationController(this, restoreSettings_);
     presentation_->attachChartMenus();
