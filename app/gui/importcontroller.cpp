@@ -14,6 +14,7 @@
 #include "casesession.h"
 #include "generate/generator.h"
 #include "importwizard/importwizard.h"
+#include "dialogs/confirmation.h"
 #include "jobs/analysecase.h"
 #include "jobs/importfiles.h"
 #include "mainframe.h"
@@ -74,9 +75,8 @@ ImportController::ImportController(CaseSession* session, MainFrame* frame)
     demo->setObjectName(QStringLiteral("demoAction"));
     QAction* analyze =
         frame->menu(MainFrame::Menu::Case)
-            ->addAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Analyze"), this, [this] {
-                if (session_->isOpen()) analyzeAndOpen(session_->path());
-            });
+            ->addAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Analyze"), this,
+                        [this] { reanalyze(); });
     analyze->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     analyze->setObjectName(QStringLiteral("analyzeAction"));
 }
@@ -105,6 +105,20 @@ void ImportController::reopen(const QString& path) {
     QString error;
     if (!session_->open(path, &error))
         QMessageBox::warning(frame_->mainWindow(), tr("Open case"), error);
+}
+
+bool ImportController::reanalyze() {
+    if (!session_->isOpen()) return false;
+    if (session_->analysed() &&
+        !confirm(frame_->mainWindow(), tr("Analyze Again"),
+                 tr("This case is already analysed. Analyse it again?\n\n"
+                    "The clusters, scores and reasons are computed anew and clusters may be "
+                    "renumbered. Your tags, notes, starred requests and the audit trail are kept; "
+                    "tags and notes on clusters of the previous analysis stay on record but no "
+                    "longer show on the new clusters (tag the members to keep a verdict).")))
+        return false;
+    analyzeAndOpen(session_->path());
+    return true;
 }
 
 void ImportController::analyzeAndOpen(const QString& path) {

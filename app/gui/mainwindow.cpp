@@ -8,10 +8,12 @@
 #include <QTimer>
 
 #include "casesession.h"
+#include "englishplurals.h"
 #include "importcontroller.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
 #include "store/casewatcher.h"
+#include "storycontroller.h"
 #include "viewscontroller.h"
 #include "workflowcontroller.h"
 
@@ -19,6 +21,7 @@ namespace quarry::gui {
 
 MainWindow::MainWindow(bool restoreSettings)
     : session_(new CaseSession(this)), restoreSettings_(restoreSettings) {
+    installEnglishPlurals();  // "1 account", "2 accounts" in every counted text
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Quarry"));
     setAcceptDrops(true);
@@ -31,6 +34,8 @@ MainWindow::MainWindow(bool restoreSettings)
     workflow_ = new WorkflowController(session_, selection_, this);
     requests_ = new RequestsController(session_, selection_, this);
     workflow_->followRequests(requests_);
+    story_ = new StoryController(session_, selection_, workflow_, requests_, this);
+    story_->followTimeline(views_->timeline());
     // The account table is where an investigation starts: give it room for a dozen rows once
     // every dock has claimed its place.
     if (auto* accountDock = findChild<QDockWidget*>(QStringLiteral("accountDock")))

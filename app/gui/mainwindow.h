@@ -20,6 +20,7 @@ class CaseSession;
 class ImportController;
 class RequestsController;
 class SelectionController;
+class StoryController;
 class ViewsController;
 class WorkflowController;
 
@@ -42,6 +43,7 @@ public:
     RequestsController* requests() const { return requests_; }
     WorkflowController* workflow() const { return workflow_; }
     ImportController* imports() const { return imports_; }
+    StoryController* story() const { return story_; }
 
     bool openCase(const QString& path, QString* error = nullptr);
     void closeCase();
@@ -70,6 +72,8 @@ private:
     void createMenus();
     void finishMenus();  // once every controller has added its actions and docks
     void restoreLayout();
+    // Toolbar icons in the palette's text colour (visible on the light and the dark palette).
+    void tintToolbar();
     void saveLayout();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
@@ -87,6 +91,7 @@ private:
     ViewsController* views_ = nullptr;
     RequestsController* requests_ = nullptr;
     WorkflowController* workflow_ = nullptr;
+    StoryController* story_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* caseMenu_ = nullptr;

@@ -8,6 +8,7 @@
 #include <QItemSelection>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -130,9 +131,21 @@ void AccountPanel::applySearch() {
     updateStatus();
 }
 
+void AccountPanel::resetFilters() {
+    searchWatcher_.waitForFinished();
+    const QSignalBlocker blockSearch(search_), blockMode(searchMode_), blockFlagged(flaggedOnly_);
+    search_->clear();
+    searchMode_->setCurrentIndex(0);
+    flaggedOnly_->setChecked(false);
+    model_->clearIdFilter();
+    model_->setTextFilter(QString());
+    model_->setFlaggedOnly(false);
+    updateStatus();
+}
+
 void AccountPanel::updateStatus() {
     if (loading_) return;
-    status_->setText(tr("%1 of %2 accounts").arg(model_->rowCount()).arg(model_->totalCount()));
+    status_->setText(tr("%1 of %n account(s)", nullptr, static_cast<int>(model_->totalCount())).arg(model_->rowCount()));
 }
 
 bool AccountPanel::selectAccount(int64_t accountId) {

@@ -38,6 +38,8 @@ public:
     int selectAccounts(const std::vector<int64_t>& accountIds);
     std::vector<int64_t> selectedAccounts() const;
     void focusSearch();
+    // Back to no search, no "flagged only": what a newly opened case starts with.
+    void resetFilters();
 
 signals:
     void loaded(int accounts);

@@ -3,6 +3,7 @@
 
 #include <QFileInfo>
 #include <QLocale>
+#include <QEvent>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -32,14 +33,14 @@ QString OverviewPanel::text() const { return view_->toPlainText(); }
 
 void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters) {
     if (!file) {
-        view_->setHtml(tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
+        showHtml(tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
                           "log file here, or start the demo (File › Open Demo Case).</p>"));
         return;
     }
     CaseSummary s;
     QString error;
     if (!summarize(*file, s, &error)) {
-        view_->setHtml(tr("<h2>Cannot read the case</h2><p>%1</p>").arg(error.toHtmlEscaped()));
+        showHtml(tr("<h2>Cannot read the case</h2><p>%1</p>").arg(error.toHtmlEscaped()));
         return;
     }
     const QLocale loc;
@@ -75,16 +76,26 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
         html += tr("<h3>Flagged clusters: %1 of %2</h3>").arg(flagged).arg(clusters.size());
         for (const ClusterRecord& c : clusters) {
             if (!c.flagged) continue;
-            html += tr("<p><a href='cluster:%1'><b>Cluster %1</b></a> — %2 accounts, score %3<br>")
+            html += tr("<p><a href='cluster:%1'><b>Cluster %1</b></a> — %n account(s), score %2<br>", nullptr,
+                           static_cast<int>(c.size))
                         .arg(c.id)
-                        .arg(c.size)
                         .arg(c.score, 0, 'f', 2);
             for (int i = 1; i < c.reasons.size() && i <= 3; ++i)
                 html += QStringLiteral("• %1<br>").arg(c.reasons.at(i).toHtmlEscaped());
             html += QStringLiteral("</p>");
         }
     }
+    showHtml(html);
+}
+
+void OverviewPanel::showHtml(const QString& html) {
+    html_ = html;
     view_->setHtml(html);
+}
+
+void OverviewPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !html_.isEmpty()) view_->setHtml(html_);
 }
 
 }  // namespace quarry::gui

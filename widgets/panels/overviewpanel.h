@@ -31,8 +31,15 @@ public:
 signals:
     void clusterActivated(qint64 id);
 
+protected:
+    // Rich text takes its link colour from the palette when it is parsed: parse again, or a
+    // light palette's link stays dark blue on the dark palette.
+    void changeEvent(QEvent* event) override;
+
 private:
+    void showHtml(const QString& html);
     QTextBrowser* view_;
+    QString html_;
     HourlyRatePlot* hourly_;
 };
 

@@ -9,10 +9,12 @@
 
 #include <qcustomplot.h>
 
+#include <memory>
 #include <utility>
 #include <vector>
 
 #include "items/casequeries.h"
+#include "plots/timemarkers.h"
 #include "plots/visiblerequests.h"
 
 namespace quarry::gui {
@@ -48,13 +50,21 @@ public:
     // Shift+drag selects a time range (Esc clears); this selects the visible one.
     void selectVisibleRange();
     RangeSelector* rangeSelector() const { return range_; }
+    // The analyst's notes pinned to moments of this account (drawn as dashed lines).
+    void setMarkers(const std::vector<TimeMarker>& markers);
+    const std::vector<TimeMarker>& markers() const;
+    // The moment under a point of the plot (UTC ms).
+    int64_t msAt(const QPoint& pos) const;
 
 signals:
     void rangeSelected(qint64 fromMs, qint64 toMs);
+    // Right-click › Pin a Note Here: the analyst wants a note at this moment.
+    void noteRequested(qint64 atMs);
 
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;  // back to the whole account
+    void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
     void rebuildLanes();
@@ -71,6 +81,7 @@ private:
     int64_t topicFilter_ = -1;
     VisibleRequests requests_;
     RangeSelector* range_ = nullptr;
+    std::unique_ptr<TimeMarkers> markers_;
     QCPAxisRect* rateRect_ = nullptr;
     QCPAxisRect* laneRect_ = nullptr;
     QCPTextElement* title_ = nullptr;
