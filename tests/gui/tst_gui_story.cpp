@@ -103,7 +103,7 @@ std::vector<int64_t> TestGuiStory::pickRequests(MainWindow& w, int n) {
     for (int r = 0; r < n; ++r)
         sel->select(panel->model()->index(r, 0),
                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    panel->view()->setCurrentIndex(panel->model()->index(0, 0));
+    sel->setCurrentIndex(panel->model()->index(0, 0), QItemSelectionModel::NoUpdate);
     return panel->selectedRequests();
 }
 
