@@ -240,9 +240,9 @@ void TestGuiHygiene::linksFollowTheDarkPalette() {
     };
     QVERIFY2(!linkColours().isEmpty(), "the overview links its flagged clusters");
     w->setDarkPalette(true);
-    QCOMPARE(linkColours(), QSet<QRgb>{darkPalette().color(QPalette::Link).rgb()});
+    QTRY_COMPARE(linkColours(), QSet<QRgb>{darkPalette().color(QPalette::Link).rgb()});
     w->setDarkPalette(false);
-    QCOMPARE(linkColours(), QSet<QRgb>{lightPalette().color(QPalette::Link).rgb()});
+    QTRY_COMPARE(linkColours(), QSet<QRgb>{lightPalette().color(QPalette::Link).rgb()});
 }
 
 void TestGuiHygiene::toolbarIconsReadOnTheDarkPalette() {

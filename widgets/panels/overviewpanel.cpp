@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QEvent>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -90,12 +91,19 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
 
 void OverviewPanel::showHtml(const QString& html) {
     html_ = html;
-    view_->setHtml(html);
+    // Links in the palette's link colour, written into the page: rich text would otherwise keep
+    // the colour of the palette it was first parsed under.
+    // (Qt's rich text ignores a colour set on the anchor itself, so it goes on a span inside.)
+    static const QRegularExpression kAnchor(QStringLiteral("(<a [^>]*>)(.*?)</a>"));
+    QString shown = html;
+    shown.replace(kAnchor, QStringLiteral("\\1<span style='color:%1'>\\2</span></a>")
+                               .arg(palette().color(QPalette::Link).name()));
+    view_->setHtml(shown);
 }
 
 void OverviewPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && !html_.isEmpty()) view_->setHtml(html_);
+    if (event->type() == QEvent::PaletteChange && !html_.isEmpty()) showHtml(html_);
 }
 
 }  // namespace quarry::gui

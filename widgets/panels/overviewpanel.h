@@ -32,8 +32,8 @@ signals:
     void clusterActivated(qint64 id);
 
 protected:
-    // Rich text takes its link colour from the palette when it is parsed: parse again, or a
-    // light palette's link stays dark blue on the dark palette.
+    // The page is drawn again in the new palette's link colour (a light palette's dark blue is
+    // unreadable on the dark palette).
     void changeEvent(QEvent* event) override;
 
 private:
