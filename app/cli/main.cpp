@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "core/runtimedir.h"
+#include "ingest/formatregistry.h"
 
 namespace quarry::cli {
 
@@ -62,7 +63,7 @@ const char kUsage[] =
     "           [--drop FIELD,...] [--metadata-only]\n"
     "      Write a seeded synthetic request log (requests.csv) with planted distillation\n"
     "      campaigns and hard negatives, and its ground truth (truth.csv).\n"
-    "  import CASE SOURCE... [--format auto|csv|jsonl|combined|litellm|newapi]\n"
+    "  import CASE SOURCE... [--format %FORMATS%]\n"
     "         [--map SRC=FIELD]... [--force]\n"
     "      Stream log files (plain, gzip or zstd; or a new-api SQLite database, or a LiteLLM PostgreSQL database\n"
     "      as postgresql://USER@HOST:PORT/DB) into the case (created when absent). Unreadable\n"
@@ -121,7 +122,10 @@ int main(int argc, char** argv) {
     QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h") ||
         args[1] == QLatin1String("help")) {
-        std::fputs(kUsage, stdout);
+        // The format names come from the reader registry, so a new reader shows up here.
+        const QByteArray usage = QByteArray(kUsage).replace(
+            "%FORMATS%", quarry::formatNames().join(QLatin1Char('|')).toUtf8());
+        std::fputs(usage.constData(), stdout);
         return args.size() < 2 ? 2 : 0;
     }
     if (args[1] == QLatin1String("--version")) {

@@ -188,6 +188,89 @@ QJsonObject ScoringParams::toJson() const {
     return o;
 }
 
+namespace {
+
+// Starting and stopping on the same days is operator evidence for accounts with nothing else in
+// common (a ring on residential proxies without prompts), but on a short window it also bridges
+// separate groups that each hold together by their own templates, payments or addresses: two
+// campaigns, or a campaign and a class whose term happens to match. Such a core is split into the
+// groups those links make (each judged on its own); members tied to no group by them go with the
+// group their links weigh most towards. A core without two such groups of campaign size is left
+// whole, so a ring held together by starting and stopping alone stays one.
+//
+// The same split on the other side (a prompt style shared by two operators, each holding together
+// by start/stop or sign-up bursts) was tried and fragments one campaign into its sign-up cohorts:
+// two rings that bought one phrasing bank stay merged (tests/bench/README.md, adversary matrix).
+void splitAtBridges(std::vector<int32_t>& core, const std::vector<Link>& links, const ScoringParams& p,
+                    std::initializer_list<LinkType> glue) {
+    const size_t n = core.size();
+    std::vector<int32_t> parent(n);
+    for (size_t a = 0; a < n; ++a) parent[a] = static_cast<int32_t>(a);
+    auto root = [&](int32_t x) {
+        while (parent[static_cast<size_t>(x)] != x) x = parent[static_cast<size_t>(x)] = parent[static_cast<size_t>(parent[static_cast<size_t>(x)])];
+        return x;
+    };
+    for (const Link& l : links) {
+        const int32_t c = core[static_cast<size_t>(l.a)];
+        if (c < 0 || c != core[static_cast<size_t>(l.b)]) continue;
+        double none = 1;
+        for (LinkType t : glue) none *= 1.0 - l.strengthOf(t);
+        if (1.0 - none >= p.minLinkEvidence) parent[static_cast<size_t>(root(l.a))] = root(l.b);
+    }
+    // Groups of campaign size per core.
+    std::vector<int32_t> groupSize(n, 0);
+    for (size_t a = 0; a < n; ++a)
+        if (core[a] >= 0) ++groupSize[static_cast<size_t>(root(static_cast<int32_t>(a)))];
+    std::map<int32_t, int> bigGroups;  // core -> groups of campaign size
+    for (size_t a = 0; a < n; ++a)
+        if (core[a] >= 0 && root(static_cast<int32_t>(a)) == static_cast<int32_t>(a) && groupSize[a] >= p.minClusterSize)
+            ++bigGroups[core[a]];
+    bool any = false;
+    for (const auto& [c, count] : bigGroups) any = any || count >= 2;
+    if (!any) return;
+    auto splits = [&](size_t a) {
+        auto it = bigGroups.find(core[a]);
+        return it != bigGroups.end() && it->second >= 2;
+    };
+    // Members outside every big group: the big group their links weigh most towards.
+    std::map<std::pair<int32_t, int32_t>, double> pull;  // (member, group root) -> weight
+    for (const Link& l : links) {
+        const int32_t c = core[static_cast<size_t>(l.a)];
+        if (c < 0 || c != core[static_cast<size_t>(l.b)] || !splits(static_cast<size_t>(l.a))) continue;
+        for (int side = 0; side < 2; ++side) {
+            const int32_t x = side ? l.b : l.a, y = side ? l.a : l.b;
+            const int32_t gy = root(y);
+            if (groupSize[static_cast<size_t>(root(x))] >= p.minClusterSize || groupSize[static_cast<size_t>(gy)] < p.minClusterSize) continue;
+            pull[{x, gy}] += l.weight;
+        }
+    }
+    std::vector<int32_t> target(n, -1);
+    std::vector<double> best(n, 0);
+    for (const auto& [key, w] : pull)
+        if (w > best[static_cast<size_t>(key.first)]) {
+            best[static_cast<size_t>(key.first)] = w;
+            target[static_cast<size_t>(key.first)] = key.second;
+        }
+    // New core ids: one per big group, past every id in use.
+    int32_t next = 0;
+    for (int32_t c : core) next = std::max(next, c + 1);
+    std::map<int32_t, int32_t> idOf;  // group root -> new core id
+    for (size_t a = 0; a < n; ++a) {
+        if (core[a] < 0 || !splits(a)) continue;
+        int32_t g = root(static_cast<int32_t>(a));
+        if (groupSize[static_cast<size_t>(g)] < p.minClusterSize) g = target[a];
+        if (g < 0) {
+            core[a] = -1;
+            continue;
+        }
+        auto [it, inserted] = idOf.try_emplace(g, next);
+        if (inserted) ++next;
+        core[a] = it->second;
+    }
+}
+
+}  // namespace
+
 std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features, std::vector<int32_t>& cluster,
                                           const std::vector<Link>& links, const CaseContext& ctx,
                                           const std::vector<TopicInfo>& topics,
@@ -225,6 +308,8 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
     if (core.size() != n) return {};
     suspectLinks.clear();
     suspectLinks.shrink_to_fit();
+
+    splitAtBridges(core, links, p, {LinkType::Template, LinkType::Payment, LinkType::Ip, LinkType::Subnet});
 
     // Each member is judged as a member: it stays in a core only when it is tied to it by more
     // than shared hours (every round-the-clock client is active in every hour) and, where the

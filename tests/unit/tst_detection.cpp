@@ -127,6 +127,47 @@ private slots:
         QCOMPARE(clusterInfo(*f, c).value(QStringLiteral("size")).toInt(), 10);
     }
 
+    // Two campaigns with their own templates, cards and subnets, switched on and off on the same
+    // days. Starting and stopping together is weak glue next to either's own infrastructure: each
+    // is found and flagged as a cluster of its own, not one cluster of both.
+    void campaignsStartingTogetherStayApart() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        Dice dice(5);
+        int seq = 0;
+        auto mathPrompt = [](int i) {
+            static const char* const kClaims[] = {"the square root of two is irrational", "there are infinitely many primes",
+                                                  "every tree with n nodes has n-1 edges", "the harmonic series diverges"};
+            return QStringLiteral("You are a competition mathematician. Prove that %1. Reason step by step and show "
+                                  "every intermediate step before the final answer.")
+                .arg(QLatin1String(kClaims[i % 4]));
+        };
+        for (int a = 0; a < 20; ++a) {
+            const bool first = a < 10;
+            for (int64_t t = kStart + 2 * kDay + a * 61000; t < kStart + 12 * kDay; t += 35 * 60000)
+                b.add({t, QStringLiteral("%1%2").arg(first ? QStringLiteral("coder") : QStringLiteral("prover")).arg(a),
+                       first ? QStringLiteral("92.40.7.%1").arg(10 + dice.below(200))
+                             : QStringLiteral("185.3.9.%1").arg(10 + dice.below(200)),
+                       QStringLiteral("python-httpx/0.27"), {},
+                       first ? QStringLiteral("card-a%1").arg(a % 3) : QStringLiteral("card-b%1").arg(a % 3),
+                       first ? campaignPrompt(seq++) : mathPrompt(seq++)});
+        }
+        for (int a = 0; a < 60; ++a)
+            addOfficeWorker(b, QStringLiteral("office%1").arg(a), QStringLiteral("81.2.%1.%2").arg(a % 8).arg(a), popularSdk(),
+                            dice.below(6), 14 + dice.below(8), 8, 17, dice, seq);
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        const int coders = clusterOf(*f, QStringLiteral("coder0")), provers = clusterOf(*f, QStringLiteral("prover10"));
+        QVERIFY(coders >= 0 && provers >= 0);
+        QVERIFY2(coders != provers, "two operators merged by starting and stopping on the same days");
+        for (int a = 0; a < 20; ++a) {
+            const QString id = QStringLiteral("%1%2").arg(a < 10 ? QStringLiteral("coder") : QStringLiteral("prover")).arg(a);
+            QVERIFY2(flagged(*f, id), qPrintable(id));
+            QCOMPARE(clusterOf(*f, id), a < 10 ? coders : provers);
+        }
+        for (int a = 0; a < 60; ++a) QVERIFY(!flagged(*f, QStringLiteral("office%1").arg(a)));
+    }
+
     // Case-relative rarity: sixty unrelated people using the same three stock phrasings share
     // band keys everywhere, yet no pair of them is further from chance than any other, so no
     // template link is drawn. Six accounts on one operator's template are (positive control).
