@@ -32,10 +32,9 @@ QString importInto(const QString& casePath, const QStringList& files, TaskProgre
     jobs::ImportJobCallbacks callbacks;
     callbacks.progress = [&](const jobs::ImportProgress& progress) {
         p.report(from + (to - from) * progress.fraction(),
-                 QObject::tr("Importing %1: %2 rows, %3 quarantined")
-                     .arg(QFileInfo(files[progress.file]).fileName())
-                     .arg(progress.rows)
-                     .arg(progress.quarantined));
+                 QObject::tr("Importing %1: %Ln row(s), ", nullptr, static_cast<int>(progress.rows))
+                         .arg(QFileInfo(files[progress.file]).fileName()) +
+                     QObject::tr("%Ln quarantined", nullptr, static_cast<int>(progress.quarantined)));
     };
     const jobs::ImportJobResult r = jobs::importFiles(casePath, files, options, callbacks);
     if (!r.caseError.isEmpty()) return r.caseError;
@@ -157,10 +156,10 @@ void ImportController::openDemo() {
             o.seed = 7;
             o.progress = [&p](int day, int days, std::int64_t rows) {
                 p.report(0.3 * day / days,
-                         QObject::tr("Generating demo logs: day %1 of %2, %3 requests")
+                         QObject::tr("Generating demo logs: day %1 of %2, %Ln request(s)", nullptr,
+                                     static_cast<int>(rows))
                              .arg(day)
-                             .arg(days)
-                             .arg(rows));
+                             .arg(days));
             };
             const gen::GenerateResult r = gen::generateDataset(o);
             if (!r.ok) return QString::fromStdString(r.error);

@@ -52,9 +52,9 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
     html += row(tr("Requests"), loc.toString(static_cast<qlonglong>(s.requests)));
     html += row(tr("Accounts"), loc.toString(static_cast<qlonglong>(s.accounts)));
     if (s.firstTs || s.lastTs) {
-        html += row(tr("Time span"), tr("%1 → %2 (%3 days)")
-                                         .arg(formatUtc(s.firstTs).left(16), formatUtc(s.lastTs).left(16))
-                                         .arg((s.lastTs - s.firstTs) / kDayMs + 1));
+        html += row(tr("Time span"), tr("%1 → %2 (%n day(s))", nullptr,
+                                        static_cast<int>((s.lastTs - s.firstTs) / kDayMs + 1))
+                                         .arg(formatUtc(s.firstTs).left(16), formatUtc(s.lastTs).left(16)));
     }
     html += row(tr("Sources"), QString::number(s.sources.size()));
     QString quarantine = loc.toString(static_cast<qlonglong>(s.quarantined));
