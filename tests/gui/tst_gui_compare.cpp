@@ -234,8 +234,10 @@ void TestGuiCompare::timelineRangeSelectionAndShortcut() {
     // Shift+drag on the lanes.
     QCPAxisRect* lanes = t->axisRects().back();
     QCPAxis* x = lanes->axis(QCPAxis::atBottom);
-    const QPoint a(lanes->rect().left() + 100, lanes->rect().center().y());
-    const QPoint b(lanes->rect().left() + 300, lanes->rect().center().y());
+    // Within the lanes whatever room the docks leave the plot.
+    const QRect r = lanes->rect();
+    const QPoint a(r.left() + r.width() / 5, r.center().y());
+    const QPoint b(r.left() + r.width() * 4 / 5, r.center().y());
     QTest::mousePress(t, Qt::LeftButton, Qt::ShiftModifier, b);
     QTest::mouseMove(t, a);
     QTest::mouseRelease(t, Qt::LeftButton, Qt::ShiftModifier, a);
