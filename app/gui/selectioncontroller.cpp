@@ -9,6 +9,7 @@
 #include "mainframe.h"
 #include "panels/accountpanel.h"
 #include "panels/clusterpanel.h"
+#include "analysis/analysisstore.h"
 #include "panels/overviewpanel.h"
 
 namespace quarry::gui {
@@ -58,7 +59,9 @@ SelectionController::SelectionController(CaseSession* session, MainFrame* frame)
 
 void SelectionController::caseOpened() {
     std::vector<ClusterRecord> clusters = loadClusters(session_->db());
-    overview_->setCase(session_->file(), clusters);
+    QStringList unavailable;
+    for (const QJsonValue& u : analysisstore::unavailableEvidence(session_->db())) unavailable << u.toString();
+    overview_->setCase(session_->file(), clusters, unavailable);
     clusters_->setClusters(std::move(clusters));
     accounts_->load(session_->path(), session_->topics());
 }

@@ -318,24 +318,41 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
         std::map<int32_t, std::vector<int64_t>> groups;
         for (size_t a = 0; a < n; ++a)
             if (core[a] >= 0) groups[core[a]].push_back(static_cast<int64_t>(a));
-        std::vector<uint8_t> tieTypes(n, 0), strongTie(n, 0);
+        // tieTypes: the link types tying an account to its core; strongTie: one strong link of
+        // any type but shared hours; operatorTie: one strong link of the operator's own making
+        // (templates, payments, addresses, organisation, sign-up bursts), not shared start and
+        // stop days.
+        std::vector<uint16_t> tieTypes(n, 0);
+        std::vector<uint8_t> strongTie(n, 0), operatorTie(n, 0);
         for (const Link& l : links) {
             if (core[static_cast<size_t>(l.a)] < 0 || core[static_cast<size_t>(l.a)] != core[static_cast<size_t>(l.b)]) continue;
             for (int t = 0; t < kLinkTypes; ++t) {
                 const double st = l.strength[static_cast<size_t>(t)] / 255.0;
                 if (!l.count[static_cast<size_t>(t)] || st < p.minLinkEvidence) continue;
+                const bool strong = t != static_cast<int>(LinkType::Sync) && st >= 2 * p.minLinkEvidence;
                 for (int32_t x : {l.a, l.b}) {
-                    tieTypes[static_cast<size_t>(x)] |= static_cast<uint8_t>(1u << std::min(t, 7));
-                    if (t != static_cast<int>(LinkType::Sync) && st >= 2 * p.minLinkEvidence) strongTie[static_cast<size_t>(x)] = 1;
+                    tieTypes[static_cast<size_t>(x)] |= static_cast<uint16_t>(1u << t);
+                    if (strong) strongTie[static_cast<size_t>(x)] = 1;
+                    if (strong && t != static_cast<int>(LinkType::StartStop)) operatorTie[static_cast<size_t>(x)] = 1;
                 }
             }
         }
+        // Starting and stopping on the same days is what a campaign's lifetime has in common with
+        // anyone active then. In a core most of whose members are tied by the operator's own
+        // evidence, it does not tie a member on its own; a ring held together by nothing else
+        // (residential proxies, no prompts) keeps it.
+        constexpr uint16_t kLifetimeTypes = (1u << static_cast<int>(LinkType::Sync)) | (1u << static_cast<int>(LinkType::StartStop));
         for (const auto& [id, members] : groups) {
             const bool contentCarried = summarise(members, features, own, ctx, p).contentHarvest;
+            size_t operatorTied = 0;
+            for (int64_t a : members) operatorTied += operatorTie[static_cast<size_t>(a)];
+            const bool operatorHeld = operatorTied * 2 >= members.size();
             for (int64_t a : members) {
-                const bool tied = strongTie[static_cast<size_t>(a)] || __builtin_popcount(tieTypes[static_cast<size_t>(a)]) >= 2;
-                const bool asksAlike = !contentCarried || features[static_cast<size_t>(a)].harvest >= 0.5 * p.strong;
-                if (!tied || !asksAlike) core[static_cast<size_t>(a)] = -1;
+                const size_t x = static_cast<size_t>(a);
+                const bool tied = operatorHeld ? operatorTie[x] || __builtin_popcount(tieTypes[x] & ~kLifetimeTypes) >= 2
+                                               : strongTie[x] || __builtin_popcount(tieTypes[x]) >= 2;
+                const bool asksAlike = !contentCarried || features[x].harvest >= 0.5 * p.strong;
+                if (!tied || !asksAlike) core[x] = -1;
             }
         }
     }
@@ -433,7 +450,14 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
                                      e.meanStrength(static_cast<int>(LinkType::Ip)) >= 2 * p.minLinkEvidence);
         const bool corroborated = kinds >= 2 || infrastructure || liveTogether;
         const bool coordinated = v.coordination >= p.minCoordination && corroborated;
-        const bool enough = s.contentHarvest || v.families.size() >= 2;
+        // A pool of payment instruments, each funding several of the cluster's accounts, is how an
+        // operator spreads one fleet over many accounts to stay under per-account and per-card
+        // limits: a company pays with one card, unrelated people each with their own. With
+        // automated traffic it carries a verdict where harvest cannot be read (no prompt text).
+        const bool cardPool = e.payments.size() >= 3 && e.of(LinkType::Payment).size() * 2 >= static_cast<size_t>(v.size) &&
+                              e.meanStrength(static_cast<int>(LinkType::Payment)) >= 2 * p.minLinkEvidence;
+        const bool pooledFleet = cardPool && s.automation >= p.strong;
+        const bool enough = s.contentHarvest || v.families.size() >= 2 || pooledFleet;
         v.flagged = v.core && v.size >= p.minClusterSize && coordinated && enough;
         const double sizeFactor = clamp01((v.size - 1.0) / 4.0);
         const double raw = sizeFactor * (0.4 * v.coordination + 0.6 * v.behaviour);
@@ -454,6 +478,8 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
         if (v.flagged) {
             QStringList carried = v.families;
             if (s.contentHarvest && !carried.contains(QStringLiteral("harvest"))) carried << QStringLiteral("harvest");
+            if (!s.contentHarvest && v.families.size() < 2)
+                carried << QStringLiteral("a pool of %1 shared payment instruments").arg(e.payments.size());
             r.insert(1, QStringLiteral("flagged: coordination %1 with %2 evidence from the members' own traffic")
                             .arg(v.coordination, 0, 'f', 2)
                             .arg(carried.join(QStringLiteral(" and "))));

@@ -5,6 +5,7 @@
 
 #include "chattext.h"
 #include "formatregistry.h"
+#include "jsontext.h"
 
 namespace quarry {
 namespace {
@@ -113,10 +114,11 @@ void AzureApimReader::readRecord(Element record) {
         if (!r.has(Field::CompletionTokens))
             r.setNumber(Field::CompletionTokens, json::number(column(record, "CompletionTokens")));
         if (auto m = column(record, "RequestMessages")) {
-            const auto seq = json::number(column(record, "SequenceNumber")).value_or(0);
+            const int64_t seq =
+                json::toInt64(json::number(column(record, "SequenceNumber"))).value_or(0);
             std::string chunk =
-                m->is_string() ? std::string(m->get_string().value_unsafe()) : simdjson::minify(*m);
-            c.requestChunks[static_cast<int64_t>(seq)] += chunk;
+                m->is_string() ? std::string(m->get_string().value_unsafe()) : json::minified(*m);
+            c.requestChunks[seq] += chunk;
         }
     } else {
         c.hasGateway = true;

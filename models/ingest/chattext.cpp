@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chattext.h"
 
+#include "jsontext.h"
+
 namespace quarry {
 namespace {
 
@@ -103,7 +105,7 @@ std::string userTextOrJson(element request) {
     if (appendUserText(request, text)) return text;
     std::string_view s;
     if (request.get(s) == simdjson::SUCCESS) return std::string(s);
-    return simdjson::minify(request);
+    return json::minified(request);
 }
 
 }  // namespace quarry

@@ -12,14 +12,16 @@
 
 #include "chattext.h"
 #include "formatregistry.h"
+#include "jsontext.h"
 
 namespace quarry {
 namespace {
 
 constexpr int kMaxDepth = 4;
 // Nesting a valid record may have. simdjson's default parser stops at 1,024 levels; deeper
-// records are parsed again by a parser allocated for this depth. Its serializer recurses once
-// every 16 levels, so this also bounds the stack a deep value can take.
+// records are parsed again by a parser allocated for this depth (a few bytes per level). Deep
+// values are written back as text by json::minified(), whose stack is on the heap, so the depth
+// costs no call stack; the bound keeps one hostile line from taking the parser's memory.
 constexpr size_t kMaxNesting = 100000;
 
 bool isNumberStart(char c) { return c == '-' || (c >= '0' && c <= '9'); }
@@ -199,7 +201,7 @@ struct JsonlReader::Impl {
             const int direct = mapping.fieldFor(key);
             if (direct == index(Field::Prompt) && !(taken & (1u << direct))) {
                 taken |= 1u << direct;
-                if (owner->preview_) owner->noteSourceValue(key, simdjson::minify(v));
+                if (owner->preview_) owner->noteSourceValue(key, json::minified(v));
                 takeMessages(direct, v);
                 return;
             }
@@ -216,7 +218,7 @@ struct JsonlReader::Impl {
             if (type == element_type::STRING)
                 owner->noteSourceValue(key, v.get_string().value_unsafe());
             else
-                owner->noteSourceValue(key, simdjson::minify(v));
+                owner->noteSourceValue(key, json::minified(v));
         }
         if (field < 0) return;
         if (taken & (1u << field)) return;  // the first key for a field wins
@@ -254,10 +256,10 @@ struct JsonlReader::Impl {
                 if (static_cast<Field>(field) == Field::Prompt)
                     takeMessages(field, v);
                 else
-                    setScratch(field, simdjson::minify(v));
+                    setScratch(field, json::minified(v));
                 break;
             case element_type::OBJECT:  // deeper than kMaxDepth
-                setScratch(field, simdjson::minify(v));
+                setScratch(field, json::minified(v));
                 break;
         }
         taken |= 1u << field;

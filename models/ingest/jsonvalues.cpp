@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "jsontext.h"
+
 namespace quarry::json {
 
 std::optional<Element> member(Element e, std::string_view key) {
@@ -26,9 +28,19 @@ std::optional<Element> at(Element e, std::string_view path) {
 
 std::string formatInteger(double v) {
     if (!std::isfinite(v)) return {};
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, std::llround(v));
+    char buf[400];  // the longest double in fixed notation has 309 digits
+    const auto whole = toInt64(std::round(v));
+    const auto r = whole ? std::to_chars(buf, buf + sizeof buf, *whole)
+                         : std::to_chars(buf, buf + sizeof buf, std::round(v),
+                                         std::chars_format::fixed, 0);
     return std::string(buf, r.ptr);
+}
+
+std::optional<int64_t> toInt64(std::optional<double> v) {
+    // -2^63 is exact as a double, 2^63 is the first value past INT64_MAX; NaN fails both.
+    constexpr double kTwo63 = 9223372036854775808.0;
+    if (!v || !(*v >= -kTwo63 && *v < kTwo63)) return std::nullopt;
+    return static_cast<int64_t>(*v);
 }
 
 std::optional<std::string> text(std::optional<Element> e) {
@@ -56,7 +68,7 @@ std::optional<std::string> text(std::optional<Element> e) {
         case element_type::BOOL:
             return std::string(e->get_bool().value_unsafe() ? "true" : "false");
         default:
-            return simdjson::minify(*e);
+            return json::minified(*e);
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -36,8 +37,12 @@ std::string_view string(std::optional<Element> e);
 // A number, also when given as a numeric string (CSV cells, OTLP's int64 as string).
 std::optional<double> number(std::optional<Element> e);
 
-// Writes a number the way the importer parses it: integers exactly, others rounded.
+// Writes a number the way the importer parses it: integers exactly, others rounded. One past
+// 64 bits is written with all its digits, so the row checks call it out of range.
 std::string formatInteger(double v);
+// A number as int64_t, truncated toward zero; nullopt for NaN, infinities and values outside
+// int64_t, whose conversion is undefined behaviour (an OTLP time of 1e36 was, under UBSan).
+std::optional<int64_t> toInt64(std::optional<double> v);
 
 // Appends s as a JSON string literal (quotes, backslashes and control characters escaped).
 void appendQuoted(std::string& out, std::string_view s);

@@ -104,21 +104,22 @@ private:
     std::vector<std::pair<std::string_view, Element>> items_;
 };
 
+// A time in Unix nanoseconds; 0 (no time) for one that is not a number or past 64 bits.
 int64_t nanos(std::optional<Element> v) {
-    const auto n = json::number(v);
+    const int64_t asDouble = json::toInt64(json::number(v)).value_or(0);
     // Unix-nano times need all 19 digits: read them exactly when they come as a string.
     if (v && v->is_string()) {
         const std::string_view s = v->get_string().value_unsafe();
         int64_t out = 0;
         for (char c : s) {
-            if (c < '0' || c > '9' || out > (INT64_MAX - 9) / 10) return n ? int64_t(*n) : 0;
+            if (c < '0' || c > '9' || out > (INT64_MAX - 9) / 10) return asDouble;
             out = out * 10 + (c - '0');
         }
         return out;
     }
     if (v && v->is_int64()) return v->get_int64().value_unsafe();
-    if (v && v->is_uint64()) return static_cast<int64_t>(v->get_uint64().value_unsafe());
-    return n ? static_cast<int64_t>(*n) : 0;
+    if (v && v->is_uint64()) return 0;  // past INT64_MAX (smaller ones are int64)
+    return asDouble;
 }
 
 // SPAN_KIND_SERVER is 2 in OTLP/JSON; some writers spell the enum name.

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "jsontext.h"
 #include "postgrestablereader.h"
 #include "sqlitetablereader.h"
 
@@ -212,7 +213,7 @@ bool TableJsonReader::rowFromObject(const void* objectPtr, SourceRow& row) {
             case simdjson::dom::element_type::DOUBLE:
             case simdjson::dom::element_type::ARRAY:
             case simdjson::dom::element_type::OBJECT:
-                text = simdjson::minify(v);
+                text = json::minified(v);
                 break;
         }
         table_.cells[column] = text;
@@ -229,7 +230,7 @@ bool TableJsonReader::next(SourceRow& row) {
         if (d->pendingNext < d->pendingSize) {
             simdjson::dom::element e;
             if (d->pending.at(d->pendingNext++).get(e) != simdjson::SUCCESS) continue;
-            raw_ = simdjson::minify(e);
+            raw_ = json::minified(e);
             table_.raw = raw_;
             table_.line = d->pendingLine;
             simdjson::dom::object o;

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <functional>
+
 #include "analysistestutil.h"
 #include "store/sqlite.h"
 
@@ -253,6 +255,53 @@ private slots:
     // Prompt-less logs: a round-the-clock network tied by payments and one subnet that asks for
     // long answers is caught from metadata alone; a company's support bots (round the clock,
     // one card, one subnet, ordinary answers) are not; and the analysis says what it lacked.
+    // Without prompt text and without long completions, harvest cannot be read at all. An
+    // automated fleet paying with a pool of cards, each card funding several of its accounts, is
+    // still an operator spreading itself over accounts; a company's automated accounts on its one
+    // card are not.
+    void pooledCardsFleetWithoutPrompts() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        b.withPrompts = false;
+        Dice dice(8);
+        // cards(k): the card paying for the k-th request (an operator rotates through its pool).
+        auto automated = [&](const QString& id, const QString& ip, const QString& ua, const QString& org,
+                             const std::function<QString(int)>& cards, int offset) {
+            int k = 0;
+            for (int64_t t = kStart + offset * 89000LL; t < kStart + 10 * kDay; t += 40 * 60000) {
+                Req r{t, id, ip, ua, org, cards(k++), {}};
+                r.promptTokens = 100 + dice.below(600);
+                r.completionTokens = 200 + dice.below(500);
+                b.add(r);
+            }
+        };
+        for (int a = 0; a < 12; ++a)
+            automated(QStringLiteral("fleet%1").arg(a), residentialIp(dice), QStringLiteral("python-httpx/0.27"), {},
+                      [a](int k) { return QStringLiteral("pool-card-%1").arg((a + k % 2) % 4); }, a);
+        for (int a = 0; a < 12; ++a)
+            automated(QStringLiteral("service%1").arg(a), QStringLiteral("34.120.9.%1").arg(10 + a),
+                      QStringLiteral("acme-sync/3.0"), QStringLiteral("org-acme"), [](int) { return QStringLiteral("card-acme"); }, a);
+        for (int a = 0; a < 40; ++a)
+            for (int d = 0; d < 10; ++d)
+                for (int k = dice.below(12); k > 0; --k) {
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour + dice.below(3600) * 1000LL,
+                          QStringLiteral("user%1").arg(a), QStringLiteral("88.%1.1.%2").arg(a).arg(d), popularSdk(), {}, {}, {}};
+                    r.promptTokens = 20 + dice.below(800);
+                    r.completionTokens = 100 + dice.below(700);
+                    b.add(r);
+                }
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        int caught = 0;
+        for (int a = 0; a < 12; ++a) caught += flagged(*f, QStringLiteral("fleet%1").arg(a));
+        const QJsonObject info = clusterInfo(*f, clusterOf(*f, QStringLiteral("fleet0")));
+        QVERIFY2(caught >= 11, qPrintable(QString::number(caught) + QString::fromUtf8(QJsonDocument(info).toJson()) + reasonsOf(*f, QStringLiteral("fleet0")).join(QLatin1Char('\n'))));
+        const QString reasons = QString::fromUtf8(QJsonDocument(info.value(QStringLiteral("reasons")).toArray()).toJson());
+        QVERIFY2(reasons.contains(QStringLiteral("pool of")), qPrintable(reasons));
+        for (int a = 0; a < 12; ++a) QVERIFY2(!flagged(*f, QStringLiteral("service%1").arg(a)), qPrintable(QString::number(a)));
+        for (int a = 0; a < 40; ++a) QVERIFY(!flagged(*f, QStringLiteral("user%1").arg(a)));
+    }
+
     void metadataOnlyCatchesHydraNotBots() {
         QTemporaryDir dir;
         CaseBuilder b;

@@ -32,7 +32,8 @@ OverviewPanel::OverviewPanel(QWidget* parent)
 
 QString OverviewPanel::text() const { return view_->toPlainText(); }
 
-void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters) {
+void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters,
+                            const QStringList& unavailable) {
     if (!file) {
         showHtml(tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
                           "log file here, or start the demo (File › Open Demo Case).</p>"));
@@ -85,6 +86,13 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
                 html += QStringLiteral("• %1<br>").arg(c.reasons.at(i).toHtmlEscaped());
             html += QStringLiteral("</p>");
         }
+    }
+    // A verdict is only as complete as the logs: say what could not be looked at, so "not
+    // flagged" is not read as "looked at everything and found nothing".
+    if (!unavailable.isEmpty()) {
+        html += tr("<h3>Not in these logs</h3><p>The analysis could not measure:</p><ul>");
+        for (const QString& u : unavailable) html += QStringLiteral("<li>%1</li>").arg(u.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
     }
     showHtml(html);
 }

@@ -23,7 +23,10 @@ class OverviewPanel final : public QWidget {
     Q_OBJECT
 public:
     explicit OverviewPanel(QWidget* parent = nullptr);
-    void setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters);
+    // unavailable: the evidence the last analysis could not measure because these logs lack
+    // the fields behind it (no prompt text, no sign-up times...), as analyze words it.
+    void setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters,
+                 const QStringList& unavailable = {});
     QString text() const;
     // The case's requests per hour; the window fills it from a worker thread.
     HourlyRatePlot* hourlyPlot() const { return hourly_; }
