@@ -150,14 +150,18 @@ void ViewsController::createPanels(MainFrame* frame) {
     compareNext_->setObjectName(QStringLiteral("compareNext"));
     compareBar->addWidget(compareSelected);
     compareBar->addWidget(compareCluster);
-    compareBar->addWidget(compareNote_, 1);
-    compareBar->addWidget(comparePrev_);
-    compareBar->addWidget(compareNext_);
+    compareBar->addStretch(1);
+    // The legend wraps and the pager sits under the buttons: the tab keeps its minimum width.
     compareLegend_ = new TopicLegend(compareBox);
+    auto* pager = new QHBoxLayout;
+    pager->addWidget(compareLegend_, 1);
+    pager->addWidget(compareNote_);
+    pager->addWidget(comparePrev_);
+    pager->addWidget(compareNext_);
     auto* compareLayout = new QVBoxLayout(compareBox);
     compareLayout->setContentsMargins(4, 2, 4, 2);
     compareLayout->addLayout(compareBar);
-    compareLayout->addWidget(compareLegend_);
+    compareLayout->addLayout(pager);
     compareLayout->addWidget(compare_, 1);
     connect(comparePrev_, &QPushButton::clicked, this, [this] { showComparePage(compare_->page() - 1); });
     connect(compareNext_, &QPushButton::clicked, this, [this] { showComparePage(compare_->page() + 1); });

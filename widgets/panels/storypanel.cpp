@@ -29,14 +29,17 @@ StoryPanel::StoryPanel(QWidget* parent)
     down_->setToolTip(tr("Move this item later in the story"));
     timeOrder_->setToolTip(tr("Drop your own order: the story runs in the time of the logs again"));
 
+    // The label on its own line and wrapping: the dock keeps a narrow minimum width.
+    orderLabel_->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(orderLabel_, 1);
+    buttons->addStretch(1);
     buttons->addWidget(up_);
     buttons->addWidget(down_);
     buttons->addWidget(timeOrder_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(view_, 1);
+    layout->addWidget(orderLabel_);
     layout->addLayout(buttons);
 
     connect(up_, &QPushButton::clicked, this, [this] { move(-1); });
