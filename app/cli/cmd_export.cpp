@@ -40,7 +40,7 @@ int cmdExport(const QStringList& args) {
     p.setApplicationDescription(
         QStringLiteral("Write an evidence bundle (ZIP): report.html, report.pdf, charts/ (timeline "
                        "and topic heatmap per cluster, "
-                       "PNG and vector PDF), accounts.csv, requests.csv (with prompts), links.csv, "
+                       "PNG and vector PDF), accounts.csv, requests.csv (with prompts), links.csv, story.csv, "
                        "audit.jsonl, sources.json and manifest.json with the SHA-256 of every "
                        "file. The export is recorded "
                        "in the case's audit trail. Check a bundle with quarry-cli verify."));

@@ -15,6 +15,15 @@ CaseSession::~CaseSession() = default;
 bool CaseSession::open(const QString& path, QString* error) {
     QString why;
     std::unique_ptr<CaseFile> file = openReadOnly(path, &why);
+    // A case written by an older Quarry is upgraded once (its forward migrations keep every
+    // row), then read like any other.
+    if (!file && why.contains(QLatin1String("needs an upgrade"))) {
+        QString upgradeError;
+        if (CaseFile::open(path, CaseFile::Access::ReadWrite, &upgradeError))
+            file = openReadOnly(path, &why);
+        else
+            why = upgradeError;
+    }
     if (!file) {
         if (error) *error = tr("Cannot open %1: %2").arg(path, why);
         return false;

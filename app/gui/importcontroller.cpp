@@ -14,6 +14,7 @@
 #include "casesession.h"
 #include "generate/generator.h"
 #include "importwizard/importwizard.h"
+#include "dialogs/confirmation.h"
 #include "jobs/analysecase.h"
 #include "jobs/importfiles.h"
 #include "mainframe.h"
@@ -31,10 +32,9 @@ QString importInto(const QString& casePath, const QStringList& files, TaskProgre
     jobs::ImportJobCallbacks callbacks;
     callbacks.progress = [&](const jobs::ImportProgress& progress) {
         p.report(from + (to - from) * progress.fraction(),
-                 QObject::tr("Importing %1: %2 rows, %3 quarantined")
-                     .arg(QFileInfo(files[progress.file]).fileName())
-                     .arg(progress.rows)
-                     .arg(progress.quarantined));
+                 QObject::tr("Importing %1: %Ln row(s), ", nullptr, static_cast<int>(progress.rows))
+                         .arg(QFileInfo(files[progress.file]).fileName()) +
+                     QObject::tr("%Ln quarantined", nullptr, static_cast<int>(progress.quarantined)));
     };
     const jobs::ImportJobResult r = jobs::importFiles(casePath, files, options, callbacks);
     if (!r.caseError.isEmpty()) return r.caseError;
@@ -74,9 +74,8 @@ ImportController::ImportController(CaseSession* session, MainFrame* frame)
     demo->setObjectName(QStringLiteral("demoAction"));
     QAction* analyze =
         frame->menu(MainFrame::Menu::Case)
-            ->addAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Analyze"), this, [this] {
-                if (session_->isOpen()) analyzeAndOpen(session_->path());
-            });
+            ->addAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Analyze"), this,
+                        [this] { reanalyze(); });
     analyze->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     analyze->setObjectName(QStringLiteral("analyzeAction"));
 }
@@ -105,6 +104,20 @@ void ImportController::reopen(const QString& path) {
     QString error;
     if (!session_->open(path, &error))
         QMessageBox::warning(frame_->mainWindow(), tr("Open case"), error);
+}
+
+bool ImportController::reanalyze() {
+    if (!session_->isOpen()) return false;
+    if (session_->analysed() &&
+        !confirm(frame_->mainWindow(), tr("Analyze Again"),
+                 tr("This case is already analysed. Analyse it again?\n\n"
+                    "The clusters, scores and reasons are computed anew and clusters may be "
+                    "renumbered. Your tags, notes, starred requests and the audit trail are kept; "
+                    "tags and notes on clusters of the previous analysis stay on record but no "
+                    "longer show on the new clusters (tag the members to keep a verdict).")))
+        return false;
+    analyzeAndOpen(session_->path());
+    return true;
 }
 
 void ImportController::analyzeAndOpen(const QString& path) {
@@ -143,10 +156,10 @@ void ImportController::openDemo() {
             o.seed = 7;
             o.progress = [&p](int day, int days, std::int64_t rows) {
                 p.report(0.3 * day / days,
-                         QObject::tr("Generating demo logs: day %1 of %2, %3 requests")
+                         QObject::tr("Generating demo logs: day %1 of %2, %Ln request(s)", nullptr,
+                                     static_cast<int>(rows))
                              .arg(day)
-                             .arg(days)
-                             .arg(rows));
+                             .arg(days));
             };
             const gen::GenerateResult r = gen::generateDataset(o);
             if (!r.ok) return QString::fromStdString(r.error);

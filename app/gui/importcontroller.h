@@ -22,6 +22,9 @@ public:
     // script it. When it closes after an import, the case is analysed (if asked) and reopened.
     ImportWizard* importLogs(const QStringList& files);
     void analyzeAndOpen(const QString& casePath);
+    // Case › Analyze: analyses the open case, after asking when it is already analysed (what is
+    // recomputed, what is kept); false when nothing was started.
+    bool reanalyze();
     void openDemo();
 
 private:

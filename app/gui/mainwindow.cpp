@@ -9,6 +9,7 @@
 
 #include "casesession.h"
 #include "graph/clustergraph.h"
+#include "englishplurals.h"
 #include "importcontroller.h"
 #include "panels/templatepanel.h"
 #include "pivotcontroller.h"
@@ -17,6 +18,7 @@
 #include "selectioncontroller.h"
 #include "store/casewatcher.h"
 #include "templatecontroller.h"
+#include "storycontroller.h"
 #include "viewscontroller.h"
 #include "workflowcontroller.h"
 
@@ -24,6 +26,7 @@ namespace quarry::gui {
 
 MainWindow::MainWindow(bool restoreSettings)
     : session_(new CaseSession(this)), restoreSettings_(restoreSettings) {
+    installEnglishPlurals();  // "1 account", "2 accounts" in every counted text
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Quarry"));
     setAcceptDrops(true);
@@ -42,6 +45,8 @@ MainWindow::MainWindow(bool restoreSettings)
     // Nodes and shared-key hubs of the cluster graph open the same pivots as the tables.
     connect(requests_->clusterGraph(), &ClusterGraph::accountContextMenuRequested, pivots_, &PivotController::showAccountMenu);
     connect(requests_->clusterGraph(), &ClusterGraph::keyContextMenuRequested, pivots_, &PivotController::showKeyMenu);
+    story_ = new StoryController(session_, selection_, workflow_, requests_, this);
+    story_->followTimeline(views_->timeline());
     // Last: it scales and exports the plots the other controllers made.
     presentation_ = new PresentationController(this, restoreSettings_);
     presentation_->attachChartMenus();

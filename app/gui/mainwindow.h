@@ -26,6 +26,7 @@ class PresentationController;
 class RequestsController;
 class SelectionController;
 class TemplateController;
+class StoryController;
 class ViewsController;
 class WorkflowController;
 
@@ -51,6 +52,7 @@ public:
     PivotController* pivots() const { return pivots_; }
     TemplateController* templates() const { return templates_; }
     PresentationController* presentation() const { return presentation_; }
+    StoryController* story() const { return story_; }
 
     bool openCase(const QString& path, QString* error = nullptr);
     void closeCase();
@@ -89,6 +91,8 @@ private:
     void createMenus();
     void finishMenus();  // once every controller has added its actions and docks
     void restoreLayout();
+    // Toolbar icons in the palette's text colour (visible on the light and the dark palette).
+    void tintToolbar();
     void saveLayout();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
@@ -115,6 +119,7 @@ private:
     TemplateController* templates_ = nullptr;
     PivotController* pivots_ = nullptr;
     PresentationController* presentation_ = nullptr;
+    StoryController* story_ = nullptr;
 
     QMenu* fileMenu_ = nullptr;
     QMenu* caseMenu_ = nullptr;

@@ -17,6 +17,7 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include "helpmenu.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "plots/plottheme.h"
@@ -94,6 +95,7 @@ void MainWindow::finishMenus() {
     }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    addHelpEntries(this, help);
     help->addAction(tr("&About Quarry"), this, [this] {
         QMessageBox::about(this, tr("About Quarry"),
                            tr("<b>Quarry %1</b><p>A workstation for investigating distillation campaigns in "
@@ -107,6 +109,8 @@ void MainWindow::finishMenus() {
     tools->addAction(openAction_);
     for (const char* name : {"importAction", "analyzeAction", "demoAction"})
         if (auto* a = findChild<QAction*>(QLatin1String(name))) tools->addAction(a);
+    for (QAction* a : tools->actions()) a->setProperty("quarryBaseIcon", a->icon());
+    tintToolbar();
     rebuildRecentMenu();
 }
 
@@ -128,7 +132,17 @@ void MainWindow::saveLayout() {
 
 void MainWindow::setDarkPalette(bool dark) {
     qApp->setPalette(dark ? darkPalette() : lightPalette());
+    tintToolbar();
     if (darkAction_ && darkAction_->isChecked() != dark) darkAction_->setChecked(dark);
+}
+
+void MainWindow::tintToolbar() {
+    const QColor colour = qApp->palette().color(QPalette::ButtonText);
+    for (QToolBar* bar : findChildren<QToolBar*>())
+        for (QAction* a : bar->actions()) {
+            const QVariant base = a->property("quarryBaseIcon");
+            if (base.isValid()) a->setIcon(tintedIcon(base.value<QIcon>(), colour));
+        }
 }
 
 void MainWindow::addRecent(const QString& path) {

@@ -50,7 +50,7 @@ RequestsController::RequestsController(CaseSession* session, SelectionController
     connect(graph_, &ClusterGraph::accountsSelected, this, [this](const QVector<qint64>& ids) {
         const int n = selection_->accountPanel()->selectAccounts(
             std::vector<int64_t>(ids.begin(), ids.end()));
-        session_->showStatus(tr("%1 accounts selected from the cluster graph").arg(n), 4000);
+        session_->showStatus(tr("%n account(s) selected from the cluster graph", nullptr, n), 4000);
     });
 }
 

@@ -36,12 +36,14 @@ SelectionController::SelectionController(CaseSession* session, MainFrame* frame)
 
     connect(session_, &CaseSession::caseOpened, this, &SelectionController::caseOpened);
     connect(session_, &CaseSession::caseClosing, this, &SelectionController::caseClosing);
+    // The next case starts unfiltered: a search typed for this one means nothing there.
+    connect(session_, &CaseSession::caseClosed, accounts_, &AccountPanel::resetFilters);
     connect(accounts_, &AccountPanel::currentAccountChanged, session_,
             [this](qint64 id, const QString& name) { session_->setCurrentAccount(id, name); });
     connect(accounts_, &AccountPanel::selectionChanged, this,
             &SelectionController::accountSelectionChanged);
     connect(accounts_, &AccountPanel::loaded, this,
-            [this](int n) { session_->showStatus(tr("%1 accounts loaded").arg(n), 4000); });
+            [this](int n) { session_->showStatus(tr("%n account(s) loaded", nullptr, n), 4000); });
     connect(clusters_, &ClusterPanel::clusterSelected, this, [this](qint64 id) {
         // The members first, so every listener of clusterChanged sees them selected.
         const int n = accounts_->selectCluster(id);

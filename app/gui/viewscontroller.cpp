@@ -19,6 +19,7 @@
 #include "panels/accountpanel.h"
 #include "panels/overviewpanel.h"
 #include "plots/comparetimeline.h"
+#include "plots/topiclegend.h"
 #include "plots/hourlyrateplot.h"
 #include "plots/punchcardplot.h"
 #include "plots/timelineplot.h"
@@ -142,13 +143,29 @@ void ViewsController::createPanels(MainFrame* frame) {
     auto* compareSelected = new QPushButton(tr("Compare selected accounts"), compareBox);
     auto* compareCluster = new QPushButton(tr("Compare cluster members"), compareBox);
     compareNote_ = new QLabel(compareBox);
+    // A cluster of 121 is read 12 rows at a time: "13–24 of 121".
+    comparePrev_ = new QPushButton(tr("◀ Previous"), compareBox);
+    comparePrev_->setObjectName(QStringLiteral("comparePrevious"));
+    compareNext_ = new QPushButton(tr("Next ▶"), compareBox);
+    compareNext_->setObjectName(QStringLiteral("compareNext"));
     compareBar->addWidget(compareSelected);
     compareBar->addWidget(compareCluster);
-    compareBar->addWidget(compareNote_, 1);
+    compareBar->addStretch(1);
+    // The legend wraps and the pager sits under the buttons: the tab keeps its minimum width.
+    compareLegend_ = new TopicLegend(compareBox);
+    auto* pager = new QHBoxLayout;
+    pager->addWidget(compareLegend_, 1);
+    pager->addWidget(compareNote_);
+    pager->addWidget(comparePrev_);
+    pager->addWidget(compareNext_);
     auto* compareLayout = new QVBoxLayout(compareBox);
     compareLayout->setContentsMargins(4, 2, 4, 2);
     compareLayout->addLayout(compareBar);
+    compareLayout->addLayout(pager);
     compareLayout->addWidget(compare_, 1);
+    connect(comparePrev_, &QPushButton::clicked, this, [this] { showComparePage(compare_->page() - 1); });
+    connect(compareNext_, &QPushButton::clicked, this, [this] { showComparePage(compare_->page() + 1); });
+    showComparePage(0);
 
     punchcard_ = new PunchcardPlot(w);
     punchcard_->setObjectName(QStringLiteral("punchcard"));
@@ -172,16 +189,15 @@ void ViewsController::createPanels(MainFrame* frame) {
         this,
         [this](const TopicTimeGrid& g) {
             const QString granularity = g.bucketMs == kHourMs ? tr("hour") : tr("day");
-            heatmap_->setData(g, tr("Topics by %1 — %2 (%3 requests)")
+            heatmap_->setData(g, tr("Topics by %1 — %2 (%Ln request(s))", nullptr,
+                                    static_cast<int>(g.total))
                                      .arg(granularity, scopeTitle(g.scope, g.scopeId,
-                                                                  session_->currentAccountName()))
-                                     .arg(g.total));
+                                                                  session_->currentAccountName())));
         },
         [this](const Punchcard& p) {
             punchcard_->setData(
-                p, tr("Hour of week (UTC) — %1 (%2 requests)")
-                       .arg(scopeTitle(p.scope, p.scopeId, session_->currentAccountName()))
-                       .arg(p.total));
+                p, tr("Hour of week (UTC) — %1 (%Ln request(s))", nullptr, static_cast<int>(p.total))
+                       .arg(scopeTitle(p.scope, p.scopeId, session_->currentAccountName())));
         },
         [this](const AccountTopicMatrix& m) { matrix_->setData(m); },
         [this](const std::vector<HourCount>& hours) {
@@ -256,7 +272,8 @@ void ViewsController::caseOpened() {
     else
         refreshHeatmap();
     compare_->setCase(session_->db(), session_->topics());
-    compareNote_->clear();
+    compareLegend_->setTopics(session_->topics());
+    showComparePage(0);
     punchcard_->clearData(tr("Select an account"));
     matrix_->setTopics(session_->topics());
     refreshPatterns();
@@ -268,7 +285,8 @@ void ViewsController::caseOpened() {
 void ViewsController::caseClosing() {
     viewTasks_->cancel();
     compare_->setCase(nullptr, {});
-    compareNote_->clear();
+    compareLegend_->setTopics({});
+    showComparePage(0);
     punchcard_->clearData(tr("No case open"));
     matrix_->setTopics({});
     selection_->overview()->hourlyPlot()->clearData(tr("Requests per hour"));
@@ -450,11 +468,17 @@ void ViewsController::showView(QWidget* view) {
 
 void ViewsController::compareAccounts(const std::vector<int64_t>& accounts, const QString& what) {
     compare_->setAccounts(accounts, what);
-    compareNote_->setText(
-        compare_->requestedCount() > compare_->rowCount()
-            ? tr("%1 of %2 shown").arg(compare_->rowCount()).arg(compare_->requestedCount())
-            : QString());
+    showComparePage(0);
     showViewTab(CompareTab);
+}
+
+void ViewsController::showComparePage(int page) {
+    if (page != compare_->page()) compare_->setPage(page);
+    compareNote_->setText(compare_->pageText());
+    comparePrev_->setVisible(compare_->pageCount() > 1);
+    compareNext_->setVisible(compare_->pageCount() > 1);
+    comparePrev_->setEnabled(compare_->page() > 0);
+    compareNext_->setEnabled(compare_->page() + 1 < compare_->pageCount());
 }
 
 void ViewsController::compareSelectedAccounts() {
@@ -464,7 +488,7 @@ void ViewsController::compareSelectedAccounts() {
             tr("Select accounts in the account table first (Ctrl+click, Shift+click)"), 5000);
         return;
     }
-    compareAccounts(ids, tr("%1 selected accounts").arg(ids.size()));
+    compareAccounts(ids, tr("%n selected account(s)", nullptr, static_cast<int>(ids.size())));
 }
 
 bool ViewsController::compareClusterMembers(int64_t clusterId) {
@@ -474,7 +498,7 @@ bool ViewsController::compareClusterMembers(int64_t clusterId) {
     }
     const std::vector<int64_t> ids = clusterMembers(session_->db(), clusterId);
     if (ids.empty()) return false;
-    compareAccounts(ids, tr("Cluster %1: %2 members").arg(clusterId).arg(ids.size()));
+    compareAccounts(ids, tr("Cluster %1: %n member(s)", nullptr, static_cast<int>(ids.size())).arg(clusterId));
     return true;
 }
 

@@ -14,6 +14,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class QWidget;
 
@@ -26,6 +27,7 @@ class PunchcardPlot;
 class SelectionController;
 class TimelinePlot;
 class TopicHeatmap;
+class TopicLegend;
 class TopicMatrixPlot;
 class ViewTasks;
 
@@ -51,8 +53,10 @@ public:
     void setHeatmapScope(ViewScope scope);
     void setHeatmapHourly(bool hourly);
     bool heatmapHourly() const;
-    // Stacks these accounts in the Compare tab (the first CompareTimeline::kMaxRows).
+    // Stacks these accounts in the Compare tab, CompareTimeline::kMaxRows a page (the first).
     void compareAccounts(const std::vector<int64_t>& accounts, const QString& what = QString());
+    // Shows that page of the compared accounts and says which ("13–24 of 121").
+    void showComparePage(int page);
     void compareSelectedAccounts();
     bool compareClusterMembers(int64_t clusterId);
     void selectVisibleRange();
@@ -84,6 +88,9 @@ private:
     QTabWidget* viewTabs_ = nullptr;
     CompareTimeline* compare_ = nullptr;
     QLabel* compareNote_ = nullptr;
+    QPushButton* comparePrev_ = nullptr;
+    QPushButton* compareNext_ = nullptr;
+    TopicLegend* compareLegend_ = nullptr;
     PunchcardPlot* punchcard_ = nullptr;
     TopicMatrixPlot* matrix_ = nullptr;
     ViewTasks* viewTasks_ = nullptr;  // child QObject: the views' worker queries

@@ -7,15 +7,18 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTableView>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "casesession.h"
+#include "dialogs/custodyprompts.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/tagdialog.h"
 #include "editing/caseeditor.h"
@@ -41,6 +44,18 @@ WorkflowController::WorkflowController(CaseSession* session, SelectionController
       window_(frame->mainWindow()) {
     createPanels(frame);
     createActions(frame);
+    analystLabel_ = new QLabel(window_);
+    analystLabel_->setObjectName(QStringLiteral("analystLabel"));
+    analystLabel_->setToolTip(tr("Who the audit trail records (Settings › Analyst Name)"));
+    window_->statusBar()->addPermanentWidget(analystLabel_);
+    showAnalyst();
+}
+
+void WorkflowController::showAnalyst() {
+    const bool named =
+        !qEnvironmentVariableIsEmpty("QUARRY_ANALYST") || !evidence::configuredAnalyst().isEmpty();
+    analystLabel_->setText(named ? tr("Analyst: %1").arg(evidence::currentAnalyst())
+                                 : tr("Analyst: not set"));
 }
 
 WorkflowController::~WorkflowController() {
@@ -198,6 +213,11 @@ void WorkflowController::refreshAccountTags() {
 
 bool WorkflowController::pushEdits(const QString& macroText,
                                    std::vector<std::unique_ptr<EditCommand>> commands) {
+    if (!ensureAnalystName(window_)) {
+        session_->showStatus(tr("Nothing was recorded: the audit trail needs your name"), 6000);
+        return false;
+    }
+    showAnalyst();
     std::vector<std::unique_ptr<EditCommand>> done;
     for (auto& c : commands) {
         QString error;
@@ -394,20 +414,22 @@ void WorkflowController::deleteTag(const QString& name) {
 }
 
 void WorkflowController::chooseAnalystName() {
-    bool ok = false;
-    const QString name =
-        QInputDialog::getText(window_, tr("Analyst Name"),
-                              tr("Your name as the audit trail records it with every action\n(the "
-                                 "QUARRY_ANALYST environment variable "
-                                 "overrides it; empty: the OS user):"),
-                              QLineEdit::Normal, evidence::configuredAnalyst(), &ok);
-    if (!ok) return;
-    evidence::setConfiguredAnalyst(name);
+    const std::optional<QString> name = askAnalystName(
+        window_, tr("Your name as the audit trail records it with every action\n(the "
+                    "QUARRY_ANALYST environment variable overrides it):"));
+    if (!name) return;
+    evidence::setConfiguredAnalyst(*name);
+    showAnalyst();
     session_->showStatus(tr("Actions are recorded as %1").arg(evidence::currentAnalyst()), 5000);
 }
 
 ExportDialog* WorkflowController::exportEvidence() {
     if (!session_->isOpen()) return nullptr;
+    if (!ensureAnalystName(window_)) {
+        session_->showStatus(tr("No export: the bundle and the audit trail need your name"), 6000);
+        return nullptr;
+    }
+    showAnalyst();
     ExportChoices choices;
     choices.casePath = session_->path();
     choices.clusters = loadClusters(session_->db());

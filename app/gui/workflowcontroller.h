@@ -15,6 +15,7 @@
 #include "items/workflowqueries.h"
 
 class QAction;
+class QLabel;
 class QMainWindow;
 class QUndoStack;
 
@@ -44,6 +45,13 @@ public:
     NotesPanel* notesPanel() const { return notesPanel_; }
     AuditPanel* auditPanel() const { return auditPanel_; }
     QUndoStack* undoStack() const { return undo_; }
+    CaseEditor* editor() const { return editor_; }
+    // Performs the commands (each commits at once) and pushes those that changed something on the
+    // undo stack, as one step named macroText when there are several. Asks for the analyst's
+    // name first when none is set (every edit is audited); false when nothing was done.
+    bool pushEdits(const QString& macroText, std::vector<std::unique_ptr<EditCommand>> commands);
+    // The analyst the audit trail records, as the status bar shows it.
+    QLabel* analystLabel() const { return analystLabel_; }
     // Tag (add) or untag the accounts selected in the account table; false when nothing was done.
     bool tagSelectedAccounts(const QString& tag, bool add);
     // Tag or untag the selected cluster, asking whether its members should follow.
@@ -69,15 +77,13 @@ private:
     void caseClosing();
     void refreshViews();
     void refreshAccountTags();
-    // Performs the commands (each commits at once) and pushes those that changed something on the
-    // undo stack, as one step named macroText when there are several.
-    bool pushEdits(const QString& macroText, std::vector<std::unique_ptr<EditCommand>> commands);
     void tagSelection(bool add);
     void createTag();
     void editTag(const QString& name);
     void deleteTag(const QString& name);
     void chooseAnalystName();
     void warnPlain(const QString& message);
+    void showAnalyst();
 
     CaseSession* session_;
     SelectionController* selection_;
@@ -89,6 +95,7 @@ private:
     NotesPanel* notesPanel_ = nullptr;
     AuditPanel* auditPanel_ = nullptr;
     QAction* exportAction_ = nullptr;
+    QLabel* analystLabel_ = nullptr;
     QFutureWatcher<AccountTagMap> tagsWatcher_;
     bool tagsStale_ = false;  // a change arrived while the Tags column was loading
     // What Ctrl+T tags: the analyst's last pick among the account table, a cluster and the

@@ -26,6 +26,7 @@
 #include "redactor.h"
 #include "reporthtml.h"
 #include "signing.h"
+#include "story.h"
 #include "store/casefile.h"
 #include "store/casereads.h"
 #include "store/sqlite.h"
@@ -377,6 +378,18 @@ bool exportBundle(CaseFile& file, const BundleOptions& options, const QString& o
     }
     result.accounts = static_cast<int64_t>(accounts.size());
     result.clusters = static_cast<int64_t>(clusters.size());
+
+    // story.csv: the story's items about the selection, in the analyst's order.
+    ctx.story = bundleStoryRows(storyForSelection(db, accountIds, clusterIds));
+    {
+        MemberWriter w(red);
+        if (!openMember(w, QStringLiteral("story.csv"))) return writeFailed();
+        w.raw(QByteArray("position,kind,time,subject,title,text,analyst\n"));
+        int position = 0;
+        for (const BundleStoryRow& r : ctx.story)
+            w.row({QString::number(++position), r.kind, r.time, r.subject, r.title, r.text, r.analyst});
+        if (!finish(w, QStringLiteral("story.csv"))) return writeFailed();
+    }
 
     result.bundleId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString createdAt = QString::fromStdString(formatTimestampMs(QDateTime::currentMSecsSinceEpoch()));

@@ -7,7 +7,7 @@
 //   manifest.json.sha256  SHA-256 of manifest.json (catches an edited manifest when unsigned)
 //   manifest.json.sig     Ed25519 signature over manifest.json (hex), with --sign
 //   signing_key.pub       the signer's public key (hex), with --sign; also inside the manifest
-//   accounts.csv requests.csv links.csv audit.jsonl sources.json report.html
+//   accounts.csv requests.csv links.csv audit.jsonl sources.json story.csv report.html
 //   plus the members BundleOptions::extraMembers adds (quarry-cli: report.pdf, charts/*.png|pdf)
 // requests.csv is streamed account by account; memory stays flat whatever its size.
 

@@ -35,6 +35,8 @@ BundleContext redactedContext(const BundleContext& ctx, const Redactor& red) {
         a.reasons = redactAll(a.reasons, red);
         a.tags = redactAll(a.tags, red);
     }
+    for (auto& item : r.story)
+        for (QString* s : {&item.subject, &item.title, &item.text, &item.analyst}) *s = red.text(*s);
     // Topic labels come from the logs when the source had them; two labels may mask alike.
     for (auto& [account, counts] : r.activity) {
         std::map<DayTopic, int64_t> masked;

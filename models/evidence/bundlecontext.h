@@ -35,6 +35,11 @@ struct BundleClusterRow {
     std::vector<int64_t> members;  // BundleAccountRow::id of its accounts in the selection
 };
 
+// One item of the case story (story.h), in the analyst's order.
+struct BundleStoryRow {
+    QString kind, time, subject, title, text, analyst;
+};
+
 // Requests of one account on one UTC day (days since 1970-01-01) about one topic.
 struct DayTopic {
     int64_t day = 0;
@@ -52,6 +57,7 @@ struct BundleContext {
     std::vector<BundleClusterRow> clusters;
     std::vector<BundleAccountRow> accounts;                   // ordered by score, then name
     std::map<int64_t, std::map<DayTopic, int64_t>> activity;  // account row id -> counts
+    std::vector<BundleStoryRow> story;  // the story items about the selection, in story order
 };
 
 class Redactor;

@@ -53,6 +53,17 @@ QString reportHtml(const BundleContext& ctx) {
             ? QStringLiteral("yes: prompts, full IP addresses and e-mail addresses are masked")
             : QStringLiteral("no"));
     h += QStringLiteral("</table>\n");
+    if (!ctx.story.empty()) {
+        h += QStringLiteral(
+            "<h2>Story</h2>\n<table><tr><th>#</th><th>Time (UTC)</th><th>Kind</th><th>What</th>"
+            "<th>Details</th><th>Analyst</th></tr>\n");
+        int n = 0;
+        for (const auto& r : ctx.story)
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>\n")
+                     .arg(QString::number(++n), esc(r.time), esc(r.kind), esc(r.title), esc(r.text),
+                          esc(r.analyst));
+        h += QStringLiteral("</table>\n");
+    }
     if (!ctx.clusters.empty()) {
         h += QStringLiteral(
             "<h2>Clusters</h2>\n<table><tr><th>Cluster</th><th>Size</th><th>Score</th><th>Verdict</"
@@ -91,7 +102,7 @@ QString reportHtml(const BundleContext& ctx) {
     h += QStringLiteral(
              "</table>\n<h2>Files</h2>\n<p>accounts.csv, requests.csv (the accounts' requests%1), "
              "links.csv "
-             "(evidence links), audit.jsonl (the case's audit chain up to this export), "
+             "(evidence links), story.csv (the story above), audit.jsonl (the case's audit chain up to this export), "
              "sources.json "
              "(imported files with SHA-256). manifest.json lists the SHA-256 of each; check the "
              "bundle with "

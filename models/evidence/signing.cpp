@@ -66,8 +66,7 @@ bool loadOrCreateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QStrin
         return false;
     };
     if (!initSodium()) return setError(QStringLiteral("libsodium failed to initialise"));
-    const QString dir = signingKeyDirectory();
-    const QString secretPath = dir + QStringLiteral("/ed25519.secret"), publicPath = dir + QStringLiteral("/ed25519.pub");
+    const QString secretPath = signingKeyDirectory() + QStringLiteral("/ed25519.secret");
     QFile sf(secretPath);
     if (sf.exists()) {
         if (!sf.open(QIODevice::ReadOnly)) return setError(QStringLiteral("%1: cannot read the signing key").arg(secretPath));
@@ -79,11 +78,38 @@ bool loadOrCreateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QStrin
                                      reinterpret_cast<const unsigned char*>(secretKey.constData()));
         return true;
     }
-    if (!QDir().mkpath(dir)) return setError(QStringLiteral("%1: cannot create the key folder").arg(dir));
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return generateSigningKey(publicKey, secretKey, error) && saveSigningKey(secretKey, error);
+}
+
+bool signingKeyExists() {
+    return QFile::exists(signingKeyDirectory() + QStringLiteral("/ed25519.secret"));
+}
+
+bool generateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QString* error) {
+    if (!initSodium()) {
+        if (error) *error = QStringLiteral("libsodium failed to initialise");
+        return false;
+    }
     publicKey.resize(crypto_sign_PUBLICKEYBYTES);
     secretKey.resize(crypto_sign_SECRETKEYBYTES);
     crypto_sign_keypair(reinterpret_cast<unsigned char*>(publicKey.data()), reinterpret_cast<unsigned char*>(secretKey.data()));
+    return true;
+}
+
+bool saveSigningKey(const QByteArray& secretKey, QString* error) {
+    auto setError = [&](const QString& e) {
+        if (error) *error = e;
+        return false;
+    };
+    if (!initSodium() || secretKey.size() != crypto_sign_SECRETKEYBYTES)
+        return setError(QStringLiteral("not an Ed25519 secret key"));
+    const QString dir = signingKeyDirectory();
+    const QString secretPath = dir + QStringLiteral("/ed25519.secret"), publicPath = dir + QStringLiteral("/ed25519.pub");
+    if (!QDir().mkpath(dir)) return setError(QStringLiteral("%1: cannot create the key folder").arg(dir));
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QByteArray publicKey(crypto_sign_PUBLICKEYBYTES, '\0');
+    crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(publicKey.data()),
+                                 reinterpret_cast<const unsigned char*>(secretKey.constData()));
     QSaveFile out(secretPath);
     if (!out.open(QIODevice::WriteOnly))
         return setError(QStringLiteral("%1: cannot write the signing key").arg(secretPath));

@@ -13,6 +13,12 @@ namespace quarry::evidence {
 QString signingKeyDirectory();
 // Loads the key pair, creating it on first use. Keys are raw bytes (32 public, 64 secret).
 bool loadOrCreateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QString* error);
+// Whether the key pair exists (a first signing creates it).
+bool signingKeyExists();
+// A new key pair in memory only (so its fingerprint can be shown before it is kept), and
+// storing one where loadOrCreateSigningKey finds it.
+bool generateSigningKey(QByteArray& publicKey, QByteArray& secretKey, QString* error);
+bool saveSigningKey(const QByteArray& secretKey, QString* error);
 QByteArray signDetached(const QByteArray& message, const QByteArray& secretKey);
 // What to read out over the phone: SHA-256 of the raw public key, first 16 bytes, hex in groups
 // of four ("ab12 cd34 ...").

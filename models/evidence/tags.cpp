@@ -246,6 +246,14 @@ bool TagStore::change(bool add, const QString& tagName, const std::vector<Target
 }
 
 bool TagStore::setNote(const Target& target, const QString& text, QString* previous, QString* error) {
+    NoteState before;
+    if (!setPinnedNote(target, {text, noteState(target).pinnedAt}, &before, error)) return false;
+    if (previous) *previous = before.text;
+    return true;
+}
+
+bool TagStore::setPinnedNote(const Target& target, const NoteState& note, NoteState* previous,
+                             QString* error) {
     auto setError = [&](const QString& e) {
         if (error) *error = e;
         return false;
@@ -254,10 +262,10 @@ bool TagStore::setNote(const Target& target, const QString& text, QString* previ
     sqlite3* db = file_.db();
     QString e;
     if (!file_.beginWrite(&e)) return setError(e);
-    const QString before = note(target);
+    const NoteState before = noteState(target);
     const int64_t run = latestRun(db);
     bool ok;
-    if (text.isEmpty()) {
+    if (note.text.isEmpty()) {
         sql::Statement s(db, "DELETE FROM notes WHERE target_type = ? AND target_id = ?");
         s.bindText(1, targetTypeName(target.type));
         s.bind(2, target.id);
@@ -265,23 +273,27 @@ bool TagStore::setNote(const Target& target, const QString& text, QString* previ
         if (!ok) e = s.error();
     } else {
         sql::Statement s(db, "INSERT OR REPLACE INTO notes(target_type, target_id, text, analysis_run, updated_at, "
-                             "analyst) VALUES(?,?,?,?,?,?)");
+                             "analyst, pinned_at) VALUES(?,?,?,?,?,?,?)");
         s.bindText(1, targetTypeName(target.type));
         s.bind(2, target.id);
-        bindString(s, 3, utf8(text));
+        bindString(s, 3, utf8(note.text));
         s.bindOptional(4, target.type == TargetType::Cluster && run >= 0, run);
         s.bind(5, QDateTime::currentMSecsSinceEpoch());
         bindString(s, 6, utf8(currentAnalyst()));
+        s.bindOptional(7, note.pinnedAt.has_value(), note.pinnedAt.value_or(0));
         ok = s.run();
         if (!ok) e = s.error();
     }
-    if (ok && before != text) {
+    const NoteState after = note.text.isEmpty() ? NoteState{} : note;
+    if (ok && before != after) {
         QJsonObject d;
         d.insert(QStringLiteral("type"), QLatin1String(targetTypeName(target.type)));
         d.insert(QStringLiteral("id"), target.type == TargetType::Account ? QJsonValue(describe(target))
                                                                           : QJsonValue(static_cast<qint64>(target.id)));
-        d.insert(QStringLiteral("note"), text);
-        d.insert(QStringLiteral("previous"), before);
+        d.insert(QStringLiteral("note"), note.text);
+        d.insert(QStringLiteral("previous"), before.text);
+        if (after.pinnedAt) d.insert(QStringLiteral("pinned_at"), static_cast<qint64>(*after.pinnedAt));
+        if (before.pinnedAt) d.insert(QStringLiteral("previous_pinned_at"), static_cast<qint64>(*before.pinnedAt));
         ok = appendAudit(db, QStringLiteral("note"), d, &e);
     }
     if (!ok || !file_.commit(&e)) {
@@ -292,11 +304,17 @@ bool TagStore::setNote(const Target& target, const QString& text, QString* previ
     return true;
 }
 
-QString TagStore::note(const Target& target) const {
-    sql::Statement s(file_.db(), "SELECT text FROM notes WHERE target_type = ? AND target_id = ?");
+QString TagStore::note(const Target& target) const { return noteState(target).text; }
+
+NoteState TagStore::noteState(const Target& target) const {
+    sql::Statement s(file_.db(), "SELECT text, pinned_at FROM notes WHERE target_type = ? AND target_id = ?");
     s.bindText(1, targetTypeName(target.type));
     s.bind(2, target.id);
-    return s.step() ? s.text(0) : QString();
+    NoteState n;
+    if (!s.step()) return n;
+    n.text = s.text(0);
+    if (!s.isNull(1)) n.pinnedAt = s.int64(1);
+    return n;
 }
 
 std::vector<QString> TagStore::tagsOf(const Target& target) const {

@@ -31,6 +31,14 @@ struct Target {
     bool operator==(const Target& o) const { return type == o.type && id == o.id; }
 };
 
+// A note's text and the moment of the logs it is pinned to (UTC ms; none: not pinned).
+struct NoteState {
+    QString text;
+    std::optional<int64_t> pinnedAt;
+    bool operator==(const NoteState& o) const { return text == o.text && pinnedAt == o.pinnedAt; }
+    bool operator!=(const NoteState& o) const { return !(*this == o); }
+};
+
 struct TagInfo {
     int64_t id = 0;
     QString name, color, description;
@@ -67,11 +75,20 @@ public:
 
     // Sets (empty text: removes) the note of an account or cluster; *previous gets the note it
     // replaced, so undo is setNote(target, previous). One transaction, one audit entry ("note").
+    // The note keeps the time it was pinned to.
     bool setNote(const Target& target, const QString& text, QString* previous, QString* error);
     QString note(const Target& target) const;
+    // Sets text and pin together (empty text: removes the note); *previous gets both as they
+    // were. One transaction, one audit entry ("note", with "pinned_at" when pinned).
+    bool setPinnedNote(const Target& target, const NoteState& note, NoteState* previous,
+                       QString* error);
+    NoteState noteState(const Target& target) const;
 
     std::vector<QString> tagsOf(const Target& target) const;
     std::vector<int64_t> targetsWithTag(const QString& tagName, TargetType type) const;
+
+    // The case this store edits (the story's edits share its connection).
+    CaseFile& file() const { return file_; }
 
 private:
     bool change(bool add, const QString& tagName, const std::vector<Target>& targets, std::vector<Target>* changed,

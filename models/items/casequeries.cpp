@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "casequeries.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -89,6 +90,18 @@ std::unique_ptr<CaseFile> openReadOnly(const QString& path, QString* error) {
 }
 
 bool hasAnalysis(sqlite3* db) { return reads::hasAnalysis(db); }
+
+QString topicLabel(const TopicTable& topics, int64_t topicId) {
+    const Topic* t = topicId < 0 ? nullptr : topics.find(topicId);
+    if (!t) return QCoreApplication::translate("quarry::gui::Topics", "unclassified");
+    return t->name.isEmpty() ? t->key : t->name;
+}
+
+QStringList topicRowLabels(const TopicTable& topics) {
+    QStringList out;
+    for (const Topic& t : topics.topics) out << topicLabel(topics, t.id);
+    return out;
+}
 
 TopicTable loadTopics(sqlite3* db) {
     TopicTable t;

@@ -45,6 +45,11 @@ struct TopicTable {
     }
 };
 TopicTable loadTopics(sqlite3* db);
+// The one name a topic goes by on every view (timeline lanes, heatmaps, the topic matrix): its
+// taxonomy name, else its key; "unclassified" for requests without a topic (id < 0 or unknown).
+QString topicLabel(const TopicTable& topics, int64_t topicId);
+// The labels of a topic axis, by row (taxonomy position).
+QStringList topicRowLabels(const TopicTable& topics);
 bool hasAnalysis(sqlite3* db);
 // Whether the case has this table (analysis tables appear with the first analyze).
 bool tableExists(sqlite3* db, const char* name);

@@ -324,6 +324,21 @@ void tagsAndNotes(Pages& pg, const BundleContext& ctx) {
                      QStringLiteral("No tags or notes on the chosen accounts and clusters."));
 }
 
+// The analyst's story of the selection, in their order.
+void story(Pages& pg, const BundleContext& ctx) {
+    pg.heading(QStringLiteral("Story"));
+    if (ctx.story.empty()) {
+        pg.paragraph(font(9), QStringLiteral("The story holds nothing about the chosen accounts and clusters."));
+        return;
+    }
+    int n = 0;
+    for (const evidence::BundleStoryRow& r : ctx.story) {
+        pg.keyValue(QStringLiteral("%1. %2").arg(++n).arg(r.time.isEmpty() ? r.kind : r.time),
+                    r.title + (r.text.isEmpty() ? QString() : QStringLiteral(" | ") + r.text) +
+                        (r.analyst.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(r.analyst)));
+    }
+}
+
 }  // namespace
 
 QByteArray reportPdf(const BundleContext& ctx) {
@@ -341,6 +356,7 @@ QByteArray reportPdf(const BundleContext& ctx) {
                         .arg(ctx.bundleId, plain(ctx.caseId, 80)));
         titlePage(pg, ctx);
         summary(pg, ctx);
+        story(pg, ctx);
         clusters(pg, ctx, chartGroups(ctx));
         accountTable(pg, ctx);
         tagsAndNotes(pg, ctx);

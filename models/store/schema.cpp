@@ -136,6 +136,25 @@ bool migrateV2ToV3(sqlite3* db, QString* error) {
                      error);
 }
 
+// Version 4: the case story. Requests starred as evidence (one row per starred request), notes
+// pinned to a moment of the logs (notes.pinned_at, UTC ms; NULL: not pinned) and the analyst's
+// own order of the story's items (story_order; empty: the story runs in time order). Nothing of
+// an older case changes: its notes keep their text and stay unpinned.
+const char kV3ToV4[] = R"sql(
+CREATE TABLE stars(
+    request_id INTEGER PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    analyst    TEXT NOT NULL
+);
+ALTER TABLE notes ADD COLUMN pinned_at INTEGER;
+CREATE TABLE story_order(
+    item     TEXT PRIMARY KEY,
+    position INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+bool migrateV3ToV4(sqlite3* db, QString* error) { return sql::exec(db, kV3ToV4, error); }
+
 }  // namespace
 
 int dictionaryIndex(Field f) {
@@ -164,8 +183,8 @@ bool migrate(sqlite3* db, int fromVersion, QString* error) {
     // Each step takes the schema from version v to v + 1 (version 1 is the first released
     // schema). A step appends here, and user_version follows it.
     using Step = bool (*)(sqlite3*, QString*);
-    static const Step kSteps[] = {nullptr, migrateV1ToV2,
-                                  migrateV2ToV3};  // kSteps[v] migrates v -> v + 1
+    static const Step kSteps[] = {nullptr, migrateV1ToV2, migrateV2ToV3,
+                                  migrateV3ToV4};  // kSteps[v] migrates v -> v + 1
     for (int v = fromVersion; v < kCurrentVersion; ++v) {
         if (v < 1 || v >= static_cast<int>(std::size(kSteps)) || !kSteps[v]) {
             if (error) *error = QStringLiteral("no migration from schema version %1").arg(v);

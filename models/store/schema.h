@@ -14,7 +14,7 @@ namespace quarry::schema {
 // PRAGMA application_id of every case file: "QRRY". A SQLite file without it is not a case.
 inline constexpr int kApplicationId = 0x51525259;
 // PRAGMA user_version. Bump it and append a migration when the schema changes.
-inline constexpr int kCurrentVersion = 3;
+inline constexpr int kCurrentVersion = 4;
 
 // Strings that repeat across requests live once in a dictionary table (id, value) and the
 // requests table stores the id.

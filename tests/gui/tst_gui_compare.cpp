@@ -9,7 +9,10 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QPushButton>
 #include <QtTest>
+
+#include <set>
 
 #include <algorithm>
 
@@ -46,7 +49,7 @@ private slots:
     void pointsPerRowMatchSql();
     void shiftDragEmitsTheDraggedRange();
     void timelineRangeSelectionAndShortcut();
-    void clusterIsCappedAtTwelveRows();
+    void clusterIsPagedTwelveRowsAtATime();
     void namedViewsPickTabAndSelection();
     void tooltipEscapesLogText();
 
@@ -231,8 +234,10 @@ void TestGuiCompare::timelineRangeSelectionAndShortcut() {
     // Shift+drag on the lanes.
     QCPAxisRect* lanes = t->axisRects().back();
     QCPAxis* x = lanes->axis(QCPAxis::atBottom);
-    const QPoint a(lanes->rect().left() + 100, lanes->rect().center().y());
-    const QPoint b(lanes->rect().left() + 300, lanes->rect().center().y());
+    // Within the lanes whatever room the docks leave the plot.
+    const QRect r = lanes->rect();
+    const QPoint a(r.left() + r.width() / 5, r.center().y());
+    const QPoint b(r.left() + r.width() * 4 / 5, r.center().y());
     QTest::mousePress(t, Qt::LeftButton, Qt::ShiftModifier, b);
     QTest::mouseMove(t, a);
     QTest::mouseRelease(t, Qt::LeftButton, Qt::ShiftModifier, a);
@@ -241,7 +246,7 @@ void TestGuiCompare::timelineRangeSelectionAndShortcut() {
     QCOMPARE(spy.at(1).at(2).toLongLong(), std::llround(x->pixelToCoord(b.x()) * 1000.0));
 }
 
-void TestGuiCompare::clusterIsCappedAtTwelveRows() {
+void TestGuiCompare::clusterIsPagedTwelveRowsAtATime() {
     Statement s(file_->db(),
                 "SELECT cluster_id, count(*) FROM account_features WHERE cluster_id >= 0 "
                 "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1");
@@ -255,18 +260,44 @@ void TestGuiCompare::clusterIsCappedAtTwelveRows() {
     CompareTimeline* c = w_->views()->compareTimeline();
     QCOMPARE(c->rowCount(), CompareTimeline::kMaxRows);
     QCOMPARE(static_cast<int64_t>(c->requestedCount()), members);
-    const QString note = QStringLiteral("12 of %1 shown").arg(members);
+    const QString note = QStringLiteral("1–12 of %1").arg(members);
     QVERIFY2(c->title().contains(note), qPrintable(c->title()));
     bool labelled = false;
     for (QLabel* l : w_->findChildren<QLabel*>()) labelled = labelled || l->text() == note;
     QVERIFY(labelled);
+    // Page by page, every member once, each page saying which part it shows.
+    auto* next = w_->findChild<QPushButton*>(QStringLiteral("compareNext"));
+    auto* previous = w_->findChild<QPushButton*>(QStringLiteral("comparePrevious"));
+    QVERIFY(next && previous);
+    QVERIFY(!previous->isEnabled());
+    std::set<int64_t> seen;
     Statement member(file_->db(), "SELECT cluster_id FROM account_features WHERE account_id = ?");
-    for (int64_t id : c->accounts()) {
-        member.reset();
-        member.bind(1, id);
-        QVERIFY(member.step());
-        QCOMPARE(member.int64(0), cluster);
+    const int pages = static_cast<int>((members + CompareTimeline::kMaxRows - 1) / CompareTimeline::kMaxRows);
+    QCOMPARE(c->pageCount(), pages);
+    for (int page = 0; page < pages; ++page) {
+        const int first = page * CompareTimeline::kMaxRows + 1;
+        const int last = static_cast<int>(std::min<int64_t>(members, first + CompareTimeline::kMaxRows - 1));
+        QCOMPARE(c->pageText(), QStringLiteral("%1–%2 of %3").arg(first).arg(last).arg(members));
+        QCOMPARE(c->rowCount(), last - first + 1);
+        for (int64_t id : c->accounts()) {
+            QVERIFY(seen.insert(id).second);
+            member.reset();
+            member.bind(1, id);
+            QVERIFY(member.step());
+            QCOMPARE(member.int64(0), cluster);
+        }
+        QCOMPARE(next->isEnabled(), page + 1 < pages);
+        if (page + 1 < pages) next->click();
     }
+    QCOMPARE(static_cast<int64_t>(seen.size()), members);
+    previous->click();
+    QCOMPARE(c->page(), pages - 2);
+    // The legend names the topics as the other views do.
+    auto* legend = w_->findChild<QLabel*>(QStringLiteral("topicLegend"));
+    QVERIFY(legend);
+    Statement topic(file_->db(), "SELECT name FROM taxonomy ORDER BY position LIMIT 1");
+    QVERIFY(topic.step());
+    QVERIFY2(legend->text().contains(topic.text(0).toHtmlEscaped()), qPrintable(legend->text()));
 }
 
 void TestGuiCompare::namedViewsPickTabAndSelection() {

@@ -34,6 +34,7 @@
 #include "store/auditlog.h"
 #include "evidence/bundle.h"
 #include "evidence/signing.h"
+#include "dialogs/custodyprompts.h"
 #include "dialogs/exportdialog.h"
 #include "guitestutil.h"
 #include "casesession.h"
@@ -177,6 +178,9 @@ void TestGuiWorkflow::initTestCase() {
     // Settings › Analyst name… stores here; every action below must be recorded under it.
     quarry::evidence::setConfiguredAnalyst(kAnalyst);
     QCOMPARE(quarry::evidence::currentAnalyst(), kAnalyst);
+    // The first signed export explains the new key; the analyst agrees (tst_gui_custody checks
+    // what it says).
+    signingKeyHook = [](const QString&) { return true; };
 }
 
 std::unique_ptr<MainWindow> TestGuiWorkflow::openWindow() {

@@ -109,6 +109,7 @@ private slots:
                                           QStringLiteral("links.csv"),
                                           QStringLiteral("audit.jsonl"),
                                           QStringLiteral("sources.json"),
+                                          QStringLiteral("story.csv"),
                                           QStringLiteral("report.html"),
                                           QStringLiteral("report.pdf"),
                                           QStringLiteral("charts/1-timeline.png"),
@@ -120,7 +121,7 @@ private slots:
             const QJsonObject manifest = QJsonDocument::fromJson(members[0].data).object();
             QCOMPARE(manifest.value(QStringLiteral("analyst")).toString(), QStringLiteral("bundle-tester"));
             QVERIFY(manifest.value(QStringLiteral("thresholds")).toObject().contains(QStringLiteral("scoring")));
-            QCOMPARE(manifest.value(QStringLiteral("files")).toArray().size(), 11);
+            QCOMPARE(manifest.value(QStringLiteral("files")).toArray().size(), 12);
             // The export is in the case's audit trail, naming this bundle; the bundle's chain ends just before it.
             auto file = CaseFile::open(case_, CaseFile::Access::ReadOnly, nullptr);
             const auto entries = evidence::auditEntries(file->db());

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "dialogs/custodyprompts.h"
 #include "evidence/signing.h"
 #include "jobs/exportevidence.h"
 
@@ -59,9 +60,8 @@ ExportDialog::ExportDialog(const ExportChoices& choices, QWidget* parent)
     clusters_->setObjectName(QStringLiteral("exportClusters"));
     for (const ClusterRecord& c : choices.clusters)
         addCheckable(clusters_,
-                     tr("Cluster %1 — %2 accounts, score %3%4")
+                     tr("Cluster %1 — %n account(s), score %2%3", nullptr, static_cast<int>(c.size))
                          .arg(c.id)
-                         .arg(c.size)
                          .arg(c.score, 0, 'f', 2)
                          .arg(c.flagged ? tr(", flagged") : QString()),
                      QVariant::fromValue<qlonglong>(c.id), c.flagged);
@@ -71,7 +71,8 @@ ExportDialog::ExportDialog(const ExportChoices& choices, QWidget* parent)
         if (t.accounts + t.clusters > 0)
             addCheckable(
                 tags_,
-                tr("%1 — %2 accounts, %3 clusters").arg(t.name).arg(t.accounts).arg(t.clusters),
+                tr("%1 — %n account(s), ", nullptr, static_cast<int>(t.accounts)).arg(t.name) +
+                    tr("%n cluster(s)", nullptr, static_cast<int>(t.clusters)),
                 t.name, false);
     if (tags_->count() == 0) {
         auto* none = new QListWidgetItem(tr("(no tag is on an account or cluster yet)"), tags_);
@@ -221,6 +222,11 @@ void ExportDialog::start() {
         summary_->setPlainText(tr("Choose the bundle file."));
         return;
     }
+    QString keyError;
+    if (o.sign && !ensureSigningKey(this, &keyError)) {
+        summary_->setPlainText(keyError);
+        return;
+    }
     succeeded_ = false;
     error_.clear();
     result_ = {};
@@ -261,11 +267,11 @@ void ExportDialog::onFinished() {
     } else {
         stage_->setText(tr("Done in %1 s").arg(result_.seconds, 0, 'f', 1));
         QString html = tr("<p><b>Bundle written:</b> %1</p>").arg(outputPath().toHtmlEscaped());
-        html += tr("<p>%1 accounts, %2 clusters, %3 requests, %4 links</p>")
-                    .arg(result_.accounts)
-                    .arg(result_.clusters)
-                    .arg(result_.requests)
-                    .arg(result_.links);
+        html += QStringLiteral("<p>%1, %2, %3, %4</p>")
+                    .arg(tr("%n account(s)", nullptr, static_cast<int>(result_.accounts)),
+                         tr("%n cluster(s)", nullptr, static_cast<int>(result_.clusters)),
+                         tr("%Ln request(s)", nullptr, static_cast<int>(result_.requests)),
+                         tr("%Ln link(s)", nullptr, static_cast<int>(result_.links)));
         html += tr("<p>Bundle id: <code>%1</code><br>Manifest SHA-256: <code>%2</code></p>")
                     .arg(result_.bundleId.toHtmlEscaped(), result_.manifestSha256.toHtmlEscaped());
         if (!result_.publicKeyHex.isEmpty())

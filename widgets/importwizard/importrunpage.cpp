@@ -75,10 +75,8 @@ void ImportRunPage::showProgress() {
     const ImportJob::Progress p = wizard_->job()->progress();
     const QStringList files = wizard_->files();
     bar_->setValue(static_cast<int>(p.fraction() * 1000.0));
-    const QLocale loc;
-    counts_->setText(tr("%1 rows imported, %2 quarantined")
-                         .arg(loc.toString(static_cast<qlonglong>(p.rows)),
-                              loc.toString(static_cast<qlonglong>(p.quarantined))));
+    counts_->setText(tr("%Ln row(s) imported, ", nullptr, static_cast<int>(p.rows)) +
+                     tr("%Ln quarantined", nullptr, static_cast<int>(p.quarantined)));
     if (wizard_->job()->running() && !wizard_->job()->cancelRequested())
         file_->setText(tr("File %1 of %2: %3")
                            .arg(p.file + 1)

@@ -192,9 +192,24 @@ void AccountPanel::clearPivot() {
     updateStatus();
 }
 
+void AccountPanel::resetFilters() {
+    searchWatcher_.waitForFinished();
+    const QSignalBlocker blockSearch(search_), blockMode(searchMode_), blockFlagged(flaggedOnly_);
+    search_->clear();
+    searchMode_->setCurrentIndex(0);
+    flaggedOnly_->setChecked(false);
+    model_->clearIdFilter();
+    model_->setTextFilter(QString());
+    model_->setFlaggedOnly(false);
+    searchHint_.clear();
+    searchPending_ = false;
+    clearPivot();
+    updateStatus();
+}
+
 void AccountPanel::updateStatus() {
     if (loading_) return;
-    QString text = tr("%1 of %2 accounts").arg(model_->rowCount()).arg(model_->totalCount());
+    QString text = tr("%1 of %n account(s)", nullptr, static_cast<int>(model_->totalCount())).arg(model_->rowCount());
     if (!searchHint_.isEmpty()) text = tr("%1 — %2").arg(text, searchHint_);
     status_->setText(text);
 }

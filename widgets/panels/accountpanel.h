@@ -43,6 +43,8 @@ public:
     int selectAccounts(const std::vector<int64_t>& accountIds);
     std::vector<int64_t> selectedAccounts() const;
     void focusSearch();
+    // Back to no search, no "flagged only": what a newly opened case starts with.
+    void resetFilters();
 
     // Search: "field:value" in the box, or the chooser's field for plain text (the account name
     // filters as you type; other fields search on Enter). Asynchronous except for names.

@@ -3,6 +3,8 @@
 
 #include <QFileInfo>
 #include <QLocale>
+#include <QEvent>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -33,14 +35,14 @@ QString OverviewPanel::text() const { return view_->toPlainText(); }
 void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecord>& clusters,
                             const QStringList& unavailable) {
     if (!file) {
-        view_->setHtml(tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
+        showHtml(tr("<h2>No case open</h2><p>Open a case (Ctrl+O), drop a <tt>.quarry</tt> file or a "
                           "log file here, or start the demo (File › Open Demo Case).</p>"));
         return;
     }
     CaseSummary s;
     QString error;
     if (!summarize(*file, s, &error)) {
-        view_->setHtml(tr("<h2>Cannot read the case</h2><p>%1</p>").arg(error.toHtmlEscaped()));
+        showHtml(tr("<h2>Cannot read the case</h2><p>%1</p>").arg(error.toHtmlEscaped()));
         return;
     }
     const QLocale loc;
@@ -51,9 +53,9 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
     html += row(tr("Requests"), loc.toString(static_cast<qlonglong>(s.requests)));
     html += row(tr("Accounts"), loc.toString(static_cast<qlonglong>(s.accounts)));
     if (s.firstTs || s.lastTs) {
-        html += row(tr("Time span"), tr("%1 → %2 (%3 days)")
-                                         .arg(formatUtc(s.firstTs).left(16), formatUtc(s.lastTs).left(16))
-                                         .arg((s.lastTs - s.firstTs) / kDayMs + 1));
+        html += row(tr("Time span"), tr("%1 → %2 (%n day(s))", nullptr,
+                                        static_cast<int>((s.lastTs - s.firstTs) / kDayMs + 1))
+                                         .arg(formatUtc(s.firstTs).left(16), formatUtc(s.lastTs).left(16)));
     }
     html += row(tr("Sources"), QString::number(s.sources.size()));
     QString quarantine = loc.toString(static_cast<qlonglong>(s.quarantined));
@@ -76,9 +78,9 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
         html += tr("<h3>Flagged clusters: %1 of %2</h3>").arg(flagged).arg(clusters.size());
         for (const ClusterRecord& c : clusters) {
             if (!c.flagged) continue;
-            html += tr("<p><a href='cluster:%1'><b>Cluster %1</b></a> — %2 accounts, score %3<br>")
+            html += tr("<p><a href='cluster:%1'><b>Cluster %1</b></a> — %n account(s), score %2<br>", nullptr,
+                           static_cast<int>(c.size))
                         .arg(c.id)
-                        .arg(c.size)
                         .arg(c.score, 0, 'f', 2);
             for (int i = 1; i < c.reasons.size() && i <= 3; ++i)
                 html += QStringLiteral("• %1<br>").arg(c.reasons.at(i).toHtmlEscaped());
@@ -92,7 +94,24 @@ void OverviewPanel::setCase(const CaseFile* file, const std::vector<ClusterRecor
         for (const QString& u : unavailable) html += QStringLiteral("<li>%1</li>").arg(u.toHtmlEscaped());
         html += QStringLiteral("</ul>");
     }
-    view_->setHtml(html);
+    showHtml(html);
+}
+
+void OverviewPanel::showHtml(const QString& html) {
+    html_ = html;
+    // Links in the palette's link colour, written into the page: rich text would otherwise keep
+    // the colour of the palette it was first parsed under.
+    // (Qt's rich text ignores a colour set on the anchor itself, so it goes on a span inside.)
+    static const QRegularExpression kAnchor(QStringLiteral("(<a [^>]*>)(.*?)</a>"));
+    QString shown = html;
+    shown.replace(kAnchor, QStringLiteral("\\1<span style='color:%1'>\\2</span></a>")
+                               .arg(palette().color(QPalette::Link).name()));
+    view_->setHtml(shown);
+}
+
+void OverviewPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !html_.isEmpty()) showHtml(html_);
 }
 
 }  // namespace quarry::gui

@@ -34,8 +34,15 @@ public:
 signals:
     void clusterActivated(qint64 id);
 
+protected:
+    // The page is drawn again in the new palette's link colour (a light palette's dark blue is
+    // unreadable on the dark palette).
+    void changeEvent(QEvent* event) override;
+
 private:
+    void showHtml(const QString& html);
     QTextBrowser* view_;
+    QString html_;
     HourlyRatePlot* hourly_;
 };
 

@@ -114,8 +114,7 @@ void RequestPanel::updateStatus() {
     }
     const RequestQuery& q = model_->query();
     QString scope = q.accounts.empty()       ? tr("whole case")
-                    : q.accounts.size() == 1 ? tr("1 account")
-                                             : tr("%1 accounts").arg(q.accounts.size());
+                                             : tr("%n account(s)", nullptr, static_cast<int>(q.accounts.size()));
     if (q.topic >= 0) scope += tr(", topic %1").arg(model_->topicName(q.topic));
     if (q.fromMs >= 0 || q.toMs >= 0)
         scope += tr(", %1 – %2")
@@ -124,7 +123,7 @@ void RequestPanel::updateStatus() {
     const QLocale locale;
     const QString total = model_->totalCount() < 0
                               ? tr("counting…")
-                              : tr("%1 requests").arg(locale.toString(model_->totalCount()));
+                              : tr("%Ln request(s)", nullptr, static_cast<int>(model_->totalCount()));
     status_->setText(
         tr("%1 (%2) — %3 loaded").arg(total, scope, locale.toString(model_->rowCount())));
 }

@@ -89,11 +89,16 @@ void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
     for (int r = 0; r < values; ++r)
         for (int c = 0; c < keys; ++c)
             map_->data()->setCell(c, r, value(std::min(c, cols - 1), std::min(r, rows - 1)));
+    // Counts start at nothing: a scale from the smallest cell would paint a half-busy day as
+    // an empty one.
     map_->rescaleDataRange(true);
+    map_->setDataRange(QCPRange(0, std::max(map_->dataRange().upper, 1e-9)));
     xAxis->setRange(x0 - dx / 2, x0 + (cols - 0.5) * dx);
     yAxis->setRange(-0.5, rows - 0.5);
     replot(rpQueuedReplot);
 }
+
+QCPRange ColorGridPlot::colorRange() const { return map_->dataRange(); }
 
 QPoint ColorGridPlot::cellPoint(int col, int row) const {
     if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return {};

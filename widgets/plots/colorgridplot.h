@@ -21,6 +21,8 @@ public:
     // Keeps the grid but says a newer one is on its way.
     void setLoading(const QString& message);
     bool loading() const { return loading_; }
+    // The values the colour scale spans (from 0 to the largest cell).
+    QCPRange colorRange() const;
     void clearGrid(const QString& message);
     // Pixel center of a cell (tests, keyboard use); null when out of range.
     QPoint cellPoint(int col, int row) const;

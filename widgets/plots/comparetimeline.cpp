@@ -30,22 +30,41 @@ void CompareTimeline::setCase(sqlite3* db, const TopicTable& topics) {
     db_ = db;
     topics_ = topics;
     requested_ = 0;
+    page_ = 0;
+    all_.clear();
     what_.clear();
     rows_.clear();
     rebuild();
 }
 
 void CompareTimeline::setAccounts(const std::vector<int64_t>& accounts, const QString& what) {
+    all_ = accounts;
     requested_ = static_cast<int>(accounts.size());
     what_ = what;
+    setPage(0);
+}
+
+int CompareTimeline::pageCount() const {
+    return std::max(1, (requested_ + kMaxRows - 1) / kMaxRows);
+}
+
+QString CompareTimeline::pageText() const {
+    if (requested_ <= kMaxRows) return {};
+    const int first = page_ * kMaxRows + 1, last = std::min(requested_, first + kMaxRows - 1);
+    return tr("%1–%2 of %3").arg(first).arg(last).arg(requested_);
+}
+
+void CompareTimeline::setPage(int page) {
+    page_ = std::clamp(page, 0, pageCount() - 1);
     rows_.clear();
     tipId_ = -1;
     if (db_) {
-        for (size_t i = 0; i < accounts.size() && i < static_cast<size_t>(kMaxRows); ++i) {
+        const size_t from = static_cast<size_t>(page_) * kMaxRows;
+        for (size_t i = from; i < all_.size() && i < from + static_cast<size_t>(kMaxRows); ++i) {
             Row row;
-            row.account = accounts[i];
-            row.name = accountName(db_, accounts[i]);
-            row.requests.reset(accountDaily(db_, accounts[i]));
+            row.account = all_[i];
+            row.name = accountName(db_, all_[i]);
+            row.requests.reset(accountDaily(db_, all_[i]));
             rows_.push_back(std::move(row));
         }
     }
@@ -195,8 +214,8 @@ void CompareTimeline::updateTitle() {
         title_->setText(tr("Select several accounts (or a cluster) and choose Compare"));
         return;
     }
-    QString text = what_.isEmpty() ? tr("Comparing %1 accounts").arg(rows_.size()) : what_;
-    if (requested_ > rowCount()) text += tr("  ·  %1 of %2 shown").arg(rowCount()).arg(requested_);
+    QString text = what_.isEmpty() ? tr("Comparing %n account(s)", nullptr, static_cast<int>(rows_.size())) : what_;
+    if (requested_ > rowCount()) text += QStringLiteral("  ·  ") + pageText();
     bool raw = true;
     for (const Row& row : rows_) raw = raw && row.requests.shown();
     text += raw ? tr("  ·  one point per request, colored by topic")

@@ -27,8 +27,13 @@ public:
 
     // The GUI thread's connection (not owned) and the case's topics; nullptr clears the plot.
     void setCase(sqlite3* db, const TopicTable& topics);
-    // One row per account, the first kMaxRows only; `what` names the set in the title.
+    // One row per account, kMaxRows a page (the first page shown); `what` names the set.
     void setAccounts(const std::vector<int64_t>& accounts, const QString& what = QString());
+    // Pages of kMaxRows accounts: "13–24 of 121" (empty when one page holds them all).
+    void setPage(int page);
+    int page() const { return page_; }
+    int pageCount() const;
+    QString pageText() const;
     std::vector<int64_t> accounts() const;
     int rowCount() const { return static_cast<int>(rows_.size()); }
     int requestedCount() const { return requested_; }
@@ -70,6 +75,8 @@ private:
     TopicTable topics_;
     std::vector<Row> rows_;
     int requested_ = 0;
+    int page_ = 0;
+    std::vector<int64_t> all_;  // every account asked for; rows_ hold the page shown
     QString what_;
     QCPTextElement* title_ = nullptr;
     RangeSelector* range_ = nullptr;

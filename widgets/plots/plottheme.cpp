@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/plottheme.h"
 
+#include <QPainter>
+#include <QPixmap>
+
 #include <QApplication>
 #include <QStyle>
 
@@ -66,6 +69,20 @@ void applyPlotTheme(QCustomPlot* plot, const QPalette& palette) {
 }
 
 QPalette lightPalette() { return QApplication::style()->standardPalette(); }
+
+QIcon tintedIcon(const QIcon& icon, const QColor& colour, QSize size) {
+    QIcon out;
+    for (const QSize& s : {size / 2, size}) {
+        QPixmap pixmap = icon.pixmap(s);
+        if (pixmap.isNull()) continue;
+        QPainter p(&pixmap);
+        p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        p.fillRect(pixmap.rect(), colour);
+        p.end();
+        out.addPixmap(pixmap);
+    }
+    return out;
+}
 
 QPalette darkPalette() {
     QPalette p;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QIcon>
 #include <QPalette>
 
 class QCustomPlot;
@@ -17,5 +18,8 @@ void followPalette(QCustomPlot* plot);
 // The application palettes: the style's own light one, and a dark one readable on a projector.
 QPalette lightPalette();
 QPalette darkPalette();
+// The icon's shape drawn in one colour (its alpha kept): style icons are drawn for a light
+// window, so toolbar icons are redrawn in the palette's ButtonText to stay visible on the dark.
+QIcon tintedIcon(const QIcon& icon, const QColor& colour, QSize size = QSize(32, 32));
 
 }  // namespace quarry::gui

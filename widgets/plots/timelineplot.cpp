@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/timelineplot.h"
 
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
 
+#include "dialogs/chartexportdialog.h"
 #include "plots/plottheme.h"
 #include "plots/rangeselector.h"
 #include "core/displaytext.h"
@@ -72,7 +75,33 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QCustomPlot(parent) {
     range_ = new RangeSelector(this);
     range_->setRects({rateRect_, laneRect_});
     connect(range_, &RangeSelector::rangeSelected, this, &TimelinePlot::rangeSelected);
+    markers_ = std::make_unique<TimeMarkers>(this, std::vector<QCPAxisRect*>{rateRect_, laneRect_});
     followPalette(this);
+}
+
+void TimelinePlot::setMarkers(const std::vector<TimeMarker>& markers) { markers_->set(markers); }
+
+const std::vector<TimeMarker>& TimelinePlot::markers() const { return markers_->markers(); }
+
+int64_t TimelinePlot::msAt(const QPoint& pos) const {
+    return fromPlotKey(laneRect_->axis(QCPAxis::atBottom)->pixelToCoord(pos.x()));
+}
+
+// On a request's point: that request's pivots (the pivot controller builds the menu). Elsewhere
+// on an account's timeline: pin a note to the moment under the pointer, or export the chart.
+void TimelinePlot::contextMenuEvent(QContextMenuEvent* event) {
+    const int64_t id = requestAt(event->pos());
+    if (id >= 0) {
+        emit requestContextMenuRequested(id, event->globalPos());
+        return;
+    }
+    if (account_ < 0) return QCustomPlot::contextMenuEvent(event);
+    const int64_t at = msAt(event->pos());
+    QMenu menu(this);
+    menu.addAction(tr("Pin a Note Here (%1 UTC)…").arg(formatUtc(at)), this,
+                   [this, at] { emit noteRequested(at); });
+    menu.addAction(tr("Export Chart…"), this, [this] { exportChartInteractively(this, window()); });
+    menu.exec(event->globalPos());
 }
 
 void TimelinePlot::selectVisibleRange() {
@@ -90,6 +119,8 @@ void TimelinePlot::setCase(sqlite3* db, const TopicTable& topics) {
     range_->clear();
     rebuildLanes();
     rate_->data()->clear();
+    markers_->set({});
+    showAll();  // no account yet: nothing of the previous case's zoom stays
     updateTitle();
     replot(rpQueuedReplot);
 }
@@ -99,8 +130,9 @@ void TimelinePlot::rebuildLanes() {
     lanes_.create(this, laneRect_->axis(QCPAxis::atBottom), laneRect_->axis(QCPAxis::atLeft), topics_, 5);
     QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
     const int n = static_cast<int>(topics_.topics.size());
+    const QStringList labels = topicRowLabels(topics_);  // as the heatmaps name them
     for (int row = 0; row <= n; ++row)
-        names->addTick(row, row < n ? topics_.topics[size_t(row)].key : tr("unclassified"));
+        names->addTick(row, row < n ? labels[row] : topicLabel(topics_, -1));
     QCPAxis* y = laneRect_->axis(QCPAxis::atLeft);
     y->setTicker(names);
     y->setRange(-0.6, n + 0.6);
@@ -116,6 +148,7 @@ void TimelinePlot::setAccount(int64_t accountId, const QString& name) {
     accountName_ = displayText(name);  // drawn in titles: hidden characters shown
     requests_.reset(db_ && accountId >= 0 ? accountDaily(db_, accountId) : std::vector<DayCount>{});
     range_->clear();
+    markers_->set({});  // the account's own markers come from whoever keeps them
     tipId_ = -1;
     showAll();
     refreshNow();
@@ -204,12 +237,12 @@ void TimelinePlot::updateTitle() {
     if (account_ < 0) {
         text = tr("Select an account");
     } else {
-        text = tr("%1 — %2 requests").arg(accountName_).arg(requests_.total());
+        text = tr("%1 — %Ln request(s)", nullptr, static_cast<int>(requests_.total())).arg(accountName_);
         if (topicFilter_ >= 0) {
             const Topic* t = topics_.find(topicFilter_);
             text += tr("  ·  topic: %1").arg(t ? t->name : QString::number(topicFilter_));
         }
-        text += requests_.shown() ? tr("  ·  %1 requests in view").arg(visiblePointCount())
+        text += requests_.shown() ? tr("  ·  %Ln request(s) in view", nullptr, static_cast<int>(visiblePointCount()))
                           : tr("  ·  zoom in to see individual requests");
     }
     title_->setText(text);
@@ -239,11 +272,6 @@ int64_t TimelinePlot::requestAt(const QPointF& pos) const {
                           &best);
 }
 
-void TimelinePlot::contextMenuEvent(QContextMenuEvent* event) {
-    const int64_t id = requestAt(event->pos());
-    if (id < 0) return QCustomPlot::contextMenuEvent(event);
-    emit requestContextMenuRequested(id, event->globalPos());
-}
 
 void TimelinePlot::mouseDoubleClickEvent(QMouseEvent* event) {
     QCustomPlot::mouseDoubleClickEvent(event);

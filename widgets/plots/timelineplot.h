@@ -9,10 +9,12 @@
 
 #include <qcustomplot.h>
 
+#include <memory>
 #include <utility>
 #include <vector>
 
 #include "items/casequeries.h"
+#include "plots/timemarkers.h"
 #include "plots/visiblerequests.h"
 
 namespace quarry::gui {
@@ -48,6 +50,11 @@ public:
     // Shift+drag selects a time range (Esc clears); this selects the visible one.
     void selectVisibleRange();
     RangeSelector* rangeSelector() const { return range_; }
+    // The analyst's notes pinned to moments of this account (drawn as dashed lines).
+    void setMarkers(const std::vector<TimeMarker>& markers);
+    const std::vector<TimeMarker>& markers() const;
+    // The moment under a point of the plot (UTC ms).
+    int64_t msAt(const QPoint& pos) const;
 
     // The request drawn within a few pixels of a widget position, or -1.
     int64_t requestAt(const QPointF& pos) const;
@@ -56,6 +63,8 @@ signals:
     void rangeSelected(qint64 fromMs, qint64 toMs);
     // A right-click on a request's point (its context menu).
     void requestContextMenuRequested(qint64 requestId, QPoint globalPos);
+    // Right-click › Pin a Note Here: the analyst wants a note at this moment.
+    void noteRequested(qint64 atMs);
 
 protected:
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -77,6 +86,7 @@ private:
     int64_t topicFilter_ = -1;
     VisibleRequests requests_;
     RangeSelector* range_ = nullptr;
+    std::unique_ptr<TimeMarkers> markers_;
     QCPAxisRect* rateRect_ = nullptr;
     QCPAxisRect* laneRect_ = nullptr;
     QCPTextElement* title_ = nullptr;

@@ -27,9 +27,7 @@ TopicHeatmap::TopicHeatmap(QWidget* parent) : ColorGridPlot(tr("Topics by day"),
 
 void TopicHeatmap::setTopics(const TopicTable& topics) {
     topics_ = topics;
-    QStringList names;
-    for (const Topic& t : topics_.topics) names << t.name;
-    setRowLabels(names);
+    setRowLabels(topicRowLabels(topics_));  // as the timeline's lanes name them
     clearData(tr("No analysis in this case"));
 }
 

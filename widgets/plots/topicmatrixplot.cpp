@@ -15,7 +15,8 @@ TopicMatrixPlot::TopicMatrixPlot(QWidget* parent) : ColorGridPlot(tr("Select a c
 void TopicMatrixPlot::setTopics(const TopicTable& topics) {
     topics_ = topics;
     QSharedPointer<QCPAxisTickerText> keys(new QCPAxisTickerText);
-    for (const Topic& t : topics_.topics) keys->addTick(t.row, t.key);
+    const QStringList labels = topicRowLabels(topics_);
+    for (int row = 0; row < labels.size(); ++row) keys->addTick(row, labels[row]);
     xAxis->setTicker(keys);
     clearData(tr("Select a cluster"));
 }

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What the story, custody and hygiene suites share: a window opened on a case and left idle, and
+// reads of the case file through a connection of the test's own (what another process sees).
+#include <QFile>
+#include <QString>
+#include <QtTest>
+
+#include <sqlite3.h>
+
+#include <memory>
+
+#include "mainwindow.h"
+
+namespace quarry::test {
+
+// A shown window (default layout) on `path` (empty: no case), once every panel has loaded.
+inline std::unique_ptr<quarry::gui::MainWindow> openIdleWindow(const QString& path) {
+    auto w = std::make_unique<quarry::gui::MainWindow>(false);
+    w->show();
+    QString error;
+    if (!path.isEmpty() && !w->openCase(path, &error)) qWarning() << error;
+    if (!QTest::qWaitFor([&] { return !w->busy(); }, 30000)) qWarning() << "still loading";
+    return w;
+}
+
+// The first column of the first row of `sql` (one integer bound when bind >= 0); an integer
+// column as a number, a text column as text, no row as an invalid QVariant.
+inline QVariant caseValue(const QString& path, const QString& sql, qint64 bind = -1) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_busy_timeout(db, 20000);
+    sqlite3_stmt* s = nullptr;
+    QVariant out;
+    if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &s, nullptr) == SQLITE_OK) {
+        if (bind >= 0) sqlite3_bind_int64(s, 1, bind);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            out = sqlite3_column_type(s, 0) == SQLITE_TEXT
+                      ? QVariant(QString::fromUtf8(
+                            reinterpret_cast<const char*>(sqlite3_column_text(s, 0))))
+                      : QVariant(static_cast<qlonglong>(sqlite3_column_int64(s, 0)));
+    }
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return out;
+}
+
+inline qint64 caseInt(const QString& path, const QString& sql, qint64 bind = -1) {
+    const QVariant v = caseValue(path, sql, bind);
+    return v.isValid() ? v.toLongLong() : -1;
+}
+
+inline qint64 caseInt(const QString& path, const char* sql, qint64 bind = -1) {
+    return caseInt(path, QString::fromUtf8(sql), bind);
+}
+
+inline QString caseText(const QString& path, const QString& sql) {
+    return caseValue(path, sql).toString();
+}
+
+}  // namespace quarry::test
