@@ -47,6 +47,7 @@ MainWindow::MainWindow(bool restoreSettings)
     connect(requests_->clusterGraph(), &ClusterGraph::keyContextMenuRequested, pivots_, &PivotController::showKeyMenu);
     story_ = new StoryController(session_, selection_, workflow_, requests_, this);
     story_->followTimeline(views_->timeline());
+    pivots_->setRequestMenuExtension([this](QMenu* menu) { story_->addRequestActions(menu); });
     // Last: it scales and exports the plots the other controllers made.
     presentation_ = new PresentationController(this, restoreSettings_);
     presentation_->attachChartMenus();

@@ -110,6 +110,10 @@ QMenu* PivotController::menuFor(QTableView* view, const QModelIndex& index) {
                             [this] { workflow_->askTag(WorkflowController::TagScope::Requests); });
             if (const RequestRow* r = requests_->requestPanel()->model()->rowAt(index.row()))
                 addRequestPivots(menu, r->account, r->ip, r->userAgent, r->model);
+            if (extendRequestMenu_) {
+                menu->addSeparator();
+                extendRequestMenu_(menu);
+            }
             break;
         }
         case Kind::Templates:

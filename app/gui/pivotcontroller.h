@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "items/pivotqueries.h"
@@ -52,6 +53,10 @@ public:
     // Filters the account table to these accounts under a chip reading "label: n".
     void showAccounts(const QString& label, const std::vector<int64_t>& accountIds);
 
+    // More entries for a request row's menu from other features (the story's Star as Evidence
+    // and Pin a Note), added after the pivots.
+    void setRequestMenuExtension(std::function<void(QMenu*)> extend) { extendRequestMenu_ = std::move(extend); }
+
 public slots:
     // For ClusterGraph::accountContextMenuRequested and keyContextMenuRequested.
     void showAccountMenu(qint64 accountId, QPoint globalPos);
@@ -69,6 +74,7 @@ private:
                           const QString& userAgent, const QString& model);
     void addFilter(QMenu* menu, QTableView* view, const QModelIndex& index, Kind kind);
 
+    std::function<void(QMenu*)> extendRequestMenu_;
     CaseSession* session_;
     SelectionController* selection_;
     ViewsController* views_;
