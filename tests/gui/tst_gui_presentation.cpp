@@ -29,6 +29,7 @@
 
 #include "dialogs/chartexportdialog.h"
 #include "graph/clustergraph.h"
+#include "graph/graphview.h"
 #include "guitestutil.h"
 #include "mainwindow.h"
 #include "plots/chartexport.h"
