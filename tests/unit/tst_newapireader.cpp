@@ -273,9 +273,10 @@ private slots:
             QVERIFY2(made, qPrintable(e));
         }
         {
-            // migrate() went all the way: take the v3 step back to stand for a v2 case.
+            // migrate() went all the way: take the v4 and v3 steps back to stand for a v2 case.
             QVERIFY(makeDb(
                 path,
+                "DROP TABLE stars; DROP TABLE story_order; ALTER TABLE notes DROP COLUMN pinned_at;"
                 "ALTER TABLE sources DROP COLUMN rows_skipped; PRAGMA user_version = 2;"
                 "INSERT INTO case_meta(key, value) VALUES('case_id', 'old');"
                 "INSERT INTO sources(path, sha256, size, format, rows_read, rows_imported,"

@@ -81,8 +81,15 @@ void GraphView::mouseReleaseEvent(QMouseEvent* event) {
     QGraphicsView::mouseReleaseEvent(event);
 }
 
+// A node or hub under the pointer opens its pivots; on empty space the event stays unhandled,
+// so the chart menu (Export Chart…) opens instead.
 void GraphView::contextMenuEvent(QContextMenuEvent* event) {
-    emit itemContextMenu(itemAt(event->pos()), event->globalPos());
+    QGraphicsItem* item = itemAt(event->pos());
+    if (!item) {
+        event->ignore();
+        return;
+    }
+    emit itemContextMenu(item, event->globalPos());
     event->accept();
 }
 
