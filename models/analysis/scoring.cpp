@@ -454,9 +454,15 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
         // operator spreads one fleet over many accounts to stay under per-account and per-card
         // limits: a company pays with one card, unrelated people each with their own. With
         // automated traffic it carries a verdict where harvest cannot be read (no prompt text).
+        // It cannot tell a pool from several companies' cards joined by something else, so it
+        // is a metadata-only rule.
         const bool cardPool = e.payments.size() >= 3 && e.of(LinkType::Payment).size() * 2 >= static_cast<size_t>(v.size) &&
                               e.meanStrength(static_cast<int>(LinkType::Payment)) >= 2 * p.minLinkEvidence;
-        const bool pooledFleet = cardPool && s.automation >= p.strong;
+        // Only where prompts are absent: where they are present and read as something other than
+        // harvest (one support template of many companies' bots, each company on its own card),
+        // they have said what the fleet asks for. Seen at 16M requests: 84 support bots of 23
+        // companies joined by their common template and flagged as a pool, before this.
+        const bool pooledFleet = cardPool && s.automation >= p.strong && !ctx.prompts;
         const bool enough = s.contentHarvest || v.families.size() >= 2 || pooledFleet;
         v.flagged = v.core && v.size >= p.minClusterSize && coordinated && enough;
         const double sizeFactor = clamp01((v.size - 1.0) / 4.0);
