@@ -40,6 +40,13 @@ double coordinationOf(const Shared& e, double n) {
     return 1.0 - none;
 }
 
+// What some kinds of a link's evidence say together about one operator (noisy-OR of strengths).
+double evidenceOf(const Link& l, std::initializer_list<LinkType> types) {
+    double none = 1;
+    for (LinkType t : types) none *= 1.0 - l.strengthOf(t);
+    return 1.0 - none;
+}
+
 void describeShared(const Shared& e, int size, const std::vector<QString>& subnetNames, QStringList& r) {
     auto count = [&](LinkType t) { return static_cast<int>(e.of(t).size()); };
     if (count(LinkType::Template) >= 2)
@@ -213,9 +220,7 @@ void splitAtBridges(std::vector<int32_t>& core, const std::vector<Link>& links, 
     for (const Link& l : links) {
         const int32_t c = core[static_cast<size_t>(l.a)];
         if (c < 0 || c != core[static_cast<size_t>(l.b)]) continue;
-        double none = 1;
-        for (LinkType t : glue) none *= 1.0 - l.strengthOf(t);
-        if (1.0 - none >= p.minLinkEvidence) parent[static_cast<size_t>(root(l.a))] = root(l.b);
+        if (evidenceOf(l, glue) >= p.minLinkEvidence) parent[static_cast<size_t>(root(l.a))] = root(l.b);
     }
     // Groups of campaign size per core.
     std::vector<int32_t> groupSize(n, 0);
@@ -295,12 +300,11 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
     std::vector<Link> suspectLinks;
     for (const Link& l : links) {
         if (!suspect[static_cast<size_t>(l.a)] || !suspect[static_cast<size_t>(l.b)]) continue;
-        double none = 1;
-        for (LinkType t : {LinkType::Template, LinkType::Payment, LinkType::Ip, LinkType::Subnet, LinkType::StartStop})
-            none *= 1.0 - l.strengthOf(t);
-        if (1.0 - none < p.minLinkEvidence) continue;
+        const double glue =
+            evidenceOf(l, {LinkType::Template, LinkType::Payment, LinkType::Ip, LinkType::Subnet, LinkType::StartStop});
+        if (glue < p.minLinkEvidence) continue;
         suspectLinks.push_back(l);
-        suspectLinks.back().weight = static_cast<float>(1.0 - none);
+        suspectLinks.back().weight = static_cast<float>(glue);
     }
     ClusteringParams coreParams = clustering;
     coreParams.minLinkWeight = p.minLinkEvidence;
