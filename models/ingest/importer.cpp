@@ -237,6 +237,21 @@ struct Writer {
         if (r.hasPrompt) s.bindText(p + 2, b.at(r.promptOff, r.promptLen)); else s.bindNull(p + 2);
     }
 
+    // Inserts `count` rows: full groups through the kRowsPerInsert-row statement (stmt[1]), the
+    // rest one by one (stmt[0]); bind(statement, first parameter, row index) binds one row.
+    // Returns the statement that failed, or nullptr.
+    template <class Bind>
+    static sql::Statement* insertGrouped(sql::Statement (&stmt)[2], size_t count, int params, Bind bind) {
+        for (size_t i = 0; i < count;) {
+            const bool group = count - i >= size_t(kRowsPerInsert);
+            sql::Statement& s = stmt[group ? 1 : 0];
+            const size_t rows = group ? size_t(kRowsPerInsert) : 1;
+            for (size_t k = 0; k < rows; ++k, ++i) bind(s, 1 + int(k) * params, i);
+            if (!s.run()) return &s;
+        }
+        return nullptr;
+    }
+
     bool write(const Batch& b, QString* error) {
         auto failed = [&](sql::Statement& s) {
             if (error) *error = s.error();
@@ -248,31 +263,21 @@ struct Writer {
             s.bindText(2, b.at(d.off, d.len));
             if (!s.run()) return failed(s);
         }
-        // Full groups through the multi-row statements, the rest one by one; ids stay in
-        // file order either way.
+        // Ids are given in file order; rows with a prompt or request id also go to request_text.
         withText.clear();
-        const size_t n = b.rows.size();
-        for (size_t i = 0; i < n;) {
-            const bool group = n - i >= size_t(kRowsPerInsert);
-            sql::Statement& s = request[group ? 1 : 0];
-            const size_t rows = group ? size_t(kRowsPerInsert) : 1;
-            for (size_t k = 0; k < rows; ++k, ++i) {
-                const RowOut& r = b.rows[i];
-                const int64_t id = nextRequestId++;
-                bindRequest(s, 1 + int(k) * kRequestParams, id, r);
-                if (r.hasPrompt || r.hasUid) withText.emplace_back(id, &r);
-            }
-            if (!s.run()) return failed(s);
-        }
-        const size_t t = withText.size();
-        for (size_t i = 0; i < t;) {
-            const bool group = t - i >= size_t(kRowsPerInsert);
-            sql::Statement& s = text[group ? 1 : 0];
-            const size_t rows = group ? size_t(kRowsPerInsert) : 1;
-            for (size_t k = 0; k < rows; ++k, ++i)
-                bindText(s, 1 + int(k) * kTextParams, withText[i].first, *withText[i].second, b);
-            if (!s.run()) return failed(s);
-        }
+        int64_t id = nextRequestId;
+        sql::Statement* failedAt = insertGrouped(request, b.rows.size(), kRequestParams, [&](sql::Statement& s, int p, size_t i) {
+            const RowOut& r = b.rows[i];
+            bindRequest(s, p, id, r);
+            if (r.hasPrompt || r.hasUid) withText.emplace_back(id, &r);
+            ++id;
+        });
+        nextRequestId = id;
+        if (!failedAt)
+            failedAt = insertGrouped(text, withText.size(), kTextParams, [&](sql::Statement& s, int p, size_t i) {
+                bindText(s, p, withText[i].first, *withText[i].second, b);
+            });
+        if (failedAt) return failed(*failedAt);
         imported += static_cast<int64_t>(b.rows.size());
         for (const QuarantineOut& q : b.quarantine) {
             quarantine.bind(1, sourceId);
