@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
 #include <unordered_map>
 
 #include "baseline.h"
@@ -107,38 +106,41 @@ void groupBySet(const std::vector<ContentAccumulator>& acc,
 // The share of each account's sampled prompts that near-duplicate prompts of an account it is
 // template-linked to beyond chance (bands both hold).
 void sharedTemplateShares(const std::vector<ContentAccumulator>& acc, const LinkParams& params, LinkOutput& out) {
-    std::vector<std::vector<int64_t>> shared(acc.size());
     const auto& ak = out.accountTemplateKeys;
+    // The keys an account shares with its partners are some of its own sorted band keys, so one
+    // flag per own key holds them: memory follows keys, not links (a campaign account has
+    // thousands of template partners sharing the same few keys).
+    std::vector<std::vector<bool>> shared(acc.size());
     for (const Link& l : out.links) {
         if (l.strengthOf(LinkType::Template) < 0.3 * params.informativeWeight[0]) continue;
         const auto &ka = ak[static_cast<size_t>(l.a)], &kb = ak[static_cast<size_t>(l.b)];
-        std::vector<int64_t> common;
-        std::set_intersection(ka.begin(), ka.end(), kb.begin(), kb.end(), std::back_inserter(common));
-        for (int32_t x : {l.a, l.b}) {
-            auto& sx = shared[static_cast<size_t>(x)];
-            sx.insert(sx.end(), common.begin(), common.end());
-            // A campaign account has thousands of template partners sharing the same few keys:
-            // keep the list deduplicated as it grows, so memory follows keys, not links.
-            if (sx.size() > 4096) {
-                std::sort(sx.begin(), sx.end());
-                sx.erase(std::unique(sx.begin(), sx.end()), sx.end());
+        auto &sa = shared[static_cast<size_t>(l.a)], &sb = shared[static_cast<size_t>(l.b)];
+        sa.resize(ka.size());
+        sb.resize(kb.size());
+        for (size_t i = 0, j = 0; i < ka.size() && j < kb.size();) {
+            if (ka[i] < kb[j]) ++i;
+            else if (kb[j] < ka[i]) ++j;
+            else {
+                sa[i++] = true;
+                sb[j++] = true;
             }
         }
     }
     std::vector<uint64_t> keys;
     for (size_t a = 0; a < acc.size(); ++a) {
-        auto& sk = shared[a];
+        const auto& sk = shared[a];
         if (sk.empty() || acc[a].sample.empty()) continue;
-        std::sort(sk.begin(), sk.end());
-        sk.erase(std::unique(sk.begin(), sk.end()), sk.end());
+        const auto& own = ak[a];
         int hits = 0;
         for (const auto& s : acc[a].sample) {
             minhash::bandKeys(s.sig, params.templateBandRows, keys);
-            for (uint64_t k : keys)
-                if (std::binary_search(sk.begin(), sk.end(), templateKey(k))) {
+            for (uint64_t k : keys) {
+                const auto it = std::lower_bound(own.begin(), own.end(), templateKey(k));
+                if (it != own.end() && *it == templateKey(k) && sk[static_cast<size_t>(it - own.begin())]) {
                     ++hits;
                     break;
                 }
+            }
         }
         out.sharedTemplateShare[a] = static_cast<double>(hits) / acc[a].sample.size();
     }

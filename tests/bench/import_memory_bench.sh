@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Import memory benchmark (issue 15 item 10): peak RSS of `quarry-cli import` as the row count
 # grows, for one account and for many, so a per-row leak shows as growth. Writes canonical CSVs
-# with awk (timestamp, account, IP, user agent, model, tokens, a varied prompt) and imports each
-# into a new case under /usr/bin/time.
+# with canonical_rows.awk and imports each into a new case under /usr/bin/time.
 #
 #   bash tests/bench/import_memory_bench.sh [BUILD_DIR] [ACCOUNTS] ROWS...
 #   e.g. bash tests/bench/import_memory_bench.sh build 1 1000000 4000000 16000000
@@ -20,17 +19,7 @@ trap 'rm -rf "$work"' EXIT
 first=""
 for rows in "$@"; do
   csv="$work/r.csv"
-  awk -v n="$rows" -v a="$accounts" 'BEGIN {
-    print "timestamp,account_id,ip,user_agent,model,prompt_tokens,completion_tokens,prompt"
-    t = 1788220800000
-    for (i = 0; i < n; i++) {
-      t += 1 + (i * 7919) % 997
-      # Repeating values (IPs, agents, models) come from bounded pools, so the dictionaries
-      # stop growing and any growth left is per row.
-      printf "%d,acct%05d,10.0.%d.%d,client/%d.0,model-%d,%d,%d,\"question %d about topic %d: explain step %d\"\n",
-        t, i % a, (i % 5000) / 256, i % 256, i % 7, i % 3, i % 900, i % 1300, i, i % 41, i % 13
-    }
-  }' > "$csv"
+  awk -v n="$rows" -v a="$accounts" -f "$root/tests/bench/canonical_rows.awk" > "$csv"
   rm -f "$work/case.quarry"
   /usr/bin/time -f "%e %M" -o "$work/t" "$cli" import "$work/case.quarry" "$csv" >/dev/null 2>&1
   read -r secs kb < "$work/t"
