@@ -19,6 +19,7 @@
 #include "mixture.h"
 #include "store/auditlog.h"
 #include "store/casefile.h"
+#include "store/jobcache.h"
 #include "store/sqlite.h"
 #include "taxonomy.h"
 #include "temporalpass.h"
@@ -128,14 +129,14 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         colors.push_back(t.color);
     }
 
-    sql::exec(db, "PRAGMA cache_size = -262144");
+    // The passes stream the requests once each: a bounded cache keeps memory flat as they grow.
+    const sql::JobCache cache(db);
     if (!file.beginWrite(&e)) {
         if (error) *error = e;
         return false;
     }
     auto fail = [&](const QString& message) {
         file.rollback();
-        sql::exec(db, "PRAGMA cache_size = -16384");
         if (error) *error = message;
         return false;
     };
@@ -319,7 +320,6 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         if (!evidence::appendAudit(db, QStringLiteral("analyze"), details, &e)) return fail(e);
     }
     if (!file.commit(&e)) return fail(e);
-    sql::exec(db, "PRAGMA cache_size = -16384");
     report(QStringLiteral("done"), 1.0);
     summary.seconds = timer.elapsed() / 1000.0;
     return true;

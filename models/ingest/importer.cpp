@@ -16,6 +16,7 @@
 #include "store/auditlog.h"
 #include "rowconverter.h"
 #include "store/casefile.h"
+#include "store/jobcache.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "stringdictionary.h"
@@ -338,16 +339,11 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
         }
     }
 
-    // The load appends at the right edge of each B-tree, so a modest cache holds the pages it
-    // touches. The cache is also the budget of SQLite's sorter when the indexes are rebuilt
-    // (vdbesort.c sizes its in-memory runs from cache_size), so this one number bounds the
-    // import's memory whatever the row count: a bigger cache made peak RSS grow with the file
-    // until it reached cache plus sorter (issue 15 item 10).
-    sql::exec(db, "PRAGMA cache_size = -32768");
+    // Bounds the import's memory whatever the row count, the index rebuild's sorter included.
+    const sql::JobCache cache(db);
     if (!file_.beginWrite(&e)) return setError(e);
     auto abortWith = [&](const QString& message) {
         file_.rollback();
-        sql::exec(db, "PRAGMA cache_size = -16384");
         return setError(message);
     };
 
@@ -481,7 +477,6 @@ bool Importer::run(const QString& path, const ImportOptions& options, ImportResu
         if (!evidence::appendAudit(db, QStringLiteral("import"), details, &e)) return abortWith(e);
     }
     if (!file_.commit(&e)) return abortWith(e);
-    sql::exec(db, "PRAGMA cache_size = -16384");
     result.seconds = timer.elapsed() / 1000.0;
     return true;
 }
