@@ -4,6 +4,7 @@
 #include <QString>
 
 #include "csvreader.h"
+#include "jsonnumbers.h"
 
 namespace quarry {
 namespace {
@@ -128,7 +129,7 @@ BuiltRow& GatewayReader::addRow() {
 
 void GatewayReader::parseAndRead(std::string_view text) {
     json::Element doc;
-    const auto err = parser_->parse(text.data(), text.size(), true).get(doc);
+    const auto err = json::parseQuotingOverflow(*parser_, text, rewritten_, doc);
     if (err) {
         BuiltRow& r = addRow();
         r.reject = RejectKind::MalformedJson;

@@ -110,6 +110,7 @@ private:
     std::unique_ptr<simdjson::dom::parser> parser_;
     std::unique_ptr<json::Reparser> reparser_;
     std::string csvJson_;  // a CSV row rewritten as a JSON object
+    std::string rewritten_;  // a record with numbers too big for simdjson quoted
     std::deque<BuiltRow> pending_;
     BuiltRow current_;
     int64_t currentLine_ = 0;

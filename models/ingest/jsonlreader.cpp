@@ -12,6 +12,7 @@
 
 #include "chattext.h"
 #include "formatregistry.h"
+#include "jsonnumbers.h"
 #include "jsontext.h"
 
 namespace quarry {
@@ -24,96 +25,6 @@ constexpr int kMaxDepth = 4;
 // costs no call stack; the bound keeps one hostile line from taking the parser's memory.
 constexpr size_t kMaxNesting = 100000;
 
-bool isNumberStart(char c) { return c == '-' || (c >= '0' && c <= '9'); }
-bool isNumberChar(char c) {
-    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-// The number grammar of RFC 8259 section 6: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-bool isJsonNumber(std::string_view t) {
-    size_t i = 0;
-    auto digits = [&] {
-        const size_t from = i;
-        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
-        return i > from;
-    };
-    if (i < t.size() && t[i] == '-') ++i;
-    if (i < t.size() && t[i] == '0') {
-        ++i;
-    } else if (!digits()) {
-        return false;
-    }
-    if (i < t.size() && t[i] == '.') {
-        ++i;
-        if (!digits()) return false;
-    }
-    if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
-        ++i;
-        if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
-        if (!digits()) return false;
-    }
-    return i == t.size();
-}
-
-// True when simdjson cannot hold this valid JSON number: an integer outside int64/uint64 or
-// a number whose exponent overflows a double. Invalid numbers stay invalid.
-bool overflows(std::string_view token) {
-    if (!isJsonNumber(token)) return false;
-    if (token.find_first_of(".eE") == std::string_view::npos) {
-        const char* b = token.data();
-        const char* e = b + token.size();
-        if (token[0] == '-') {
-            int64_t v;
-            return std::from_chars(b, e, v).ec != std::errc();
-        }
-        uint64_t v;
-        return std::from_chars(b, e, v).ec != std::errc();
-    }
-    const std::string copy(token);
-    return std::isinf(std::strtod(copy.c_str(), nullptr));
-}
-
-// Copies line to out with every number simdjson would refuse written as a string, so a log
-// with a 2^64 span id or 1e400 in some field is read rather than quarantined; a mapped
-// numeric field then gets its own "out of range" reason. False when there was none.
-bool quoteOverflowingNumbers(std::string_view line, std::string& out) {
-    out.clear();
-    bool changed = false;
-    bool inString = false;
-    for (size_t i = 0; i < line.size();) {
-        const char c = line[i];
-        if (inString) {
-            out += c;
-            ++i;
-            if (c == '\\' && i < line.size()) out += line[i++];
-            else if (c == '"') inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-            out += c;
-            ++i;
-            continue;
-        }
-        if (!isNumberStart(c)) {
-            out += c;
-            ++i;
-            continue;
-        }
-        size_t j = i;
-        while (j < line.size() && isNumberChar(line[j])) ++j;
-        const std::string_view token = line.substr(i, j - i);
-        if (overflows(token)) {
-            out.append(1, '"').append(token).append(1, '"');
-            changed = true;
-        } else {
-            out.append(token);
-        }
-        i = j;
-    }
-    return changed;
-}
-
 }  // namespace
 
 struct JsonlReader::Impl {
@@ -125,21 +36,13 @@ struct JsonlReader::Impl {
     // is parsed again rather than rejected.
     simdjson::error_code parse(const char* data, size_t len, simdjson::dom::element& doc) {
         deepParser.reset();  // the previous record's values are no longer needed
-        auto err = parser.parse(data, len, true).get(doc);
-        if (err == simdjson::NUMBER_ERROR &&
-            quoteOverflowingNumbers(std::string_view(data, len), rewritten)) {
-            data = rewritten.data();
-            len = rewritten.size();
-            err = parser.parse(data, len, true).get(doc);
-        }
+        std::string_view text(data, len);
+        auto err = json::parseQuotingOverflow(parser, text, rewritten, doc);
         if (err == simdjson::DEPTH_ERROR) {
             deepParser = std::make_unique<simdjson::dom::parser>();
-            if (deepParser->allocate(len, kMaxNesting) != simdjson::SUCCESS)
+            if (deepParser->allocate(text.size(), kMaxNesting) != simdjson::SUCCESS)
                 return simdjson::MEMALLOC;
-            err = deepParser->parse(data, len, true).get(doc);
-            if (err == simdjson::NUMBER_ERROR && data != rewritten.data() &&
-                quoteOverflowingNumbers(std::string_view(data, len), rewritten))
-                err = deepParser->parse(rewritten.data(), rewritten.size(), true).get(doc);
+            err = json::parseQuotingOverflow(*deepParser, text, rewritten, doc);
         }
         return err;
     }

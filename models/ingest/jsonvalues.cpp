@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "jsonnumbers.h"
 #include "jsontext.h"
 
 namespace quarry::json {
@@ -136,9 +137,8 @@ std::optional<Element> Reparser::parse(std::string_view t) {
     size_t first = 0;
     while (first < t.size() && (t[first] == ' ' || t[first] == '\n' || t[first] == '\t')) ++first;
     if (first == t.size() || (t[first] != '{' && t[first] != '[')) return std::nullopt;
-    copy_.assign(t);
     Element e;
-    if (parser_.parse(copy_).get(e) != simdjson::SUCCESS) return std::nullopt;
+    if (parseQuotingOverflow(parser_, t, rewritten_, e) != simdjson::SUCCESS) return std::nullopt;
     return e;
 }
 

@@ -55,7 +55,7 @@ public:
 
 private:
     simdjson::dom::parser parser_;
-    std::string copy_;
+    std::string rewritten_;  // the text with numbers too big for simdjson quoted
 };
 
 }  // namespace quarry::json
