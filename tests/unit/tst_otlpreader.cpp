@@ -88,6 +88,25 @@ private slots:
         QCOMPARE(f.prompt, QStringLiteral("Explain RAG in one paragraph."));  // an AnyValue array
     }
 
+    void numbersTooBigForAParserImport() {
+        // An unmapped integer >= 2^64 ("span_id") and an exponent past a double's range are
+        // valid JSON: the records import, as the JSONL reader's do (issue 15 item 8).
+        QTemporaryDir dir;
+        const ImportOutcome o =
+            importFixtures(dir, {QStringLiteral("otlp/overflowing-numbers.jsonl")});
+        IMPORT_OK(o);
+        QCOMPARE(o.format, QStringLiteral("otlp"));
+        QVERIFY2(o.quarantined.isEmpty(), qPrintable(o.quarantined.join(QLatin1Char('\n'))));
+        QCOMPARE(o.requests.size(), 2);
+        const StoredRequest a = o.byUid(QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
+        QCOMPARE(a.account, QStringLiteral("acct-big-1"));
+        QCOMPARE(a.model, QStringLiteral("gpt-4o"));
+        QCOMPARE(a.ts, utcMs("2025-01-01T10:00:00.000Z"));
+        const StoredRequest b = o.byUid(QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4737"));
+        QCOMPARE(b.account, QStringLiteral("acct-big-2"));
+        QCOMPARE(b.model, QStringLiteral("gpt-4o-mini"));
+    }
+
     void pendingTracesAreBounded() {
         // More open traces than the buffer holds: each is still emitted exactly once.
         const int traces = static_cast<int>(OtlpReader::kMaxPendingTraces) + 50;
