@@ -282,7 +282,7 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
     report(QStringLiteral("writing results"), 0.9);
     if (options.cancel && options.cancel->load()) return fail(QStringLiteral("analysis cancelled"));
     if (!analysisstore::writeTaxonomy(db, topics, colors, topicDict, &e) ||
-        !analysisstore::writeRequestTopics(db, content.requestTopic, content.requestCot, topicDict, &e) ||
+        !analysisstore::writeRequestTopics(db, content.requestTopic, content.requestFlags, topicDict, &e) ||
         !analysisstore::writeAccountTopics(db, content.accounts, topicDict, tax.topicCount(), &e) ||
         !analysisstore::writeFeatures(db, features, topicDict, &e) ||
         !analysisstore::writeLinks(db, links.links, content.subnetNames,

@@ -44,10 +44,13 @@ struct FieldCoverage {
     static bool enough(int64_t n, int64_t rows) { return rows > 0 && n * 20 >= rows; }
 };
 
+// Per request id: the pass read the request (ids can have gaps); its prompt elicits reasoning.
+enum RequestFlag : uint8_t { kRequestRead = 1, kRequestCot = 2 };
+
 struct ContentPassOutput {
     std::vector<ContentAccumulator> accounts;  // indexed by account id
     std::vector<uint8_t> requestTopic;          // by request id: taxonomy index
-    std::vector<uint8_t> requestCot;            // by request id: 1 when the prompt elicits CoT
+    std::vector<uint8_t> requestFlags;          // by request id: RequestFlag bits
     std::vector<int32_t> ipSubnet;              // by ip id: subnet id
     std::vector<QString> subnetNames;           // by subnet id
     struct ModelInfo {

@@ -86,13 +86,13 @@ private slots:
         QCOMPARE(one.rows, 60000);
         QCOMPARE(many.rows, one.rows);
         QVERIFY(one.requestTopic == many.requestTopic);
-        QVERIFY(one.requestCot == many.requestCot);
+        QVERIFY(one.requestFlags == many.requestFlags);
         // The prompts do land in different topics and some elicit reasoning: the comparison
         // above is not between two empty labellings.
         std::set<uint8_t> topics(one.requestTopic.begin() + 1, one.requestTopic.end());
         QVERIFY(topics.size() >= 3);
         int64_t cot = 0;
-        for (uint8_t c : one.requestCot) cot += c;
+        for (uint8_t f : one.requestFlags) cot += (f & kRequestCot) != 0;
         QVERIFY(cot > 5000 && cot < 40000);
         QCOMPARE(many.accounts.size(), one.accounts.size());
         for (size_t a = 0; a < one.accounts.size(); ++a) {
