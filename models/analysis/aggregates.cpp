@@ -7,6 +7,8 @@
 #include <map>
 #include <tuple>
 
+#include "contentpass.h"
+
 namespace quarry::aggregates {
 namespace {
 
@@ -100,10 +102,10 @@ bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QSt
                       "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)", error);
 }
 
-Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,
+Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestFlags,
                  const std::vector<int64_t>& topicDictIds)
     : db_(db),
-      requestTopic_(requestTopic),
+      requestFlags_(requestFlags),
       topicDictIds_(topicDictIds),
       dayTopics_(topicDictIds.size(), 0),
       insertHour_(db, "INSERT INTO account_hourly(account_id, hour, n) VALUES(?,?,?)"),
@@ -135,8 +137,8 @@ void Builder::add(int64_t requestId, int64_t ts) {
     ++hourN_;
     // Requests the content pass did not label have no request_topics row either: the topic
     // tables leave them out, as a join on request_topics would.
-    if (requestId < 0 || static_cast<size_t>(requestId) >= requestTopic_.size()) return;
-    const size_t topic = requestTopic_[static_cast<size_t>(requestId)];
+    if (requestId < 0 || static_cast<size_t>(requestId) >= requestFlags_.size()) return;
+    const auto topic = static_cast<size_t>(requestTopic(requestFlags_[static_cast<size_t>(requestId)]));
     if (topic >= dayTopics_.size()) return;
     const int64_t day = floorDiv(ts, kDayMs);
     if (day != curDay_) {

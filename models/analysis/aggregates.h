@@ -54,9 +54,10 @@ bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QSt
 
 class Builder {
 public:
-    // requestTopic: taxonomy index by request id (the content pass); topicDictIds: taxonomy
-    // index -> topics dictionary id. Both must outlive the builder.
-    Builder(sqlite3* db, const std::vector<uint8_t>& requestTopic,
+    // requestFlags: the content pass's byte per request id, taxonomy index in its low bits
+    // (contentpass.h); topicDictIds: taxonomy index -> topics dictionary id. Both must outlive
+    // the builder.
+    Builder(sqlite3* db, const std::vector<uint8_t>& requestFlags,
             const std::vector<int64_t>& topicDictIds);
 
     // The requests of one account, in time order, then endAccount(); accounts one after another.
@@ -81,7 +82,7 @@ private:
     bool fail(QString* error, const char* what);
 
     sqlite3* db_;
-    const std::vector<uint8_t>& requestTopic_;
+    const std::vector<uint8_t>& requestFlags_;
     const std::vector<int64_t>& topicDictIds_;
     bool ok_ = true;
     int64_t curHour_ = INT64_MIN, hourN_ = 0;

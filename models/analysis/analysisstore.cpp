@@ -140,13 +140,13 @@ bool writeTaxonomy(sqlite3* db, const std::vector<TopicInfo>& topics, const std:
     return true;
 }
 
-bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& topic, const std::vector<uint8_t>& flags,
-                        const std::vector<int64_t>& topicDictIds, QString* error) {
+bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& flags, const std::vector<int64_t>& topicDictIds,
+                        QString* error) {
     sql::GroupedInsert insert(db, "INSERT INTO request_topics(id, topic_id, cot)", 3);
     // Every request the content pass read, in id order (the table's key), a chunk at a time.
     std::vector<int64_t> ids;
     ids.reserve(1 << 16);
-    const size_t n = std::min(topic.size(), flags.size());
+    const size_t n = flags.size();
     for (size_t next = 0; next < n;) {
         ids.clear();
         for (; next < n && ids.size() < ids.capacity(); ++next)
@@ -154,7 +154,7 @@ bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& topic, const st
         if (insert.insert(ids.size(), [&](sql::Statement& s, int p, size_t i) {
                 const auto id = static_cast<size_t>(ids[i]);
                 s.bind(p, ids[i]);
-                s.bind(p + 1, topicDictIds[topic[id]]);
+                s.bind(p + 1, topicDictIds[static_cast<size_t>(requestTopic(flags[id]))]);
                 s.bind(p + 2, (flags[id] & kRequestCot) ? 1 : 0);
             }))
             return failWith(db, error, "write request topics");

@@ -208,7 +208,7 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
 
     std::vector<AccountFeatures> features(content.accounts.size());
     TemporalPassOutput temporal;
-    aggregates::Builder aggs(db, content.requestTopic, topicDict);
+    aggregates::Builder aggs(db, content.requestFlags, topicDict);
     if (!runTemporalPass(db, releaseTs, features, temporal, options.cancel,
                          [&](int64_t done, int64_t total) {
                              report(QStringLiteral("reading timelines"), 0.55 + 0.2 * done / std::max<int64_t>(1, total));
@@ -282,7 +282,7 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
     report(QStringLiteral("writing results"), 0.9);
     if (options.cancel && options.cancel->load()) return fail(QStringLiteral("analysis cancelled"));
     if (!analysisstore::writeTaxonomy(db, topics, colors, topicDict, &e) ||
-        !analysisstore::writeRequestTopics(db, content.requestTopic, content.requestFlags, topicDict, &e) ||
+        !analysisstore::writeRequestTopics(db, content.requestFlags, topicDict, &e) ||
         !analysisstore::writeAccountTopics(db, content.accounts, topicDict, tax.topicCount(), &e) ||
         !analysisstore::writeFeatures(db, features, topicDict, &e) ||
         !analysisstore::writeLinks(db, links.links, content.subnetNames,

@@ -71,8 +71,8 @@ void addPair(aggregates::PairSet& set, int32_t& last, int32_t value, int32_t acc
 void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out) {
     for (size_t i = 0; i < b.rows.size(); ++i) {
         const Row& r = b.rows[i];
-        const bool idInRange = r.id >= 0 && static_cast<size_t>(r.id) < out.requestTopic.size();
-        if (idInRange) out.requestFlags[r.id] = kRequestRead;
+        const bool idInRange = r.id >= 0 && static_cast<size_t>(r.id) < out.requestFlags.size();
+        if (idInRange) out.requestFlags[r.id] = static_cast<uint8_t>(kRequestRead | in.otherTopic);
         if (r.account < 0 || static_cast<size_t>(r.account) >= out.accounts.size()) continue;
         ContentAccumulator& a = out.accounts[r.account];
         int topic = b.topic[i] >= 0 ? b.topic[i] : in.otherTopic;
@@ -81,10 +81,8 @@ void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out)
         if (r.sourceTopic >= 0 && static_cast<size_t>(r.sourceTopic) < in.sourceTopicToIndex.size())
             topic = in.sourceTopicToIndex[r.sourceTopic];
         if (topic < 0 || topic >= kMaxTopics) topic = in.otherTopic;
-        if (idInRange) {
-            out.requestTopic[r.id] = static_cast<uint8_t>(topic);
-            if (cot) out.requestFlags[r.id] |= kRequestCot;
-        }
+        if (idInRange)
+            out.requestFlags[r.id] = static_cast<uint8_t>(kRequestRead | (cot ? kRequestCot : 0) | topic);
         ++a.n;
         a.cot += cot;
         a.promptRows += r.promptLen > 0;
@@ -178,8 +176,7 @@ bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString*
     const int64_t maxRequest = sql::queryInt(db, "SELECT max(id) FROM requests", 0);
     const int64_t maxModel = sql::queryInt(db, "SELECT max(id) FROM models", 0);
     out.accounts.assign(static_cast<size_t>(maxAccount + 1), ContentAccumulator());
-    out.requestTopic.assign(static_cast<size_t>(maxRequest + 1), static_cast<uint8_t>(in.otherTopic));
-    out.requestFlags.assign(static_cast<size_t>(maxRequest + 1), 0);
+    out.requestFlags.assign(static_cast<size_t>(maxRequest + 1), static_cast<uint8_t>(in.otherTopic));
     out.models.assign(static_cast<size_t>(maxModel + 1), {});
 
     {

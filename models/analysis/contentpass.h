@@ -44,13 +44,16 @@ struct FieldCoverage {
     static bool enough(int64_t n, int64_t rows) { return rows > 0 && n * 20 >= rows; }
 };
 
-// Per request id: the pass read the request (ids can have gaps); its prompt elicits reasoning.
-enum RequestFlag : uint8_t { kRequestRead = 1, kRequestCot = 2 };
+// Per request id, one byte: its taxonomy index in the low bits; whether the pass read the request
+// (ids can have gaps) and whether its prompt elicits reasoning in the high ones. The pass's only
+// per-request array, so one byte a request is what analysis memory grows by (issue 15 item 10).
+enum RequestFlag : uint8_t { kRequestTopicMask = 0x3F, kRequestCot = 0x40, kRequestRead = 0x80 };
+static_assert(kMaxTopics <= kRequestTopicMask + 1, "a taxonomy index fits the topic bits");
+inline int requestTopic(uint8_t flags) { return flags & kRequestTopicMask; }
 
 struct ContentPassOutput {
     std::vector<ContentAccumulator> accounts;  // indexed by account id
-    std::vector<uint8_t> requestTopic;          // by request id: taxonomy index
-    std::vector<uint8_t> requestFlags;          // by request id: RequestFlag bits
+    std::vector<uint8_t> requestFlags;          // by request id: topic and RequestFlag bits
     std::vector<int32_t> ipSubnet;              // by ip id: subnet id
     std::vector<QString> subnetNames;           // by subnet id
     struct ModelInfo {
