@@ -138,7 +138,8 @@ void Builder::add(int64_t requestId, int64_t ts) {
     // Requests the content pass did not label have no request_topics row either: the topic
     // tables leave them out, as a join on request_topics would.
     if (requestId < 0 || static_cast<size_t>(requestId) >= requestFlags_.size()) return;
-    const auto topic = static_cast<size_t>(requestTopic(requestFlags_[static_cast<size_t>(requestId)]));
+    const auto topic =
+        static_cast<size_t>(requestTopic(requestFlags_[static_cast<size_t>(requestId)]));
     if (topic >= dayTopics_.size()) return;
     const int64_t day = floorDiv(ts, kDayMs);
     if (day != curDay_) {

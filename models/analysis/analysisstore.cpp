@@ -140,8 +140,8 @@ bool writeTaxonomy(sqlite3* db, const std::vector<TopicInfo>& topics, const std:
     return true;
 }
 
-bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& flags, const std::vector<int64_t>& topicDictIds,
-                        QString* error) {
+bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& flags,
+                        const std::vector<int64_t>& topicDictIds, QString* error) {
     sql::GroupedInsert insert(db, "INSERT INTO request_topics(id, topic_id, cot)", 3);
     // Every request the content pass read, in id order (the table's key), a chunk at a time.
     std::vector<int64_t> ids;

@@ -25,8 +25,8 @@ bool hasAnalysis(sqlite3* db);
 bool writeTaxonomy(sqlite3* db, const std::vector<TopicInfo>& topics, const std::vector<QString>& colors,
                    const std::vector<int64_t>& topicDictIds, QString* error);
 // flags: the content pass's byte per request id (topic and RequestFlag bits, contentpass.h).
-bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& flags, const std::vector<int64_t>& topicDictIds,
-                        QString* error);
+bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& flags,
+                        const std::vector<int64_t>& topicDictIds, QString* error);
 bool writeAccountTopics(sqlite3* db, const std::vector<ContentAccumulator>& acc,
                         const std::vector<int64_t>& topicDictIds, int topicCount, QString* error);
 bool writeFeatures(sqlite3* db, const std::vector<AccountFeatures>& features,

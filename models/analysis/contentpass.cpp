@@ -82,7 +82,8 @@ void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out)
             topic = in.sourceTopicToIndex[r.sourceTopic];
         if (topic < 0 || topic >= kMaxTopics) topic = in.otherTopic;
         if (idInRange)
-            out.requestFlags[r.id] = static_cast<uint8_t>(kRequestRead | (cot ? kRequestCot : 0) | topic);
+            out.requestFlags[r.id] =
+                static_cast<uint8_t>(kRequestRead | (cot ? kRequestCot : 0) | topic);
         ++a.n;
         a.cot += cot;
         a.promptRows += r.promptLen > 0;
@@ -176,7 +177,8 @@ bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString*
     const int64_t maxRequest = sql::queryInt(db, "SELECT max(id) FROM requests", 0);
     const int64_t maxModel = sql::queryInt(db, "SELECT max(id) FROM models", 0);
     out.accounts.assign(static_cast<size_t>(maxAccount + 1), ContentAccumulator());
-    out.requestFlags.assign(static_cast<size_t>(maxRequest + 1), static_cast<uint8_t>(in.otherTopic));
+    out.requestFlags.assign(static_cast<size_t>(maxRequest + 1),
+                            static_cast<uint8_t>(in.otherTopic));
     out.models.assign(static_cast<size_t>(maxModel + 1), {});
 
     {

@@ -135,8 +135,9 @@ void sharedTemplateShares(const std::vector<ContentAccumulator>& acc, const Link
         for (const auto& s : acc[a].sample) {
             minhash::bandKeys(s.sig, params.templateBandRows, keys);
             for (uint64_t k : keys) {
-                const auto it = std::lower_bound(own.begin(), own.end(), templateKey(k));
-                if (it != own.end() && *it == templateKey(k) && sk[static_cast<size_t>(it - own.begin())]) {
+                const int64_t key = templateKey(k);
+                const auto it = std::lower_bound(own.begin(), own.end(), key);
+                if (it != own.end() && *it == key && sk[static_cast<size_t>(it - own.begin())]) {
                     ++hits;
                     break;
                 }

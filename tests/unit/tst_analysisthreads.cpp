@@ -89,7 +89,8 @@ private slots:
         // The prompts do land in different topics and some elicit reasoning: the comparison
         // above is not between two empty labellings.
         std::set<int> topics;
-        for (size_t id = 1; id < one.requestFlags.size(); ++id) topics.insert(requestTopic(one.requestFlags[id]));
+        for (size_t id = 1; id < one.requestFlags.size(); ++id)
+            topics.insert(requestTopic(one.requestFlags[id]));
         QVERIFY(topics.size() >= 3);
         int64_t cot = 0;
         for (uint8_t f : one.requestFlags) cot += (f & kRequestCot) != 0;
