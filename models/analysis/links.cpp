@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "baseline.h"
+#include "core/chunkedvector.h"
 #include "core/flatpairindex.h"
 
 namespace quarry {
@@ -23,10 +24,10 @@ public:
         bool inserted = false;
         const uint32_t at = index_.findOrInsert(k, static_cast<uint32_t>(links_.size()), inserted);
         if (inserted) {
-            links_.emplace_back();
-            links_.back().a = a;
-            links_.back().b = b;
-            links_.back().key.fill(-1);
+            Link& l = links_.emplace_back();
+            l.a = a;
+            l.b = b;
+            l.key.fill(-1);
         }
         Link& l = links_[at];
         const int t = static_cast<int>(type);
@@ -66,13 +67,16 @@ public:
         addGroup(members, type, key, salt, [](int32_t, int32_t) { return 1.0; });
     }
 
-    std::vector<Link> take() { return std::move(links_); }
+    std::vector<Link> take() {
+        index_ = FlatPairIndex();  // freed before the links are handed over
+        return links_.take();
+    }
 
 private:
     const LinkParams& params_;
     size_t population_;
     FlatPairIndex index_;  // (a, b) -> position in links_
-    std::vector<Link> links_;
+    ChunkedVector<Link> links_;
 };
 
 // Groups (key, account) pairs by key and hands each group of two or more accounts to fn.
