@@ -6,9 +6,9 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_set>
 #include <vector>
 
+#include "core/flatintset.h"
 #include "minhash.h"
 
 namespace quarry {
@@ -72,7 +72,7 @@ struct ContentAccumulator {
     // Distinct values, bounded: an account behind a residential proxy can have thousands of IPs,
     // and counts beyond the cap change no verdict.
     static constexpr size_t kSetCap = 2048;
-    std::unordered_set<int32_t> ips, subnets, userAgents, orgs, payments, keys;
+    FlatIntSet ips, subnets, userAgents, orgs, payments, keys;
     int32_t lastIp = -1, lastUa = -1, lastKey = -1, lastOrg = -1, lastPayment = -1, lastModel = -1;
     struct ModelUse {
         int32_t model;

@@ -56,7 +56,7 @@ void labelBatch(const PromptLabeler& label, Batch& b) {
 
 int32_t col32(const sql::Statement& s, int c) { return s.isNull(c) ? -1 : static_cast<int32_t>(s.int64(c)); }
 
-void insertCapped(std::unordered_set<int32_t>& set, int32_t v) {
+void insertCapped(FlatIntSet& set, int32_t v) {
     if (v >= 0 && set.size() < ContentAccumulator::kSetCap) set.insert(v);
 }
 

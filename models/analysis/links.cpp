@@ -96,11 +96,11 @@ void forEachGroup(std::vector<std::pair<int64_t, int32_t>>& entries, Fn fn) {
 }
 
 void groupBySet(const std::vector<ContentAccumulator>& acc,
-                std::unordered_set<int32_t> ContentAccumulator::*set, LinkType type,
+                FlatIntSet ContentAccumulator::*set, LinkType type,
                 LinkSet& links, size_t maxGroup = SIZE_MAX) {
     std::vector<std::pair<int64_t, int32_t>> entries;
     for (size_t a = 0; a < acc.size(); ++a)
-        for (int32_t v : acc[a].*set) entries.emplace_back(v, static_cast<int32_t>(a));
+        (acc[a].*set).forEach([&](int32_t v) { entries.emplace_back(v, static_cast<int32_t>(a)); });
     forEachGroup(entries, [&](int64_t key, std::vector<int32_t>& members) {
         if (members.size() > maxGroup) return;
         links.addGroup(members, type, static_cast<int32_t>(key), static_cast<uint64_t>(type) + 11);
