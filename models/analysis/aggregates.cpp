@@ -122,8 +122,7 @@ void Builder::closeHour() {
 void Builder::closeDay() {
     for (size_t t = 0; t < dayTopics_.size(); ++t)
         if (dayTopics_[t]) {
-            cells_.push_back(
-                {0, static_cast<int32_t>(curDay_), static_cast<uint16_t>(t), dayTopics_[t]});
+            cells_.push_back({static_cast<int32_t>(curDay_), static_cast<uint16_t>(t), dayTopics_[t]});
             dayTopics_[t] = 0;
         }
 }
@@ -164,21 +163,19 @@ bool Builder::endAccount(int64_t account) {
     hours_.clear();
     // A day's topics come out in index order, not dictionary-id order; sort so the rows go in
     // primary-key order (appends to the B-tree).
-    auto first = cells_.begin() + static_cast<std::ptrdiff_t>(accountFirstCell_);
-    for (auto it = first; it != cells_.end(); ++it) it->account = static_cast<int32_t>(account);
-    std::sort(first, cells_.end(), [this](const Cell& a, const Cell& b) {
+    std::sort(cells_.begin(), cells_.end(), [this](const Cell& a, const Cell& b) {
         return std::make_pair(a.day, topicDictIds_[a.topic]) <
                std::make_pair(b.day, topicDictIds_[b.topic]);
     });
-    for (auto it = first; it != cells_.end(); ++it) {
+    for (const Cell& c : cells_) {
         insertDayTopic_.bind(1, account);
-        insertDayTopic_.bind(2, it->day);
-        insertDayTopic_.bind(3, topicDictIds_[it->topic]);
-        insertDayTopic_.bind(4, it->n);
+        insertDayTopic_.bind(2, c.day);
+        insertDayTopic_.bind(3, topicDictIds_[c.topic]);
+        insertDayTopic_.bind(4, c.n);
         ok_ = ok_ && insertDayTopic_.run();
     }
-    rowsWritten_ += static_cast<int64_t>(cells_.end() - first);
-    accountFirstCell_ = cells_.size();
+    rowsWritten_ += static_cast<int64_t>(cells_.size());
+    cells_.clear();
     return ok_;
 }
 
@@ -202,8 +199,20 @@ bool Builder::finish(const std::vector<int32_t>& clusterOfAccount, int64_t runSt
         rowsWritten_ += static_cast<int64_t>(hours.size());
     }
     {
-        std::map<std::pair<int64_t, int64_t>, int64_t> days;  // (day, topic id): a few thousand
-        for (const Cell& c : cells_) days[{c.day, topicDictIds_[c.topic]}] += c.n;
+        // The case and cluster totals, from the per-account cells written above: reading them
+        // back costs a second or so, holding them all would cost memory that grows with the
+        // case (issue 15 item 10). Both totals have a few thousand keys.
+        std::map<std::pair<int64_t, int64_t>, int64_t> days;                 // (day, topic id)
+        std::map<std::tuple<int32_t, int64_t, int64_t>, int64_t> clusters;  // (cluster, day, topic id)
+        sql::Statement cells(db_, "SELECT account_id, day, topic_id, n FROM account_day_topics");
+        while (cells.step()) {
+            const int64_t day = cells.int64(1), topic = cells.int64(2), n = cells.int64(3);
+            days[{day, topic}] += n;
+            const auto a = static_cast<size_t>(cells.int64(0));
+            if (a < clusterOfAccount.size() && clusterOfAccount[a] >= 0)
+                clusters[{clusterOfAccount[a], day, topic}] += n;
+        }
+        if (cells.resultCode() != SQLITE_DONE) return fail(error, "read account_day_topics");
         sql::Statement s(db_, "INSERT INTO case_day_topics(day, topic_id, n) VALUES(?,?,?)");
         for (const auto& [key, n] : days) {
             s.bind(1, key.first);
@@ -211,44 +220,16 @@ bool Builder::finish(const std::vector<int32_t>& clusterOfAccount, int64_t runSt
             s.bind(3, n);
             if (!s.run()) return fail(error, "write case_day_topics");
         }
-        rowsWritten_ += static_cast<int64_t>(days.size());
-    }
-    {
-        // Rewrite the cells in place as (cluster, day, topic id) and merge equal keys: the list
-        // is as long as account_day_topics, too long for a node-based map.
-        struct Key {
-            int32_t cluster, day;
-            int64_t topic;
-            uint32_t n;
-        };
-        std::vector<Key> keys;
-        keys.reserve(cells_.size());
-        for (const Cell& c : cells_) {
-            const size_t a = static_cast<size_t>(c.account);
-            if (a >= clusterOfAccount.size() || clusterOfAccount[a] < 0) continue;
-            keys.push_back({clusterOfAccount[a], c.day, topicDictIds_[c.topic], c.n});
-        }
-        std::vector<Cell>().swap(cells_);
-        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-            return std::tie(a.cluster, a.day, a.topic) < std::tie(b.cluster, b.day, b.topic);
-        });
-        sql::Statement s(
+        sql::Statement c(
             db_, "INSERT INTO cluster_day_topics(cluster_id, day, topic_id, n) VALUES(?,?,?,?)");
-        for (size_t i = 0; i < keys.size();) {
-            int64_t n = 0;
-            size_t j = i;
-            for (; j < keys.size() && keys[j].cluster == keys[i].cluster &&
-                   keys[j].day == keys[i].day && keys[j].topic == keys[i].topic;
-                 ++j)
-                n += keys[j].n;
-            s.bind(1, keys[i].cluster);
-            s.bind(2, keys[i].day);
-            s.bind(3, keys[i].topic);
-            s.bind(4, n);
-            if (!s.run()) return fail(error, "write cluster_day_topics");
-            ++rowsWritten_;
-            i = j;
+        for (const auto& [key, n] : clusters) {
+            c.bind(1, std::get<0>(key));
+            c.bind(2, std::get<1>(key));
+            c.bind(3, std::get<2>(key));
+            c.bind(4, n);
+            if (!c.run()) return fail(error, "write cluster_day_topics");
         }
+        rowsWritten_ += static_cast<int64_t>(days.size() + clusters.size());
     }
     sql::Statement run(db_, "INSERT INTO aggregates_run(started_at) VALUES(?)");
     run.bind(1, runStartedAt);

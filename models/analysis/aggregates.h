@@ -71,8 +71,7 @@ public:
     int64_t rowsWritten() const { return rowsWritten_; }
 
 private:
-    struct Cell {  // one (account, day, topic) count, kept for the case and cluster totals
-        int32_t account;
+    struct Cell {  // one (day, topic) count of the current account
         int32_t day;
         uint16_t topic;  // taxonomy index
         uint32_t n;
@@ -89,8 +88,7 @@ private:
     int64_t curDay_ = INT64_MIN;
     std::vector<uint32_t> dayTopics_;                  // by taxonomy index, for the current day
     std::vector<std::pair<int64_t, uint32_t>> hours_;  // the current account's (hour, n)
-    size_t accountFirstCell_ = 0;                      // where the current account's cells start
-    std::vector<Cell> cells_;                          // every account's cells
+    std::vector<Cell> cells_;                          // the current account's cells
     std::unordered_map<int64_t, int64_t> caseHours_;
     sql::Statement insertHour_, insertDayTopic_;
     int64_t rowsWritten_ = 0;
