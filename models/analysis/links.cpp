@@ -14,7 +14,7 @@ namespace {
 
 class LinkSet {
 public:
-    LinkSet(const LinkParams& p, size_t population) : params_(p), population_(population), index_(1 << 20) {}
+    LinkSet(const LinkParams& p, size_t population) : params_(p), population_(population) {}
 
     void add(int32_t x, int32_t y, LinkType type, int32_t key, double strength) {
         if (x == y) return;
