@@ -44,6 +44,9 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
         w->tabifyDockWidget(notes, dock);
         notes->raise();
     }
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && stale_) load();
+    });
 
     star_ = new QAction(tr("&Star as Evidence"), this);
     star_->setObjectName(QStringLiteral("starAction"));
@@ -66,7 +69,10 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
     }
 
     connect(session_, &CaseSession::caseOpened, this, &StoryController::refresh);
-    connect(session_, &CaseSession::caseClosing, this, [this] { panel_->load(nullptr); });
+    connect(session_, &CaseSession::caseClosing, this, [this] {
+        stale_ = false;
+        panel_->load(nullptr);
+    });
     connect(workflow_->editor(), &CaseEditor::changed, this, &StoryController::refresh);
     connect(panel_, &StoryPanel::reorderRequested, this,
             [this](const QStringList& keys, const QString&) {
@@ -84,9 +90,23 @@ void StoryController::addRequestActions(QMenu* menu) const {
     menu->addAction(pinNote_);
 }
 
+StoryPanel* StoryController::storyPanel() {
+    if (stale_) load();
+    return panel_;
+}
+
 void StoryController::refresh() {
-    panel_->load(session_->isOpen() ? session_->db() : nullptr);
     updateMarkers();
+    if (session_->isOpen() && !panel_->isVisible()) {
+        stale_ = true;
+        return;
+    }
+    load();
+}
+
+void StoryController::load() {
+    stale_ = false;
+    panel_->load(session_->isOpen() ? session_->db() : nullptr);
 }
 
 void StoryController::followTimeline(TimelinePlot* timeline) {
@@ -172,7 +192,7 @@ bool StoryController::reorder(const QStringList& keys, const QString& text) {
 
 bool StoryController::moveItem(int row, int delta) {
     const int to = row + delta;
-    QStringList keys = panel_->model()->keys();
+    QStringList keys = storyPanel()->model()->keys();
     if (row < 0 || row >= keys.size() || to < 0 || to >= keys.size()) return false;
     keys.move(row, to);
     if (!reorder(keys, tr("Move a story item"))) return false;

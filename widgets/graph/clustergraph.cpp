@@ -301,6 +301,8 @@ void ClusterGraph::addItems() {
     const auto pos = [](double x, double y) { return QPointF(x * kSpread, y * kSpread); };
     nodeEdges_.assign(data_.nodes.size(), {});
     hubEdges_.assign(data_.hubs.size(), {});
+    std::vector<QGraphicsLineItem*> lines;
+    lines.reserve(data_.edges.size());
 
     for (size_t i = 0; i < data_.edges.size(); ++i) {
         const GraphEdge& e = data_.edges[i];
@@ -331,11 +333,17 @@ void ClusterGraph::addItems() {
             nodeEdges_[static_cast<size_t>(e.to)].push_back(static_cast<int>(i));
         }
         nodeEdges_[static_cast<size_t>(e.from)].push_back(static_cast<int>(i));
-        auto* line = scene_->addLine(QLineF(pos(a.x, a.y), end), pen);
+        auto* line = new EdgeItem(QLineF(pos(a.x, a.y), end));
+        line->setPen(pen);
         line->setZValue(0);
         line->setToolTip(tip);
+        scene_->addItem(line);
         edges_.push_back(line);
+        lines.push_back(line);
     }
+    auto* layer = new EdgeLayer(std::move(lines));
+    layer->setZValue(0);
+    scene_->addItem(layer);
     for (size_t i = 0; i < data_.hubs.size(); ++i) {
         const GraphHub& h = data_.hubs[i];
         const QString label = QStringLiteral("%1: %2").arg(h.type, h.value);
