@@ -13,6 +13,7 @@
 #include <set>
 
 #include "casesession.h"
+#include "items/casequeries.h"
 #include "editing/caseeditor.h"
 #include "editing/storycommands.h"
 #include "evidence/story.h"
@@ -35,7 +36,8 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
       session_(session),
       selection_(selection),
       workflow_(workflow),
-      requests_(requests) {
+      requests_(requests),
+      task_([this](const StoryRead& story) { panel_->setStory(story); }) {
     QMainWindow* w = frame->mainWindow();
     panel_ = new StoryPanel(w);
     QDockWidget* dock =
@@ -45,7 +47,7 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
         notes->raise();
     }
     connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible && stale_) load();
+        if (visible && stale_) loadInBackground();
     });
 
     star_ = new QAction(tr("&Star as Evidence"), this);
@@ -68,8 +70,15 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
         view->addAction(pinNote_);
     }
 
-    connect(session_, &CaseSession::caseOpened, this, &StoryController::refresh);
+    connect(session_, &CaseSession::caseOpened, this, [this] {
+        updateMarkers();
+        if (panel_->isVisible())
+            loadInBackground();
+        else
+            stale_ = true;
+    });
     connect(session_, &CaseSession::caseClosing, this, [this] {
+        task_.cancel();
         stale_ = false;
         panel_->load(nullptr);
     });
@@ -91,7 +100,7 @@ void StoryController::addRequestActions(QMenu* menu) const {
 }
 
 StoryPanel* StoryController::storyPanel() {
-    if (stale_) load();
+    if (stale_ || task_.pending()) load();
     return panel_;
 }
 
@@ -105,8 +114,18 @@ void StoryController::refresh() {
 }
 
 void StoryController::load() {
+    task_.cancel();  // a read still running saw the case before this edit
     stale_ = false;
     panel_->load(session_->isOpen() ? session_->db() : nullptr);
+}
+
+void StoryController::loadInBackground() {
+    stale_ = false;
+    if (!session_->isOpen()) return;
+    task_.run([path = session_->path()] {
+        auto file = openReadOnly(path);
+        return file ? readStory(file->db()) : StoryRead{};
+    });
 }
 
 void StoryController::followTimeline(TimelinePlot* timeline) {

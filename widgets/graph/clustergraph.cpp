@@ -195,6 +195,7 @@ void ClusterGraph::setLinkTypeVisible(const QString& type, bool visible) {
         b->setChecked(visible);  // comes back here once, with nothing left to change
     for (size_t i = 0; i < edges_.size(); ++i)
         if (data_.edges[i].type == type) edges_[i]->setVisible(visible);
+    if (edgeLayer_) edgeLayer_->update();  // its cached picture shows the old set
     for (size_t i = 0; i < hubs_.size(); ++i)
         if (data_.hubs[i].type == type) hubs_[i]->setVisible(visible);
     updateHighlight();
@@ -253,6 +254,7 @@ void ClusterGraph::build() {
     building_ = true;
     hovered_ = nullptr;
     highlighted_.clear();
+    edgeLayer_ = nullptr;  // goes with the scene's items
     scene_->clear();
     nodes_.clear();
     hubs_.clear();
@@ -341,9 +343,9 @@ void ClusterGraph::addItems() {
         edges_.push_back(line);
         lines.push_back(line);
     }
-    auto* layer = new EdgeLayer(std::move(lines));
-    layer->setZValue(0);
-    scene_->addItem(layer);
+    edgeLayer_ = new EdgeLayer(std::move(lines));
+    edgeLayer_->setZValue(0);
+    scene_->addItem(edgeLayer_);
     for (size_t i = 0; i < data_.hubs.size(); ++i) {
         const GraphHub& h = data_.hubs[i];
         const QString label = QStringLiteral("%1: %2").arg(h.type, h.value);
@@ -468,6 +470,7 @@ void ClusterGraph::updateHighlight() {
     }
     for (size_t i = 0; i < edges_.size(); ++i)
         edges_[i]->setOpacity(!focus || edgesLit.contains(static_cast<int>(i)) ? 1.0 : kDimmed);
+    if (edgeLayer_) edgeLayer_->update();
     if (!focus) highlighted_.clear();
 }
 

@@ -91,6 +91,9 @@ EdgeLayer::EdgeLayer(std::vector<QGraphicsLineItem*> edges) : edges_(std::move(e
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
     setFlag(ItemUsesExtendedStyleOption);  // exposedRect: a hover repaints a few edges only
+    // Drawn once per zoom and per change of the edges (ClusterGraph calls update()); a repaint
+    // for a label or a hovered dot copies the picture instead of stroking every edge again.
+    setCacheMode(DeviceCoordinateCache);
 }
 
 void EdgeLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
