@@ -20,8 +20,7 @@ namespace {
 const QStringList kLeftTall{QStringLiteral("overviewDock"), QStringLiteral("clusterDock")};
 const QStringList kBottomTabbed{QStringLiteral("accountDock"), QStringLiteral("auditDock")};
 const QString kRequests = QStringLiteral("requestDock");
-const QStringList kRightStacked{QStringLiteral("tagDock"), QStringLiteral("notesDock"),
-                                QStringLiteral("clusterGraphDock")};
+const QStringList kRightStacked{QStringLiteral("tagDock"), QStringLiteral("notesDock")};
 const QStringList kShortLeft{QStringLiteral("accountDock"), QStringLiteral("clusterDock"),
                              QStringLiteral("overviewDock"), QStringLiteral("auditDock")};
 
@@ -151,7 +150,7 @@ void applyDefaultLayout(QMainWindow* w) {
     if (!bottom.isEmpty())
         w->resizeDocks(bottom, QList<int>(bottom.size(), bottomHeight), Qt::Vertical);
     if (tall && left.size() == 2) w->resizeDocks(left, {45, 55}, Qt::Vertical);
-    if (tall && right.size() == 3) w->resizeDocks(right, {28, 32, 40}, Qt::Vertical);
+    if (tall && right.size() == 2) w->resizeDocks(right, {35, 65}, Qt::Vertical);
 }
 
 namespace {

@@ -16,7 +16,6 @@ const QVector<UsableSize>& usableSizes() {
         {QStringLiteral("clusterDock"), 4, QSize(240, 0)},
         {QStringLiteral("auditDock"), 4, QSize(240, 0)},
         {QStringLiteral("overviewDock"), 0, QSize(240, 200)},
-        {QStringLiteral("clusterGraphDock"), 0, QSize(220, 180)},
         {QStringLiteral("tagDock"), 0, QSize(200, 120)},
         {QStringLiteral("notesDock"), 0, QSize(200, 120)},
         {QStringLiteral("historyDock"), 0, QSize(200, 120)},
