@@ -5,6 +5,7 @@
 #include <QFontMetrics>
 #include <QMainWindow>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 
 #include <qcustomplot.h>
@@ -46,7 +47,9 @@ QDockWidget* addTabbed(QMainWindow* w, Qt::DockWidgetArea area, const QList<QDoc
 int tableDockHeight(const QDockWidget* dock) {
     const UsableSize u = usableSize(dock->objectName());
     const int line = QFontMetrics(dock->font()).height();
-    return tableRowsHeight(dock->widget(), u.rows) + 6 * line + 24;
+    // Plus a horizontal scroll bar: a table narrower than its columns shows one.
+    return tableRowsHeight(dock->widget(), u.rows) + 6 * line + 24 +
+           dock->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, dock);
 }
 
 }  // namespace
@@ -137,9 +140,15 @@ void applyDefaultLayout(QMainWindow* w) {
         widths << px;
     };
     setWidth(left.value(0), std::clamp(size.width() * (tall ? 22 : 32) / 100, 300, 460));
-    if (tall)
+    if (tall) {
         setWidth(right.value(0), std::clamp(size.width() * 18 / 100, 260, 400));
-    else if (bottom.size() == 2)
+        // The requests beside the account table: a table and the prompt pane side by side.
+        // Left to what remained they came out a sliver at 1920x1080.
+        for (QDockWidget* d : bottom)
+            if (d->objectName() == kRequests)
+                setWidth(d, std::clamp(size.width() * 30 / 100,
+                                       usableSize(kRequests).pixels.width(), 700));
+    } else if (bottom.size() == 2)
         setWidth(bottom.last(), std::clamp(size.width() * 22 / 100, 300, 420));
     w->resizeDocks(across, widths, Qt::Horizontal);
     // Heights: the bottom row gets what its tables need, no more: the plots take the rest.

@@ -12,7 +12,8 @@ const QVector<UsableSize>& usableSizes() {
     // read: rows matter there. Plots need room for their axis labels and a readable grid.
     static const QVector<UsableSize> table{
         {QStringLiteral("accountDock"), 8, QSize(320, 0)},
-        {QStringLiteral("requestDock"), 6, QSize(320, 0)},
+        // The request table and its prompt pane side by side.
+        {QStringLiteral("requestDock"), 6, QSize(440, 0)},
         {QStringLiteral("clusterDock"), 4, QSize(240, 0)},
         {QStringLiteral("auditDock"), 4, QSize(240, 0)},
         {QStringLiteral("overviewDock"), 0, QSize(240, 200)},
