@@ -24,7 +24,7 @@ bool hasAnalysis(sqlite3* db);
 
 bool writeTaxonomy(sqlite3* db, const std::vector<TopicInfo>& topics, const std::vector<QString>& colors,
                    const std::vector<int64_t>& topicDictIds, QString* error);
-bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& topic, const std::vector<uint8_t>& cot,
+bool writeRequestTopics(sqlite3* db, const std::vector<uint8_t>& topic, const std::vector<uint8_t>& flags,
                         const std::vector<int64_t>& topicDictIds, QString* error);
 bool writeAccountTopics(sqlite3* db, const std::vector<ContentAccumulator>& acc,
                         const std::vector<int64_t>& topicDictIds, int topicCount, QString* error);

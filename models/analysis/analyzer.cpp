@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "accountvalues.h"
 #include "aggregates.h"
@@ -164,12 +165,16 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
             in.sourceTopicToIndex[static_cast<size_t>(s.int64(0))] = idx >= 0 ? idx : in.otherTopic;
         }
     }
-    auto scratch = std::make_shared<TopicClassifier::Scratch>(classifier->makeScratch());
-    in.label = [&, scratch](std::string_view prompt, int& topic, bool& cot) {
-        const auto r = classifier->classify(prompt, *scratch);
-        topic = r.topic >= 0 ? r.topic : in.otherTopic;
-        cot = r.cot;
+    in.makeLabeler = [&]() -> PromptLabeler {
+        auto scratch = std::make_shared<TopicClassifier::Scratch>(classifier->makeScratch());
+        return [&, scratch](std::string_view prompt, int& topic, bool& cot) {
+            const auto r = classifier->classify(prompt, *scratch);
+            topic = r.topic >= 0 ? r.topic : in.otherTopic;
+            cot = r.cot;
+        };
     };
+    // Every core labels: the reading thread waits on SQLite part of the time.
+    in.labelThreads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     in.cancel = options.cancel;
     in.progress = [&](int64_t done, int64_t total) {
         report(QStringLiteral("reading prompts"), total > 0 ? 0.55 * done / total : 0);
@@ -276,7 +281,7 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
     report(QStringLiteral("writing results"), 0.9);
     if (options.cancel && options.cancel->load()) return fail(QStringLiteral("analysis cancelled"));
     if (!analysisstore::writeTaxonomy(db, topics, colors, topicDict, &e) ||
-        !analysisstore::writeRequestTopics(db, content.requestTopic, content.requestCot, topicDict, &e) ||
+        !analysisstore::writeRequestTopics(db, content.requestTopic, content.requestFlags, topicDict, &e) ||
         !analysisstore::writeAccountTopics(db, content.accounts, topicDict, tax.topicCount(), &e) ||
         !analysisstore::writeFeatures(db, features, topicDict, &e) ||
         !analysisstore::writeLinks(db, links.links, content.subnetNames,

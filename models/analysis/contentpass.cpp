@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <deque>
+#include <future>
 #include <memory>
 #include <thread>
 
@@ -28,8 +30,29 @@ struct Row {
 struct Batch {
     std::vector<Row> rows;
     std::string text;
-    int64_t done = 0;
+    // Filled by a labelling thread: taxonomy index and chain-of-thought flag per row (-1 when
+    // the row has no prompt).
+    std::vector<int8_t> topic;
+    std::vector<uint8_t> cot;
+    std::promise<void> labelled;
 };
+
+// Labels every prompt of a batch; the Hyperscan scan is most of the pass's CPU, so several
+// threads do it, each with its own labeller (scratch space).
+void labelBatch(const PromptLabeler& label, Batch& b) {
+    b.topic.assign(b.rows.size(), -1);
+    b.cot.assign(b.rows.size(), 0);
+    for (size_t i = 0; i < b.rows.size(); ++i) {
+        const Row& r = b.rows[i];
+        if (r.promptLen == 0) continue;
+        int topic = -1;
+        bool cot = false;
+        label(std::string_view(b.text.data() + r.promptOff, r.promptLen), topic, cot);
+        b.topic[i] = static_cast<int8_t>(std::clamp(topic, -1, kMaxTopics - 1));
+        b.cot[i] = cot ? 1 : 0;
+    }
+    b.labelled.set_value();
+}
 
 int32_t col32(const sql::Statement& s, int c) { return s.isNull(c) ? -1 : static_cast<int32_t>(s.int64(c)); }
 
@@ -46,19 +69,21 @@ void addPair(aggregates::PairSet& set, int32_t& last, int32_t value, int32_t acc
 }
 
 void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out) {
-    for (const Row& r : b.rows) {
+    for (size_t i = 0; i < b.rows.size(); ++i) {
+        const Row& r = b.rows[i];
+        const bool idInRange = r.id >= 0 && static_cast<size_t>(r.id) < out.requestTopic.size();
+        if (idInRange) out.requestFlags[r.id] = kRequestRead;
         if (r.account < 0 || static_cast<size_t>(r.account) >= out.accounts.size()) continue;
         ContentAccumulator& a = out.accounts[r.account];
-        int topic = in.otherTopic;
-        bool cot = false;
+        int topic = b.topic[i] >= 0 ? b.topic[i] : in.otherTopic;
+        const bool cot = b.cot[i] != 0;
         const std::string_view prompt(b.text.data() + r.promptOff, r.promptLen);
-        if (r.promptLen > 0) in.label(prompt, topic, cot);
         if (r.sourceTopic >= 0 && static_cast<size_t>(r.sourceTopic) < in.sourceTopicToIndex.size())
             topic = in.sourceTopicToIndex[r.sourceTopic];
         if (topic < 0 || topic >= kMaxTopics) topic = in.otherTopic;
-        if (static_cast<size_t>(r.id) < out.requestTopic.size()) {
+        if (idInRange) {
             out.requestTopic[r.id] = static_cast<uint8_t>(topic);
-            out.requestCot[r.id] = cot ? 1 : 0;
+            if (cot) out.requestFlags[r.id] |= kRequestCot;
         }
         ++a.n;
         a.cot += cot;
@@ -83,9 +108,10 @@ void consume(const ContentPassInput& in, const Batch& b, ContentPassOutput& out)
             out.uaAccounts.add(r.ua, r.account);
             insertCapped(a.userAgents, r.ua);
         }
-        insertCapped(a.orgs, r.org);
-        insertCapped(a.payments, r.payment);
-        insertCapped(a.keys, r.key);
+        // The sets only need a value when it differs from the account's previous one.
+        if (r.org != a.lastOrg) insertCapped(a.orgs, r.org);
+        if (r.payment != a.lastPayment) insertCapped(a.payments, r.payment);
+        if (r.key != a.lastKey) insertCapped(a.keys, r.key);
         addPair(out.values.orgs, a.lastOrg, r.org, r.account);
         addPair(out.values.payments, a.lastPayment, r.payment, r.account);
         addPair(out.values.keys, a.lastKey, r.key, r.account);
@@ -153,7 +179,7 @@ bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString*
     const int64_t maxModel = sql::queryInt(db, "SELECT max(id) FROM models", 0);
     out.accounts.assign(static_cast<size_t>(maxAccount + 1), ContentAccumulator());
     out.requestTopic.assign(static_cast<size_t>(maxRequest + 1), static_cast<uint8_t>(in.otherTopic));
-    out.requestCot.assign(static_cast<size_t>(maxRequest + 1), 0);
+    out.requestFlags.assign(static_cast<size_t>(maxRequest + 1), 0);
     out.models.assign(static_cast<size_t>(maxModel + 1), {});
 
     {
@@ -173,10 +199,31 @@ bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString*
         }
     }
 
-    BoundedQueue<std::unique_ptr<Batch>> queue(4);
-    std::thread worker([&] {
-        while (auto b = queue.pop()) consume(in, **b, out);
-    });
+    // The calling thread reads SQLite and, in storage order, folds labelled batches into the
+    // accumulators; labelling threads scan the prompts in between. At most `inFlight` batches
+    // exist at once, so memory stays bounded.
+    const int labellers = std::max(1, in.labelThreads);
+    const size_t inFlight = static_cast<size_t>(2 * labellers + 2);
+    BoundedQueue<Batch*> queue(inFlight);
+    std::vector<std::thread> workers;
+    for (int t = 0; t < labellers; ++t)
+        workers.emplace_back([&] {
+            const PromptLabeler label = in.makeLabeler();
+            while (auto b = queue.pop()) labelBatch(label, **b);
+        });
+    std::deque<std::unique_ptr<Batch>> pending;  // submitted, in storage order
+    auto consumeOldest = [&] {
+        std::unique_ptr<Batch> b = std::move(pending.front());
+        pending.pop_front();
+        b->labelled.get_future().wait();
+        consume(in, *b, out);
+    };
+    auto submit = [&](std::unique_ptr<Batch> b) {
+        if (pending.size() >= inFlight) consumeOldest();
+        Batch* raw = b.get();
+        pending.push_back(std::move(b));
+        queue.push(raw);
+    };
 
     sql::Statement s(db,
                      "SELECT r.id, r.ts, r.account_created_at, r.account_id, r.ip_id, r.ua_id, "
@@ -218,21 +265,23 @@ bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString*
         batch->rows.push_back(r);
         ++out.rows;
         if (batch->rows.size() >= kBatchRows) {
-            batch->done = out.rows;
             if (in.progress) in.progress(out.rows, maxRequest);
             if (in.cancel && in.cancel->load()) {
                 cancelled = true;
                 break;
             }
-            queue.push(std::move(batch));
+            submit(std::move(batch));
             batch = std::make_unique<Batch>();
         }
     }
     const int rc = s.resultCode();
-    if (!cancelled) queue.push(std::move(batch));
+    if (!cancelled) {
+        submit(std::move(batch));
+        while (!pending.empty()) consumeOldest();
+    }
     queue.close();
     if (cancelled) queue.abort();
-    worker.join();
+    for (auto& w : workers) w.join();
     if (cancelled) {
         if (error) *error = QStringLiteral("analysis cancelled");
         return false;

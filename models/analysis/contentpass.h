@@ -17,13 +17,16 @@ struct sqlite3;
 
 namespace quarry {
 
-// Gives a prompt its taxonomy topic (index) and chain-of-thought flag. Called from one worker
-// thread at a time.
+// Gives a prompt its taxonomy topic (index) and chain-of-thought flag. One labeller is used by
+// one thread only.
 using PromptLabeler = std::function<void(std::string_view prompt, int& topic, bool& cot)>;
 
 struct ContentPassInput {
     sqlite3* db = nullptr;
-    PromptLabeler label;
+    // Called once on each labelling thread for that thread's own labeller.
+    std::function<PromptLabeler()> makeLabeler;
+    // Threads that label prompts beside the one reading SQLite. Labels do not depend on it.
+    int labelThreads = 1;
     // Source topic dictionary id -> taxonomy index (a topic the source carries is kept).
     std::vector<int> sourceTopicToIndex;
     int otherTopic = 0;
@@ -41,10 +44,13 @@ struct FieldCoverage {
     static bool enough(int64_t n, int64_t rows) { return rows > 0 && n * 20 >= rows; }
 };
 
+// Per request id: the pass read the request (ids can have gaps); its prompt elicits reasoning.
+enum RequestFlag : uint8_t { kRequestRead = 1, kRequestCot = 2 };
+
 struct ContentPassOutput {
     std::vector<ContentAccumulator> accounts;  // indexed by account id
     std::vector<uint8_t> requestTopic;          // by request id: taxonomy index
-    std::vector<uint8_t> requestCot;            // by request id: 1 when the prompt elicits CoT
+    std::vector<uint8_t> requestFlags;          // by request id: RequestFlag bits
     std::vector<int32_t> ipSubnet;              // by ip id: subnet id
     std::vector<QString> subnetNames;           // by subnet id
     struct ModelInfo {
@@ -62,7 +68,8 @@ struct ContentPassOutput {
 
 // One streaming pass over every request and its prompt, in storage order: topics, CoT flags,
 // per-account content statistics and prompt-template samples. SQLite is read on the calling
-// thread while a worker labels prompts, so the two cores overlap I/O and pattern matching.
+// thread while labelThreads workers label prompts; batches are folded in storage order, so the
+// result does not depend on the number of threads.
 bool runContentPass(const ContentPassInput& in, ContentPassOutput& out, QString* error);
 
 // "203.0.113.7" -> "203.0.113.0/24"; IPv6 -> its /48. Empty for text that is not an address.

@@ -7,29 +7,29 @@
 #include <unordered_map>
 
 #include "baseline.h"
+#include "core/flatpairindex.h"
 
 namespace quarry {
 namespace {
 
 class LinkSet {
 public:
-    LinkSet(const LinkParams& p, size_t population) : params_(p), population_(population) {
-        index_.reserve(1 << 20);
-    }
+    LinkSet(const LinkParams& p, size_t population) : params_(p), population_(population) {}
 
     void add(int32_t x, int32_t y, LinkType type, int32_t key, double strength) {
         if (x == y) return;
         const int32_t a = std::min(x, y), b = std::max(x, y);
         const uint64_t k = (static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32) |
                            static_cast<uint32_t>(b);
-        auto [it, inserted] = index_.try_emplace(k, static_cast<uint32_t>(links_.size()));
+        bool inserted = false;
+        const uint32_t at = index_.findOrInsert(k, static_cast<uint32_t>(links_.size()), inserted);
         if (inserted) {
             links_.emplace_back();
             links_.back().a = a;
             links_.back().b = b;
             links_.back().key.fill(-1);
         }
-        Link& l = links_[it->second];
+        Link& l = links_[at];
         const int t = static_cast<int>(type);
         if (l.count[t] < UINT16_MAX) ++l.count[t];
         const uint8_t q = static_cast<uint8_t>(std::lround(baseline::clamp01(strength) * 255));
@@ -72,7 +72,7 @@ public:
 private:
     const LinkParams& params_;
     size_t population_;
-    std::unordered_map<uint64_t, uint32_t> index_;
+    FlatPairIndex index_;  // (a, b) -> position in links_
     std::vector<Link> links_;
 };
 

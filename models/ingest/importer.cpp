@@ -16,6 +16,7 @@
 #include "store/auditlog.h"
 #include "rowconverter.h"
 #include "store/casefile.h"
+#include "store/groupedinsert.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "stringdictionary.h"
@@ -169,28 +170,13 @@ void parseAll(RecordReader& reader, const ImportOptions& options,
     flush();
 }
 
-// Rows per INSERT statement. One statement per row spends much of the writing thread (the
-// import's bottleneck: the parsing thread waits on it) in sqlite3_step/reset and in starting
-// the VDBE program; a multi-row VALUES list pays that once per group. 64 x 19 parameters stays
-// far below SQLITE_MAX_VARIABLE_NUMBER (32,766 since SQLite 3.32).
-constexpr int kRowsPerInsert = 64;
 constexpr int kRequestParams = 4 + kDictCount + 5;
 constexpr int kTextParams = 3;
-
-std::string valuesList(int params, int rows) {
-    std::string one = "(?";
-    for (int i = 1; i < params; ++i) one += ",?";
-    one += ")";
-    std::string all = one;
-    for (int r = 1; r < rows; ++r) all += "," + one;
-    return all;
-}
 
 // Prepared statements of the writing side.
 struct Writer {
     sqlite3* db;
-    // [0] inserts one row, [1] kRowsPerInsert rows.
-    sql::Statement request[2], text[2];
+    sql::GroupedInsert request, text;
     sql::Statement quarantine;
     std::vector<sql::Statement> dict;
     int64_t nextRequestId = 1;
@@ -203,13 +189,8 @@ struct Writer {
         std::string cols = "id, source_id, source_line, ts";
         for (const auto& dd : schema::kDictionaries) cols += std::string(", ") + dd.requestColumn;
         cols += ", prompt_tokens, completion_tokens, status_code, latency_ms, account_created_at";
-        for (int n : {0, 1}) {
-            const int rows = n ? kRowsPerInsert : 1;
-            request[n] = sql::Statement(
-                db, "INSERT INTO requests(" + cols + ") VALUES" + valuesList(kRequestParams, rows));
-            text[n] = sql::Statement(db, "INSERT INTO request_text(id, request_uid, prompt) VALUES" +
-                                             valuesList(kTextParams, rows));
-        }
+        request = sql::GroupedInsert(db, "INSERT INTO requests(" + cols + ")", kRequestParams);
+        text = sql::GroupedInsert(db, "INSERT INTO request_text(id, request_uid, prompt)", kTextParams);
         quarantine = sql::Statement(
             db, "INSERT INTO quarantine(source_id, line, kind, reason, raw) VALUES(?,?,?,?,?)");
         for (const auto& dd : schema::kDictionaries)
@@ -217,7 +198,7 @@ struct Writer {
     }
     bool valid() const {
         bool ok = quarantine.valid();
-        for (int n : {0, 1}) ok = ok && request[n].valid() && text[n].valid();
+        ok = ok && request.valid() && text.valid();
         for (const auto& s : dict) ok = ok && s.valid();
         return ok;
     }
@@ -237,21 +218,6 @@ struct Writer {
         if (r.hasPrompt) s.bindText(p + 2, b.at(r.promptOff, r.promptLen)); else s.bindNull(p + 2);
     }
 
-    // Inserts `count` rows: full groups through the kRowsPerInsert-row statement (stmt[1]), the
-    // rest one by one (stmt[0]); bind(statement, first parameter, row index) binds one row.
-    // Returns the statement that failed, or nullptr.
-    template <class Bind>
-    static sql::Statement* insertGrouped(sql::Statement (&stmt)[2], size_t count, int params, Bind bind) {
-        for (size_t i = 0; i < count;) {
-            const bool group = count - i >= size_t(kRowsPerInsert);
-            sql::Statement& s = stmt[group ? 1 : 0];
-            const size_t rows = group ? size_t(kRowsPerInsert) : 1;
-            for (size_t k = 0; k < rows; ++k, ++i) bind(s, 1 + int(k) * params, i);
-            if (!s.run()) return &s;
-        }
-        return nullptr;
-    }
-
     bool write(const Batch& b, QString* error) {
         auto failed = [&](sql::Statement& s) {
             if (error) *error = s.error();
@@ -266,7 +232,7 @@ struct Writer {
         // Ids are given in file order; rows with a prompt or request id also go to request_text.
         withText.clear();
         int64_t id = nextRequestId;
-        sql::Statement* failedAt = insertGrouped(request, b.rows.size(), kRequestParams, [&](sql::Statement& s, int p, size_t i) {
+        sql::Statement* failedAt = request.insert(b.rows.size(), [&](sql::Statement& s, int p, size_t i) {
             const RowOut& r = b.rows[i];
             bindRequest(s, p, id, r);
             if (r.hasPrompt || r.hasUid) withText.emplace_back(id, &r);
@@ -274,7 +240,7 @@ struct Writer {
         });
         nextRequestId = id;
         if (!failedAt)
-            failedAt = insertGrouped(text, withText.size(), kTextParams, [&](sql::Statement& s, int p, size_t i) {
+            failedAt = text.insert(withText.size(), [&](sql::Statement& s, int p, size_t i) {
                 bindText(s, p, withText[i].first, *withText[i].second, b);
             });
         if (failedAt) return failed(*failedAt);
