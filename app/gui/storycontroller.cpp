@@ -13,10 +13,10 @@
 #include <set>
 
 #include "casesession.h"
-#include "items/casequeries.h"
 #include "editing/caseeditor.h"
 #include "editing/storycommands.h"
 #include "evidence/story.h"
+#include "items/casequeries.h"
 #include "mainframe.h"
 #include "panels/accountpanel.h"
 #include "panels/requestpanel.h"

@@ -118,14 +118,15 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
     const bool analysed = hasAnalysis(db);
     out.reserve(static_cast<size_t>(sql::queryInt(db, "SELECT count(*) FROM accounts")));
     if (analysed) {
-        sql::Statement s(db,
-                         "SELECT a.id, a.value, f.score, f.cluster_id, f.flagged, f.top_topic_id, f.requests, "
-                         "f.cot_share, f.quiet_share, f.first_ts, f.last_ts, "
-                         // The reasons joined by SQLite's JSON functions: parsing 84,000 JSON
-                         // arrays with QJsonDocument was most of the time to open a case.
-                         "CASE WHEN json_valid(f.reasons) THEN (SELECT group_concat(value, '; ') "
-                         "FROM (SELECT value FROM json_each(f.reasons) ORDER BY key)) END "
-                         "FROM account_features f JOIN accounts a ON a.id = f.account_id");
+        sql::Statement s(
+            db,
+            "SELECT a.id, a.value, f.score, f.cluster_id, f.flagged, f.top_topic_id, f.requests, "
+            "f.cot_share, f.quiet_share, f.first_ts, f.last_ts, "
+            // The reasons joined by SQLite's JSON functions: parsing 84,000 JSON
+            // arrays with QJsonDocument was most of the time to open a case.
+            "CASE WHEN json_valid(f.reasons) THEN (SELECT group_concat(value, '; ') "
+            "FROM (SELECT value FROM json_each(f.reasons) ORDER BY key)) END "
+            "FROM account_features f JOIN accounts a ON a.id = f.account_id");
         while (s.step()) {
             AccountRecord r;
             r.id = s.int64(0);

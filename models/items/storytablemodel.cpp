@@ -31,7 +31,9 @@ StoryRead readStory(sqlite3* db) {
     return {evidence::storyIsManual(db), evidence::loadStory(db)};
 }
 
-void StoryTableModel::load(sqlite3* db) { setStory(readStory(db)); }
+void StoryTableModel::load(sqlite3* db) {
+    setStory(readStory(db));
+}
 
 void StoryTableModel::setStory(StoryRead story) {
     manual_ = story.manual;

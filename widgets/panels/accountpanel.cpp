@@ -92,7 +92,9 @@ AccountPanel::AccountPanel(QWidget* parent)
         model_->setFlaggedOnly(on);
         updateStatus();
     });
-    connect(&accountsWatcher_, &QFutureWatcher<std::shared_ptr<std::vector<AccountRecord>>>::finished, this, &AccountPanel::onLoaded);
+    connect(&accountsWatcher_,
+            &QFutureWatcher<std::shared_ptr<std::vector<AccountRecord>>>::finished, this,
+            &AccountPanel::onLoaded);
     connect(&searchWatcher_, &QFutureWatcher<std::vector<int64_t>>::finished, this, [this] {
         searchPending_ = false;
         model_->setIdFilter(searchWatcher_.result());
@@ -124,8 +126,8 @@ void AccountPanel::load(const QString& casePath, const TopicTable& topics) {
     status_->setText(tr("loading accounts…"));
     accountsWatcher_.setFuture(QtConcurrent::run([casePath] {
         auto file = openReadOnly(casePath);
-        return std::make_shared<std::vector<AccountRecord>>(
-            file ? loadAccounts(file->db()) : std::vector<AccountRecord>{});
+        return std::make_shared<std::vector<AccountRecord>>(file ? loadAccounts(file->db())
+                                                                 : std::vector<AccountRecord>{});
     }));
 }
 

@@ -53,7 +53,9 @@ StoryPanel::StoryPanel(QWidget* parent)
     load(nullptr);
 }
 
-void StoryPanel::load(sqlite3* db) { setStory(readStory(db)); }
+void StoryPanel::load(sqlite3* db) {
+    setStory(readStory(db));
+}
 
 void StoryPanel::setStory(StoryRead story) {
     const evidence::StoryItem* current = model_->itemAt(currentRow());
