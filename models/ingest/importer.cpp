@@ -189,8 +189,8 @@ struct Writer {
         std::string cols = "id, source_id, source_line, ts";
         for (const auto& dd : schema::kDictionaries) cols += std::string(", ") + dd.requestColumn;
         cols += ", prompt_tokens, completion_tokens, status_code, latency_ms, account_created_at";
-        request = sql::GroupedInsert(db, "INSERT INTO requests(" + cols + ")", kRequestParams);
-        text = sql::GroupedInsert(db, "INSERT INTO request_text(id, request_uid, prompt)", kTextParams);
+        request = sql::GroupedInsert(db, "requests(" + cols + ")", kRequestParams);
+        text = sql::GroupedInsert(db, "request_text(id, request_uid, prompt)", kTextParams);
         quarantine = sql::Statement(
             db, "INSERT INTO quarantine(source_id, line, kind, reason, raw) VALUES(?,?,?,?,?)");
         for (const auto& dd : schema::kDictionaries)

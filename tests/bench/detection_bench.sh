@@ -6,6 +6,7 @@
 #   bash tests/bench/detection_bench.sh [BUILD_DIR] [preset]
 #     preset quality (default): 4,000 accounts, 5 campaigns / 600 accounts, 21 days, seeds 1 2 3
 #     preset peer: the independent generator, seeds 1-3, scales 1 and 2, with and without prompts
+#       (SEEDS and SCALES override the lists)
 #     preset scale: 60,000 accounts + 24,000 campaign accounts in 4 campaigns, 42 days, 16M requests
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -39,8 +40,9 @@ case "$preset" in
   peer)
     # The independent generator (tests/bench/peer_generator.py): its own phrasing, campaigns
     # (24x7 hydra, two human-paced rings, resellers) and hard negatives, with and without prompts.
-    for s in 1 2 3; do
-      for scale in 1 2; do
+    # SEEDS="2 3" and SCALES="2" pick some of the runs.
+    for s in ${SEEDS:-1 2 3}; do
+      for scale in ${SCALES:-1 2}; do
         for mode in "" --metadata-only; do
           d="$work/p$s-$scale$mode"
           python3 "$root/tests/bench/peer_generator.py" "$d" --seed "$s" --scale "$scale" $mode >/dev/null
