@@ -5,6 +5,7 @@
 #include <QFontMetrics>
 #include <QMainWindow>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 
 #include <qcustomplot.h>
@@ -20,8 +21,7 @@ namespace {
 const QStringList kLeftTall{QStringLiteral("overviewDock"), QStringLiteral("clusterDock")};
 const QStringList kBottomTabbed{QStringLiteral("accountDock"), QStringLiteral("auditDock")};
 const QString kRequests = QStringLiteral("requestDock");
-const QStringList kRightStacked{QStringLiteral("tagDock"), QStringLiteral("notesDock"),
-                                QStringLiteral("clusterGraphDock")};
+const QStringList kRightStacked{QStringLiteral("tagDock"), QStringLiteral("notesDock")};
 const QStringList kShortLeft{QStringLiteral("accountDock"), QStringLiteral("clusterDock"),
                              QStringLiteral("overviewDock"), QStringLiteral("auditDock")};
 
@@ -47,7 +47,9 @@ QDockWidget* addTabbed(QMainWindow* w, Qt::DockWidgetArea area, const QList<QDoc
 int tableDockHeight(const QDockWidget* dock) {
     const UsableSize u = usableSize(dock->objectName());
     const int line = QFontMetrics(dock->font()).height();
-    return tableRowsHeight(dock->widget(), u.rows) + 6 * line + 24;
+    // Plus a horizontal scroll bar: a table narrower than its columns shows one.
+    return tableRowsHeight(dock->widget(), u.rows) + 6 * line + 24 +
+           dock->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, dock);
 }
 
 }  // namespace
@@ -138,9 +140,15 @@ void applyDefaultLayout(QMainWindow* w) {
         widths << px;
     };
     setWidth(left.value(0), std::clamp(size.width() * (tall ? 22 : 32) / 100, 300, 460));
-    if (tall)
+    if (tall) {
         setWidth(right.value(0), std::clamp(size.width() * 18 / 100, 260, 400));
-    else if (bottom.size() == 2)
+        // The requests beside the account table: a table and the prompt pane side by side.
+        // Left to what remained they came out a sliver at 1920x1080.
+        for (QDockWidget* d : bottom)
+            if (d->objectName() == kRequests)
+                setWidth(d, std::clamp(size.width() * 30 / 100,
+                                       usableSize(kRequests).pixels.width(), 700));
+    } else if (bottom.size() == 2)
         setWidth(bottom.last(), std::clamp(size.width() * 22 / 100, 300, 420));
     w->resizeDocks(across, widths, Qt::Horizontal);
     // Heights: the bottom row gets what its tables need, no more: the plots take the rest.
@@ -151,7 +159,7 @@ void applyDefaultLayout(QMainWindow* w) {
     if (!bottom.isEmpty())
         w->resizeDocks(bottom, QList<int>(bottom.size(), bottomHeight), Qt::Vertical);
     if (tall && left.size() == 2) w->resizeDocks(left, {45, 55}, Qt::Vertical);
-    if (tall && right.size() == 3) w->resizeDocks(right, {28, 32, 40}, Qt::Vertical);
+    if (tall && right.size() == 2) w->resizeDocks(right, {35, 65}, Qt::Vertical);
 }
 
 namespace {

@@ -99,7 +99,7 @@ QString MainWindow::casePath() const {
 
 bool MainWindow::busy() const {
     return selection_->loading() || views_->busy() || requests_->busy() || templates_->busy() ||
-           session_->runningJobs() > 0;
+           story_->busy() || session_->runningJobs() > 0;
 }
 
 void MainWindow::caseOpened(const QString& path) {

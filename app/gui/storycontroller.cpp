@@ -16,6 +16,7 @@
 #include "editing/caseeditor.h"
 #include "editing/storycommands.h"
 #include "evidence/story.h"
+#include "items/casequeries.h"
 #include "mainframe.h"
 #include "panels/accountpanel.h"
 #include "panels/requestpanel.h"
@@ -35,7 +36,8 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
       session_(session),
       selection_(selection),
       workflow_(workflow),
-      requests_(requests) {
+      requests_(requests),
+      task_([this](const StoryRead& story) { panel_->setStory(story); }) {
     QMainWindow* w = frame->mainWindow();
     panel_ = new StoryPanel(w);
     QDockWidget* dock =
@@ -44,6 +46,9 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
         w->tabifyDockWidget(notes, dock);
         notes->raise();
     }
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && stale_) loadInBackground();
+    });
 
     star_ = new QAction(tr("&Star as Evidence"), this);
     star_->setObjectName(QStringLiteral("starAction"));
@@ -65,8 +70,18 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
         view->addAction(pinNote_);
     }
 
-    connect(session_, &CaseSession::caseOpened, this, &StoryController::refresh);
-    connect(session_, &CaseSession::caseClosing, this, [this] { panel_->load(nullptr); });
+    connect(session_, &CaseSession::caseOpened, this, [this] {
+        updateMarkers();
+        if (panel_->isVisible())
+            loadInBackground();
+        else
+            stale_ = true;
+    });
+    connect(session_, &CaseSession::caseClosing, this, [this] {
+        task_.cancel();
+        stale_ = false;
+        panel_->load(nullptr);
+    });
     connect(workflow_->editor(), &CaseEditor::changed, this, &StoryController::refresh);
     connect(panel_, &StoryPanel::reorderRequested, this,
             [this](const QStringList& keys, const QString&) {
@@ -84,9 +99,33 @@ void StoryController::addRequestActions(QMenu* menu) const {
     menu->addAction(pinNote_);
 }
 
+StoryPanel* StoryController::storyPanel() {
+    if (stale_ || task_.pending()) load();
+    return panel_;
+}
+
 void StoryController::refresh() {
-    panel_->load(session_->isOpen() ? session_->db() : nullptr);
     updateMarkers();
+    if (session_->isOpen() && !panel_->isVisible()) {
+        stale_ = true;
+        return;
+    }
+    load();
+}
+
+void StoryController::load() {
+    task_.cancel();  // a read still running saw the case before this edit
+    stale_ = false;
+    panel_->load(session_->isOpen() ? session_->db() : nullptr);
+}
+
+void StoryController::loadInBackground() {
+    stale_ = false;
+    if (!session_->isOpen()) return;
+    task_.run([path = session_->path()] {
+        auto file = openReadOnly(path);
+        return file ? readStory(file->db()) : StoryRead{};
+    });
 }
 
 void StoryController::followTimeline(TimelinePlot* timeline) {
@@ -172,7 +211,7 @@ bool StoryController::reorder(const QStringList& keys, const QString& text) {
 
 bool StoryController::moveItem(int row, int delta) {
     const int to = row + delta;
-    QStringList keys = panel_->model()->keys();
+    QStringList keys = storyPanel()->model()->keys();
     if (row < 0 || row >= keys.size() || to < 0 || to >= keys.size()) return false;
     keys.move(row, to);
     if (!reorder(keys, tr("Move a story item"))) return false;

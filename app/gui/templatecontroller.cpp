@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "templatecontroller.h"
 
-#include <QDockWidget>
 #include <QMainWindow>
 
 #include "casesession.h"
@@ -16,14 +15,9 @@ TemplateController::TemplateController(CaseSession* session, MainFrame* frame)
       session_(session),
       panel_(new TemplatePanel(frame->mainWindow())),
       task_([this](const ClusterTemplates& t) { panel_->setTemplates(cluster_, t); }) {
-    QMainWindow* w = frame->mainWindow();
-    QDockWidget* dock = frame->addPanel(panel_, tr("Templates"), QStringLiteral("templateDock"),
-                                        Qt::RightDockWidgetArea);
-    // Behind the cluster graph: both describe the selected cluster.
-    if (auto* graphDock = w->findChild<QDockWidget*>(QStringLiteral("clusterGraphDock"))) {
-        w->tabifyDockWidget(graphDock, dock);
-        graphDock->raise();
-    }
+    // Where it goes: defaultlayout.cpp (tabbed with the notes on the right).
+    frame->addPanel(panel_, tr("Templates"), QStringLiteral("templateDock"),
+                    Qt::RightDockWidgetArea);
     connect(session_, &CaseSession::clusterChanged, this, &TemplateController::clusterChanged);
     connect(session_, &CaseSession::caseClosing, this, [this] {
         task_.cancel();

@@ -12,11 +12,11 @@ const QVector<UsableSize>& usableSizes() {
     // read: rows matter there. Plots need room for their axis labels and a readable grid.
     static const QVector<UsableSize> table{
         {QStringLiteral("accountDock"), 8, QSize(320, 0)},
-        {QStringLiteral("requestDock"), 6, QSize(320, 0)},
+        // The request table and its prompt pane side by side.
+        {QStringLiteral("requestDock"), 6, QSize(440, 0)},
         {QStringLiteral("clusterDock"), 4, QSize(240, 0)},
         {QStringLiteral("auditDock"), 4, QSize(240, 0)},
         {QStringLiteral("overviewDock"), 0, QSize(240, 200)},
-        {QStringLiteral("clusterGraphDock"), 0, QSize(220, 180)},
         {QStringLiteral("tagDock"), 0, QSize(200, 120)},
         {QStringLiteral("notesDock"), 0, QSize(200, 120)},
         {QStringLiteral("historyDock"), 0, QSize(200, 120)},

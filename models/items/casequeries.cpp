@@ -3,8 +3,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -76,13 +74,6 @@ std::vector<int64_t> accountsLike(sqlite3* db, const QString& needle, const char
     return out;
 }
 
-QStringList jsonStrings(const QString& text) {
-    QStringList out;
-    const QJsonArray a = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const auto& v : a) out << v.toString();
-    return out;
-}
-
 }  // namespace
 
 std::unique_ptr<CaseFile> openReadOnly(const QString& path, QString* error) {
@@ -127,10 +118,15 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
     const bool analysed = hasAnalysis(db);
     out.reserve(static_cast<size_t>(sql::queryInt(db, "SELECT count(*) FROM accounts")));
     if (analysed) {
-        sql::Statement s(db,
-                         "SELECT a.id, a.value, f.score, f.cluster_id, f.flagged, f.top_topic_id, f.requests, "
-                         "f.cot_share, f.quiet_share, f.first_ts, f.last_ts, f.reasons "
-                         "FROM account_features f JOIN accounts a ON a.id = f.account_id");
+        sql::Statement s(
+            db,
+            "SELECT a.id, a.value, f.score, f.cluster_id, f.flagged, f.top_topic_id, f.requests, "
+            "f.cot_share, f.quiet_share, f.first_ts, f.last_ts, "
+            // The reasons joined by SQLite's JSON functions: parsing 84,000 JSON
+            // arrays with QJsonDocument was most of the time to open a case.
+            "CASE WHEN json_valid(f.reasons) THEN (SELECT group_concat(value, '; ') "
+            "FROM (SELECT value FROM json_each(f.reasons) ORDER BY key)) END "
+            "FROM account_features f JOIN accounts a ON a.id = f.account_id");
         while (s.step()) {
             AccountRecord r;
             r.id = s.int64(0);
@@ -144,7 +140,7 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
             r.quietShare = s.real(8);
             r.firstTs = s.int64(9);
             r.lastTs = s.int64(10);
-            r.reasons = jsonStrings(s.text(11)).join(QStringLiteral("; "));
+            r.reasons = s.text(11);
             out.push_back(std::move(r));
         }
         return out;

@@ -26,9 +26,18 @@ QString kindText(evidence::StoryKind kind) {
 StoryTableModel::StoryTableModel(QObject* parent)
     : RecordTableModel({tr("Time (UTC)"), tr("Kind"), tr("What"), tr("Details")}, parent) {}
 
+StoryRead readStory(sqlite3* db) {
+    if (!db) return {};
+    return {evidence::storyIsManual(db), evidence::loadStory(db)};
+}
+
 void StoryTableModel::load(sqlite3* db) {
-    manual_ = db && evidence::storyIsManual(db);
-    setRecords(db ? evidence::loadStory(db) : std::vector<evidence::StoryItem>{});
+    setStory(readStory(db));
+}
+
+void StoryTableModel::setStory(StoryRead story) {
+    manual_ = story.manual;
+    setRecords(std::move(story.items));
 }
 
 QStringList StoryTableModel::keys() const {

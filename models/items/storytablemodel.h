@@ -10,6 +10,14 @@ struct sqlite3;
 
 namespace quarry::gui {
 
+// The story as read from a case, on any thread: its items in order and whether that order is
+// the analyst's.
+struct StoryRead {
+    bool manual = false;
+    std::vector<evidence::StoryItem> items;
+};
+StoryRead readStory(sqlite3* db);  // nullptr: empty
+
 // The case story (evidence/story.h) as a table: when, what kind, what, the details.
 class StoryTableModel final : public RecordTableModel<evidence::StoryItem> {
     Q_OBJECT
@@ -19,6 +27,7 @@ public:
     explicit StoryTableModel(QObject* parent = nullptr);
     // Reads the story in its order (nullptr: empty); remembers whether the order is manual.
     void load(sqlite3* db);
+    void setStory(StoryRead story);
     bool manual() const { return manual_; }
     const evidence::StoryItem* itemAt(int row) const { return recordAt(row); }
     QStringList keys() const;

@@ -195,6 +195,7 @@ void ClusterGraph::setLinkTypeVisible(const QString& type, bool visible) {
         b->setChecked(visible);  // comes back here once, with nothing left to change
     for (size_t i = 0; i < edges_.size(); ++i)
         if (data_.edges[i].type == type) edges_[i]->setVisible(visible);
+    if (edgeLayer_) edgeLayer_->update();  // its cached picture shows the old set
     for (size_t i = 0; i < hubs_.size(); ++i)
         if (data_.hubs[i].type == type) hubs_[i]->setVisible(visible);
     updateHighlight();
@@ -253,6 +254,7 @@ void ClusterGraph::build() {
     building_ = true;
     hovered_ = nullptr;
     highlighted_.clear();
+    edgeLayer_ = nullptr;  // goes with the scene's items
     scene_->clear();
     nodes_.clear();
     hubs_.clear();
@@ -301,6 +303,8 @@ void ClusterGraph::addItems() {
     const auto pos = [](double x, double y) { return QPointF(x * kSpread, y * kSpread); };
     nodeEdges_.assign(data_.nodes.size(), {});
     hubEdges_.assign(data_.hubs.size(), {});
+    std::vector<QGraphicsLineItem*> lines;
+    lines.reserve(data_.edges.size());
 
     for (size_t i = 0; i < data_.edges.size(); ++i) {
         const GraphEdge& e = data_.edges[i];
@@ -331,11 +335,17 @@ void ClusterGraph::addItems() {
             nodeEdges_[static_cast<size_t>(e.to)].push_back(static_cast<int>(i));
         }
         nodeEdges_[static_cast<size_t>(e.from)].push_back(static_cast<int>(i));
-        auto* line = scene_->addLine(QLineF(pos(a.x, a.y), end), pen);
+        auto* line = new EdgeItem(QLineF(pos(a.x, a.y), end));
+        line->setPen(pen);
         line->setZValue(0);
         line->setToolTip(tip);
+        scene_->addItem(line);
         edges_.push_back(line);
+        lines.push_back(line);
     }
+    edgeLayer_ = new EdgeLayer(std::move(lines));
+    edgeLayer_->setZValue(0);
+    scene_->addItem(edgeLayer_);
     for (size_t i = 0; i < data_.hubs.size(); ++i) {
         const GraphHub& h = data_.hubs[i];
         const QString label = QStringLiteral("%1: %2").arg(h.type, h.value);
@@ -460,6 +470,7 @@ void ClusterGraph::updateHighlight() {
     }
     for (size_t i = 0; i < edges_.size(); ++i)
         edges_[i]->setOpacity(!focus || edgesLit.contains(static_cast<int>(i)) ? 1.0 : kDimmed);
+    if (edgeLayer_) edgeLayer_->update();
     if (!focus) highlighted_.clear();
 }
 

@@ -96,6 +96,7 @@ private:
     QMap<QString, QToolButton*> toggles_;
     QSet<QString> hiddenTypes_;  // kept across clusters of a case: hiding templates is meant
     std::vector<QGraphicsItem*> nodes_, hubs_, edges_;
+    QGraphicsItem* edgeLayer_ = nullptr;                  // draws edges_ (graphitems.h)
     std::vector<std::vector<int>> nodeEdges_, hubEdges_;  // edge indexes touching each
     QGraphicsItem* hovered_ = nullptr;
     QSet<int> highlighted_;

@@ -3,6 +3,10 @@
 
 #include <QPainter>
 #include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+#include <map>
+#include <tuple>
 
 namespace quarry::gui {
 
@@ -77,6 +81,42 @@ void HubItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event) {
 void HubItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event) {
     if (hover_) hover_(this, false);
     QGraphicsPolygonItem::hoverLeaveEvent(event);
+}
+
+EdgeLayer::EdgeLayer(std::vector<QGraphicsLineItem*> edges) : edges_(std::move(edges)) {
+    for (const QGraphicsLineItem* e : edges_) {
+        const QLineF l = e->line();
+        bounds_ |= QRectF(l.p1(), l.p2()).normalized().adjusted(-1, -1, 1, 1);
+    }
+    setAcceptedMouseButtons(Qt::NoButton);
+    setAcceptHoverEvents(false);
+    setFlag(ItemUsesExtendedStyleOption);  // exposedRect: a hover repaints a few edges only
+    // Drawn once per zoom and per change of the edges (ClusterGraph calls update()); a repaint
+    // for a label or a hovered dot copies the picture instead of stroking every edge again.
+    setCacheMode(DeviceCoordinateCache);
+}
+
+void EdgeLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
+    // Group by look; the key keeps the order stable so repaints draw the same picture.
+    using Look = std::tuple<QRgb, double, double>;  // colour, width, opacity
+    std::map<Look, QPainterPath> paths;
+    const QRectF exposed = option->exposedRect;
+    for (const QGraphicsLineItem* e : edges_) {
+        if (!e->isVisible()) continue;
+        const QLineF l = e->line();
+        const QRectF box = QRectF(l.p1(), l.p2()).normalized().adjusted(-1, -1, 1, 1);
+        if (!exposed.isEmpty() && !exposed.intersects(box)) continue;
+        QPainterPath& path = paths[{e->pen().color().rgba(), e->pen().widthF(), e->opacity()}];
+        path.moveTo(l.p1());
+        path.lineTo(l.p2());
+    }
+    painter->setBrush(Qt::NoBrush);
+    for (const auto& [look, path] : paths) {
+        QPen pen(QColor::fromRgba(std::get<0>(look)), std::get<1>(look));
+        pen.setCosmetic(true);
+        painter->setOpacity(std::get<2>(look));
+        painter->strokePath(path, pen);
+    }
 }
 
 }  // namespace quarry::gui

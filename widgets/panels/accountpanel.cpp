@@ -92,7 +92,9 @@ AccountPanel::AccountPanel(QWidget* parent)
         model_->setFlaggedOnly(on);
         updateStatus();
     });
-    connect(&accountsWatcher_, &QFutureWatcher<std::vector<AccountRecord>>::finished, this, &AccountPanel::onLoaded);
+    connect(&accountsWatcher_,
+            &QFutureWatcher<std::shared_ptr<std::vector<AccountRecord>>>::finished, this,
+            &AccountPanel::onLoaded);
     connect(&searchWatcher_, &QFutureWatcher<std::vector<int64_t>>::finished, this, [this] {
         searchPending_ = false;
         model_->setIdFilter(searchWatcher_.result());
@@ -124,12 +126,15 @@ void AccountPanel::load(const QString& casePath, const TopicTable& topics) {
     status_->setText(tr("loading accounts…"));
     accountsWatcher_.setFuture(QtConcurrent::run([casePath] {
         auto file = openReadOnly(casePath);
-        return file ? loadAccounts(file->db()) : std::vector<AccountRecord>{};
+        return std::make_shared<std::vector<AccountRecord>>(file ? loadAccounts(file->db())
+                                                                 : std::vector<AccountRecord>{});
     }));
 }
 
 void AccountPanel::onLoaded() {
-    model_->setAccounts(accountsWatcher_.result(), topics_);
+    // Moved, not copied: 84,000 records with their reasons are a noticeable copy at open.
+    const std::shared_ptr<std::vector<AccountRecord>> accounts = accountsWatcher_.result();
+    model_->setAccounts(accounts ? std::move(*accounts) : std::vector<AccountRecord>{}, topics_);
     loading_ = false;
     updateStatus();
     emit loaded(model_->totalCount());
@@ -263,9 +268,18 @@ int AccountPanel::selectRows(const std::vector<int>& rows) {
 }
 
 std::vector<int64_t> AccountPanel::selectedAccounts() const {
+    // Straight from the selection's row ranges: selectedRows() tests every row against every
+    // range, which took half a second for a cluster of 6,500 members scattered over the table.
+    // Whole rows are selected (SelectRows), so a range's rows are selected rows.
+    std::vector<int> rows;
+    for (const QItemSelectionRange& range : view_->selectionModel()->selection())
+        for (int row = range.top(); row <= range.bottom(); ++row) rows.push_back(row);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     std::vector<int64_t> out;
-    for (const QModelIndex& i : view_->selectionModel()->selectedRows())
-        if (const AccountRecord* r = model_->recordAt(i.row())) out.push_back(r->id);
+    out.reserve(rows.size());
+    for (int row : rows)
+        if (const AccountRecord* r = model_->recordAt(row)) out.push_back(r->id);
     return out;
 }
 

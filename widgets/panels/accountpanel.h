@@ -6,6 +6,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 #include "items/accounttablemodel.h"
@@ -81,7 +82,8 @@ private:
     QLabel* status_;
     FilterChip* chip_;
     QString searchHint_;  // why the account search went to another field, until the next search
-    QFutureWatcher<std::vector<AccountRecord>> accountsWatcher_;
+    // Shared so the records move into the model instead of being copied out of the future.
+    QFutureWatcher<std::shared_ptr<std::vector<AccountRecord>>> accountsWatcher_;
     QFutureWatcher<std::vector<int64_t>> searchWatcher_;
     bool loading_ = false;
     bool searchPending_ = false;

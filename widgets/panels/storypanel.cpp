@@ -54,9 +54,13 @@ StoryPanel::StoryPanel(QWidget* parent)
 }
 
 void StoryPanel::load(sqlite3* db) {
+    setStory(readStory(db));
+}
+
+void StoryPanel::setStory(StoryRead story) {
     const evidence::StoryItem* current = model_->itemAt(currentRow());
     const QString key = current ? current->key : QString();
-    model_->load(db);
+    model_->setStory(std::move(story));
     fitTableColumns(view_);
     if (!key.isEmpty()) setCurrentRow(model_->rowOfKey(key));
     const int n = model_->rowCount();

@@ -20,6 +20,8 @@ public:
     explicit StoryPanel(QWidget* parent = nullptr);
     // Re-reads the story (nullptr: no case), keeping the current item where it still exists.
     void load(sqlite3* db);
+    // What a worker read (readStory), shown as load() shows it.
+    void setStory(StoryRead story);
 
     StoryTableModel* model() const { return model_; }
     QTableView* view() const { return view_; }
