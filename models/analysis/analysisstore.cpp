@@ -6,12 +6,14 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
 #include "core/timestamp.h"
 #include "store/casereads.h"
 #include "store/groupedinsert.h"
+#include "store/jobcache.h"
 #include "store/sqlite.h"
 
 namespace quarry::analysisstore {
@@ -234,6 +236,18 @@ std::string linkEvidence(const Link& l, int t, const std::vector<std::string>& s
 
 bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<QString>& subnetNames,
                 float minWeight, QString* error) {
+    // links_a and links_b take their inserts in random order of a and b. With the analysis'
+    // small page cache (store/jobcache.h) nearly every insert evicted a dirty index page: at 16
+    // million requests (8.9 million links) writing the results went from about 55 s to 87 s. For
+    // this write the cache is sized to the two indexes, about 32 bytes a link, at most 256 MiB:
+    // it follows the number of links (accounts), not requests, and is given back afterwards.
+    const int64_t indexKiB = std::clamp<int64_t>(static_cast<int64_t>(links.size()) * 32 / 1024,
+                                                 sql::JobCache::kJobKiB, 262144);
+    sql::exec(db, "PRAGMA cache_size = -" + std::to_string(indexKiB));
+    struct RestoreCache {
+        sqlite3* db;
+        ~RestoreCache() { sql::exec(db, "PRAGMA cache_size = -" + std::to_string(sql::JobCache::kJobKiB)); }
+    } restore{db};
     std::vector<std::string> subnets;
     subnets.reserve(subnetNames.size());
     for (const QString& name : subnetNames) subnets.push_back(name.toStdString());
