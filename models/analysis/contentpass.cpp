@@ -48,7 +48,8 @@ void labelBatch(const PromptLabeler& label, Batch& b) {
         int topic = -1;
         bool cot = false;
         label(std::string_view(b.text.data() + r.promptOff, r.promptLen), topic, cot);
-        b.topic[i] = static_cast<int8_t>(std::clamp(topic, -1, kMaxTopics - 1));
+        // Out of range (no topic) is folded into the fallback topic by consume().
+        b.topic[i] = static_cast<int8_t>(topic >= 0 && topic < kMaxTopics ? topic : -1);
         b.cot[i] = cot ? 1 : 0;
     }
     b.labelled.set_value();
