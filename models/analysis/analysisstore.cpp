@@ -243,11 +243,7 @@ bool writeLinks(sqlite3* db, const std::vector<Link>& links, const std::vector<Q
     // it follows the number of links (accounts), not requests, and is given back afterwards.
     const int64_t indexKiB = std::clamp<int64_t>(static_cast<int64_t>(links.size()) * 32 / 1024,
                                                  sql::JobCache::kJobKiB, 262144);
-    sql::exec(db, "PRAGMA cache_size = -" + std::to_string(indexKiB));
-    struct RestoreCache {
-        sqlite3* db;
-        ~RestoreCache() { sql::exec(db, "PRAGMA cache_size = -" + std::to_string(sql::JobCache::kJobKiB)); }
-    } restore{db};
+    const sql::JobCache cache(db, static_cast<int>(indexKiB), sql::JobCache::kJobKiB);
     std::vector<std::string> subnets;
     subnets.reserve(subnetNames.size());
     for (const QString& name : subnetNames) subnets.push_back(name.toStdString());

@@ -18,8 +18,12 @@ JobCache::JobCache(sqlite3* db) : db_(db) {
     setCacheKiB(db_, kJobKiB);
 }
 
+JobCache::JobCache(sqlite3* db, int kib, int restoreKiB) : db_(db), restoreKiB_(restoreKiB) {
+    setCacheKiB(db_, kib);
+}
+
 JobCache::~JobCache() {
-    setCacheKiB(db_, kEverydayKiB);
+    setCacheKiB(db_, restoreKiB_);
 }
 
 }  // namespace quarry::sql

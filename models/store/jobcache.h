@@ -20,12 +20,15 @@ public:
     static constexpr int kEverydayKiB = 16384;
 
     explicit JobCache(sqlite3* db);
+    // A different cache for one step of a job (kib), and `restoreKiB` again after it.
+    JobCache(sqlite3* db, int kib, int restoreKiB);
     ~JobCache();
     JobCache(const JobCache&) = delete;
     JobCache& operator=(const JobCache&) = delete;
 
 private:
     sqlite3* db_;
+    int restoreKiB_ = kEverydayKiB;
 };
 
 }  // namespace quarry::sql
