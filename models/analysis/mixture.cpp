@@ -117,7 +117,8 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
     // hit in four bytes apiece.
     std::unordered_map<int64_t, uint32_t> keyIndex;
     keyIndex.reserve(keyCluster.size());
-    for (const auto& kc : keyCluster) keyIndex.emplace(kc.first, static_cast<uint32_t>(keyIndex.size()));
+    for (const auto& kc : keyCluster)
+        keyIndex.emplace(kc.first, static_cast<uint32_t>(keyIndex.size()));
 
     sql::Statement s(db, "SELECT r.id, t.prompt FROM requests r JOIN request_text t ON t.id = r.id "
                          "WHERE r.account_id = ? ORDER BY r.ts");
@@ -174,13 +175,16 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
             for (uint64_t k : keys) {
                 const int64_t key = templateKey(k);
                 const auto it = keyCluster.find(key);
-                if (it != keyCluster.end() && it->second == matched) promptKeys.push_back(keyIndex.at(key));
-                else if (publicKeys.count(key)) ++publicHits;
+                if (it != keyCluster.end() && it->second == matched)
+                    promptKeys.push_back(keyIndex.at(key));
+                else if (publicKeys.count(key))
+                    ++publicHits;
             }
             std::sort(promptKeys.begin(), promptKeys.end());
             promptKeys.erase(std::unique(promptKeys.begin(), promptKeys.end()), promptKeys.end());
             keyIds.insert(keyIds.end(), promptKeys.begin(), promptKeys.end());
-            matches.push_back({s.int64(0), matched, first, static_cast<uint32_t>(promptKeys.size()), publicHits});
+            matches.push_back(
+                {s.int64(0), matched, first, static_cast<uint32_t>(promptKeys.size()), publicHits});
         }
         if (s.resultCode() != SQLITE_DONE) {
             if (error) *error = QStringLiteral("reading prompts for the mixture check failed: %1").arg(sql::lastError(db));
@@ -202,8 +206,10 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
         Tentative t{a, best, prompts, {}, {}};
         for (const Match& m : matches)
             if (m.cluster == best) {
-                t.hits.push_back({m.request, m.cluster, static_cast<uint32_t>(t.keyIds.size()), m.count, m.publicHits});
-                t.keyIds.insert(t.keyIds.end(), keyIds.begin() + m.first, keyIds.begin() + m.first + m.count);
+                t.hits.push_back({m.request, m.cluster, static_cast<uint32_t>(t.keyIds.size()),
+                                  m.count, m.publicHits});
+                t.keyIds.insert(t.keyIds.end(), keyIds.begin() + m.first,
+                                keyIds.begin() + m.first + m.count);
             }
         tentative.push_back(std::move(t));
     }
@@ -238,32 +244,38 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
                 }
             }
             // The operator's own template, not a public one that shares a few bands with it.
-            if (privateKeys >= kMinBandHits && privateKeys > publicHits) own.push_back({m.request, t.account, t.cluster});
+            if (privateKeys >= kMinBandHits && privateKeys > publicHits)
+                own.push_back({m.request, t.account, t.cluster});
         }
         const auto matched = static_cast<int64_t>(own.size());
-        const double share = t.prompts > 0 ? static_cast<double>(matched) / static_cast<double>(t.prompts) : 0;
+        const double share =
+            t.prompts > 0 ? static_cast<double>(matched) / static_cast<double>(t.prompts) : 0;
         const double before = f.mixtureShare;
         // What is left once public keys are set aside is the account's share of harvest.
         f.mixtureShare = share;
         f.mixtureRequests = matched;
         if (matched < p.mixtureMinRequests || share < p.mixtureMinShare) {
-            f.reasons.prepend(QStringLiteral("%1% of its requests match the templates of flagged cluster %2, but so do %3 "
-                                             "other accounts outside it: a public or tool template, not counted")
-                                  .arg(before * 100, 0, 'f', 1)
-                                  .arg(t.cluster)
-                                  .arg(std::max(0, widestCrowd - 1)));
+            f.reasons.prepend(
+                QStringLiteral(
+                    "%1% of its requests match the templates of flagged cluster %2, but so do %3 "
+                    "other accounts outside it: a public or tool template, not counted")
+                    .arg(before * 100, 0, 'f', 1)
+                    .arg(t.cluster)
+                    .arg(std::max(0, widestCrowd - 1)));
             continue;
         }
         f.flagged = true;
         f.score = std::max(f.score, 0.5 + 0.5 * share);
-        f.reasons.prepend(QStringLiteral("mixed traffic: %1% of its requests (%2 of %3) match the templates of flagged "
-                                         "cluster %4 (%5 accounts): harvest carried inside ordinary traffic, as "
-                                         "through a reseller or a leaked key")
-                              .arg(share * 100, 0, 'f', 1)
-                              .arg(matched)
-                              .arg(t.prompts)
-                              .arg(t.cluster)
-                              .arg(v.size));
+        f.reasons.prepend(
+            QStringLiteral(
+                "mixed traffic: %1% of its requests (%2 of %3) match the templates of flagged "
+                "cluster %4 (%5 accounts): harvest carried inside ordinary traffic, as "
+                "through a reseller or a leaked key")
+                .arg(share * 100, 0, 'f', 1)
+                .arg(matched)
+                .arg(t.prompts)
+                .arg(t.cluster)
+                .arg(v.size));
         out.requests.insert(out.requests.end(), own.begin(), own.end());
     }
     return true;
