@@ -97,9 +97,9 @@ void forEachGroup(std::vector<std::pair<int64_t, int32_t>>& entries, Fn fn) {
 }
 
 // `sharedKeys`, when given, counts per account its values that some other account holds too.
-void groupBySet(const std::vector<ContentAccumulator>& acc,
-                FlatIntSet ContentAccumulator::*set, LinkType type,
-                LinkSet& links, size_t maxGroup = SIZE_MAX, std::vector<int32_t>* sharedKeys = nullptr) {
+void groupBySet(const std::vector<ContentAccumulator>& acc, FlatIntSet ContentAccumulator::*set,
+                LinkType type, LinkSet& links, size_t maxGroup = SIZE_MAX,
+                std::vector<int32_t>* sharedKeys = nullptr) {
     std::vector<std::pair<int64_t, int32_t>> entries;
     for (size_t a = 0; a < acc.size(); ++a)
         (acc[a].*set).forEach([&](int32_t v) { entries.emplace_back(v, static_cast<int32_t>(a)); });
@@ -334,7 +334,8 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
     groupBySet(acc, &ContentAccumulator::payments, LinkType::Payment, links);
     std::vector<int32_t> sharedIps, sharedSubnets;
     groupBySet(acc, &ContentAccumulator::ips, LinkType::Ip, links, SIZE_MAX, &sharedIps);
-    groupBySet(acc, &ContentAccumulator::subnets, LinkType::Subnet, links, SIZE_MAX, &sharedSubnets);
+    groupBySet(acc, &ContentAccumulator::subnets, LinkType::Subnet, links, SIZE_MAX,
+               &sharedSubnets);
     groupBySet(acc, &ContentAccumulator::orgs, LinkType::Organization, links);
     // A user agent shared by a sizeable part of the population (an SDK default) links nobody.
     groupBySet(acc, &ContentAccumulator::userAgents, LinkType::UserAgent, links,
@@ -386,8 +387,9 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
     // A shared address or subnet counts as far as neither account's sharing looks like chance
     // (infrastructureShare): a proxy-pool account's one chance subnet ties it to nobody.
     for (Link& l : out.links)
-        for (auto [type, set, shared] : {std::tuple{LinkType::Ip, &ContentAccumulator::ips, &sharedIps},
-                                         std::tuple{LinkType::Subnet, &ContentAccumulator::subnets, &sharedSubnets}}) {
+        for (auto [type, set, shared] :
+             {std::tuple{LinkType::Ip, &ContentAccumulator::ips, &sharedIps},
+              std::tuple{LinkType::Subnet, &ContentAccumulator::subnets, &sharedSubnets}}) {
             const auto t = static_cast<size_t>(type);
             if (!l.count[t]) continue;
             const auto a = static_cast<size_t>(l.a), b = static_cast<size_t>(l.b);

@@ -340,9 +340,15 @@ private slots:
                 if (!isWeekday(d)) continue;
                 for (int h = 9; h < 17; ++h)
                     for (int k = 1 + dice.below(2); k > 0; --k) {
-                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL, QStringLiteral("ring%1").arg(a),
-                              residentialIp(dice), popularSdk(), {}, {}, {}};
-                        if (sharedSubnet.isEmpty()) sharedSubnet = r.ip.section(QLatin1Char('.'), 0, 2);
+                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
+                              QStringLiteral("ring%1").arg(a),
+                              residentialIp(dice),
+                              popularSdk(),
+                              {},
+                              {},
+                              {}};
+                        if (sharedSubnet.isEmpty())
+                            sharedSubnet = r.ip.section(QLatin1Char('.'), 0, 2);
                         r.promptTokens = 300 + dice.below(40);
                         r.completionTokens = 1400 + dice.below(400);
                         b.add(r);
@@ -350,8 +356,13 @@ private slots:
             }
         for (int d = 0; d < 28; ++d)
             for (int k = 5 + dice.below(20); k > 0; --k) {
-                Req r{kStart + d * kDay + (8 + dice.below(12)) * kHour + dice.below(3600) * 1000LL, QStringLiteral("researcher"),
-                      sharedSubnet + QStringLiteral(".77"), QStringLiteral("curl/8.5.0"), {}, {}, {}};
+                Req r{kStart + d * kDay + (8 + dice.below(12)) * kHour + dice.below(3600) * 1000LL,
+                      QStringLiteral("researcher"),
+                      sharedSubnet + QStringLiteral(".77"),
+                      QStringLiteral("curl/8.5.0"),
+                      {},
+                      {},
+                      {}};
                 r.promptTokens = 50 + dice.below(800);
                 r.completionTokens = 1000 + dice.below(900);
                 b.add(r);
@@ -359,18 +370,26 @@ private slots:
         for (int a = 0; a < 40; ++a)
             for (int d = 0; d < 28; ++d)
                 for (int k = dice.below(10); k > 0; --k) {
-                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour + dice.below(3600) * 1000LL,
-                          QStringLiteral("person%1").arg(a), QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7), popularSdk(), {}, {}, {}};
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                              dice.below(3600) * 1000LL,
+                          QStringLiteral("person%1").arg(a),
+                          QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
                     r.promptTokens = 20 + dice.below(400);
                     r.completionTokens = 100 + dice.below(500);
                     b.add(r);
                 }
         auto f = b.build(dir.path());
         QVERIFY(f);
-        QVERIFY2(flagged(*f, QStringLiteral("ring0")), qPrintable(reasonsOf(*f, QStringLiteral("ring0")).join(QLatin1Char('|'))));
+        QVERIFY2(flagged(*f, QStringLiteral("ring0")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("ring0")).join(QLatin1Char('|'))));
         QVERIFY2(!flagged(*f, QStringLiteral("researcher")),
                  qPrintable(reasonsOf(*f, QStringLiteral("researcher")).join(QLatin1Char('|'))));
-        QVERIFY(clusterOf(*f, QStringLiteral("researcher")) != clusterOf(*f, QStringLiteral("ring0")));
+        QVERIFY(clusterOf(*f, QStringLiteral("researcher")) !=
+                clusterOf(*f, QStringLiteral("ring0")));
     }
 
     // Prompt-less logs: a round-the-clock network tied by payments and one subnet that asks for
