@@ -359,8 +359,11 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
                 // in 16, seen at 6,677 accounts without prompts).
                 const bool lifetimeOnly = (tieTypes[x] & ~kLifetimeTypes) == 0;
                 const bool sparse = features[x].activeDays * 2 < std::max(1, features[x].spanDays);
-                const bool tied = operatorHeld ? operatorTie[x] || __builtin_popcount(tieTypes[x] & ~kLifetimeTypes) >= 2
-                                               : (strongTie[x] || __builtin_popcount(tieTypes[x]) >= 2) && !(lifetimeOnly && sparse);
+                const bool tied =
+                    operatorHeld
+                        ? operatorTie[x] || __builtin_popcount(tieTypes[x] & ~kLifetimeTypes) >= 2
+                        : (strongTie[x] || __builtin_popcount(tieTypes[x]) >= 2) &&
+                              !(lifetimeOnly && sparse);
                 const bool asksAlike = !contentCarried || features[x].harvest >= 0.5 * p.strong;
                 if (!tied || !asksAlike) core[x] = -1;
             }

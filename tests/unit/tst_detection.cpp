@@ -405,8 +405,13 @@ private slots:
                 if (!isWeekday(d)) continue;
                 for (int h = 9; h < 17; ++h)
                     for (int k = 1 + dice.below(2); k > 0; --k) {
-                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL, QStringLiteral("ring%1").arg(a),
-                              residentialIp(dice), popularSdk(), {}, {}, {}};
+                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
+                              QStringLiteral("ring%1").arg(a),
+                              residentialIp(dice),
+                              popularSdk(),
+                              {},
+                              {},
+                              {}};
                         r.promptTokens = 300 + dice.below(40);
                         r.completionTokens = 1400 + dice.below(400);
                         b.add(r);
@@ -414,8 +419,13 @@ private slots:
             }
         for (int d : {2, 6, 9, 14, 20})
             for (int k = 0; k < 9; ++k) {
-                Req r{kStart + d * kDay + (10 + dice.below(8)) * kHour + dice.below(3600) * 1000LL, QStringLiteral("student"),
-                      QStringLiteral("129.97.1.9"), popularSdk(), {}, {}, {}};
+                Req r{kStart + d * kDay + (10 + dice.below(8)) * kHour + dice.below(3600) * 1000LL,
+                      QStringLiteral("student"),
+                      QStringLiteral("129.97.1.9"),
+                      popularSdk(),
+                      {},
+                      {},
+                      {}};
                 r.promptTokens = 200 + dice.below(60);
                 r.completionTokens = 1200 + dice.below(500);
                 b.add(r);
@@ -423,16 +433,24 @@ private slots:
         for (int a = 0; a < 40; ++a)
             for (int d = 0; d < 28; ++d)
                 for (int k = dice.below(10); k > 0; --k) {
-                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour + dice.below(3600) * 1000LL,
-                          QStringLiteral("person%1").arg(a), QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7), popularSdk(), {}, {}, {}};
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                              dice.below(3600) * 1000LL,
+                          QStringLiteral("person%1").arg(a),
+                          QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
                     r.promptTokens = 20 + dice.below(400);
                     r.completionTokens = 100 + dice.below(500);
                     b.add(r);
                 }
         auto f = b.build(dir.path());
         QVERIFY(f);
-        QVERIFY2(flagged(*f, QStringLiteral("ring0")), qPrintable(reasonsOf(*f, QStringLiteral("ring0")).join(QLatin1Char('|'))));
-        QVERIFY2(!flagged(*f, QStringLiteral("student")), qPrintable(reasonsOf(*f, QStringLiteral("student")).join(QLatin1Char('|'))));
+        QVERIFY2(flagged(*f, QStringLiteral("ring0")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("ring0")).join(QLatin1Char('|'))));
+        QVERIFY2(!flagged(*f, QStringLiteral("student")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("student")).join(QLatin1Char('|'))));
     }
 
     // A new account on the network's card and address, with too little history to judge, is
@@ -446,24 +464,41 @@ private slots:
         const QString campus = QStringLiteral("129.97.0.5");
         for (int a = 0; a < 12; ++a)
             for (int64_t t = kStart + a * 97000; t < kStart + 10 * kDay; t += 45 * 60000) {
-                const bool away = a == 0 && dice.below(40) == 0;  // hydra0 once in a while through the campus
-                Req r{t, QStringLiteral("hydra%1").arg(a), away ? campus : QStringLiteral("45.13.%1.%2").arg(a % 2).arg(10 + a),
-                      QStringLiteral("python-httpx/0.27"), {}, QStringLiteral("card-%1").arg(a % 3), {}};
+                const bool away =
+                    a == 0 && dice.below(40) == 0;  // hydra0 once in a while through the campus
+                Req r{t,
+                      QStringLiteral("hydra%1").arg(a),
+                      away ? campus : QStringLiteral("45.13.%1.%2").arg(a % 2).arg(10 + a),
+                      QStringLiteral("python-httpx/0.27"),
+                      {},
+                      QStringLiteral("card-%1").arg(a % 3),
+                      {}};
                 r.promptTokens = 180 + dice.below(20);
                 r.completionTokens = 1800 + dice.below(600);
                 b.add(r);
             }
         for (int k = 0; k < 12; ++k) {
-            Req r{kStart + 8 * kDay + k * 40 * 60000LL, QStringLiteral("recruit"), QStringLiteral("45.13.1.11"),
-                  QStringLiteral("python-httpx/0.27"), {}, QStringLiteral("card-1"), {}};
+            Req r{kStart + 8 * kDay + k * 40 * 60000LL,
+                  QStringLiteral("recruit"),
+                  QStringLiteral("45.13.1.11"),
+                  QStringLiteral("python-httpx/0.27"),
+                  {},
+                  QStringLiteral("card-1"),
+                  {}};
             r.promptTokens = 185;
             r.completionTokens = 2000 + dice.below(300);
             b.add(r);
         }
         for (int a = 0; a < 15; ++a)
             for (int k = 3 + dice.below(6); k > 0; --k) {
-                Req r{kStart + (2 + a % 7) * kDay + (9 + dice.below(8)) * kHour + dice.below(3600) * 1000LL,
-                      QStringLiteral("student%1").arg(a), campus, popularSdk(), {}, {}, {}};
+                Req r{kStart + (2 + a % 7) * kDay + (9 + dice.below(8)) * kHour +
+                          dice.below(3600) * 1000LL,
+                      QStringLiteral("student%1").arg(a),
+                      campus,
+                      popularSdk(),
+                      {},
+                      {},
+                      {}};
                 r.promptTokens = 40 + dice.below(300);
                 r.completionTokens = 300 + dice.below(900);
                 b.add(r);
@@ -471,8 +506,14 @@ private slots:
         for (int a = 0; a < 40; ++a)
             for (int d = 0; d < 10; ++d)
                 for (int k = dice.below(12); k > 0; --k) {
-                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour + dice.below(3600) * 1000LL, QStringLiteral("user%1").arg(a),
-                          QStringLiteral("88.%1.1.%2").arg(a).arg(d), popularSdk(), {}, {}, {}};
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                              dice.below(3600) * 1000LL,
+                          QStringLiteral("user%1").arg(a),
+                          QStringLiteral("88.%1.1.%2").arg(a).arg(d),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
                     r.promptTokens = 20 + dice.below(800);
                     r.completionTokens = 100 + dice.below(700);
                     b.add(r);
@@ -480,7 +521,8 @@ private slots:
         auto f = b.build(dir.path());
         QVERIFY(f);
         QVERIFY(flagged(*f, QStringLiteral("hydra0")));
-        QVERIFY2(flagged(*f, QStringLiteral("recruit")), qPrintable(reasonsOf(*f, QStringLiteral("recruit")).join(QLatin1Char('|'))));
+        QVERIFY2(flagged(*f, QStringLiteral("recruit")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("recruit")).join(QLatin1Char('|'))));
         QCOMPARE(clusterOf(*f, QStringLiteral("recruit")), clusterOf(*f, QStringLiteral("hydra1")));
         int students = 0;
         for (int a = 0; a < 15; ++a) students += flagged(*f, QStringLiteral("student%1").arg(a));
