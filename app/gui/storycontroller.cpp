@@ -19,6 +19,7 @@
 #include "items/casequeries.h"
 #include "mainframe.h"
 #include "panels/accountpanel.h"
+#include "panelshown.h"
 #include "panels/requestpanel.h"
 #include "panels/storypanel.h"
 #include "plots/timelineplot.h"
@@ -72,7 +73,9 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
 
     connect(session_, &CaseSession::caseOpened, this, [this] {
         updateMarkers();
-        if (panel_->isVisible())
+        // On screen, not merely visible: a Story tab behind the notes is "visible" to Qt and
+        // read it at open (0.7 s of a worker at 16 million requests, beside the accounts).
+        if (onScreen(panel_))
             loadInBackground();
         else
             stale_ = true;
@@ -106,7 +109,7 @@ StoryPanel* StoryController::storyPanel() {
 
 void StoryController::refresh() {
     updateMarkers();
-    if (session_->isOpen() && !panel_->isVisible()) {
+    if (session_->isOpen() && !onScreen(panel_)) {
         stale_ = true;
         return;
     }
