@@ -109,7 +109,7 @@ StoryPanel* StoryController::storyPanel() {
 
 void StoryController::refresh() {
     updateMarkers();
-    if (session_->isOpen() && !onScreen(panel_)) {
+    if (session_->isOpen() && !panel_->isVisible()) {
         stale_ = true;
         return;
     }
