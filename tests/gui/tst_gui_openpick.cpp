@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Panels that read only once the analyst can see them. The Story and Templates docks sit behind
+// Opening a case and picking a cluster: what is read, when, and that it is right. Panels that
+// read only once the analyst can see them. The Story and Templates docks sit behind
 // the Notes tab in the default layout; opening a case or picking a cluster must not spend a
 // worker on them (at 16 million requests that was most of the time to open, and a share of a
 // big cluster pick), and raising the tab must fill them with the case's own rows. A window that
 // is not shown hides nothing: its templates are read at the pick as before. Also the account
 // table's reasons, now joined in C++ instead of by SQLite's JSON functions: the same text as
-// SQLite gives, for the stored reasons and for hostile ones.
+// SQLite gives, for the stored reasons and for hostile ones. And a cluster's hour-of-week
+// punchcard, now folded as its members' hourly rows stream: every request of the members in
+// its weekday and hour, as SQLite's own calendar places it.
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -14,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <map>
 #include <set>
 
@@ -22,6 +26,7 @@
 #include "items/casequeries.h"
 #include "items/reasonlist.h"
 #include "items/templateslotmodel.h"
+#include "items/viewqueries.h"
 #include "mainwindow.h"
 #include "panels/storypanel.h"
 #include "panels/templatepanel.h"
@@ -34,7 +39,7 @@
 using namespace quarry::gui;
 namespace sql = quarry::sql;
 
-class TestGuiLazyPanels : public QObject {
+class TestGuiOpenPick : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
@@ -44,6 +49,7 @@ private slots:
     void reasonsMatchSqliteJson_data();
     void reasonsMatchSqliteJson();
     void accountTableReasonsMatchTheCase();
+    void clusterPunchcardMatchesTheRequests();
 
 private:
     // A shown window in the tall default layout (Story and Templates tabbed behind Notes),
@@ -60,13 +66,13 @@ private:
     std::unique_ptr<quarry::CaseFile> file_;
 };
 
-void TestGuiLazyPanels::initTestCase() {
+void TestGuiOpenPick::initTestCase() {
     QString log;
     case_ = quarry::test::openAnalysedCase(dir_, file_, &log);
     QVERIFY2(file_, qPrintable(log));
 }
 
-std::unique_ptr<MainWindow> TestGuiLazyPanels::openShown() {
+std::unique_ptr<MainWindow> TestGuiOpenPick::openShown() {
     auto w = std::make_unique<MainWindow>(false);
     w->resize(1600, 1000);
     w->show();
@@ -76,16 +82,16 @@ std::unique_ptr<MainWindow> TestGuiLazyPanels::openShown() {
     return w;
 }
 
-QDockWidget* TestGuiLazyPanels::dock(MainWindow& w, const char* name) {
+QDockWidget* TestGuiOpenPick::dock(MainWindow& w, const char* name) {
     return w.findChild<QDockWidget*>(QString::fromLatin1(name));
 }
 
-int64_t TestGuiLazyPanels::largestFlaggedCluster() {
+int64_t TestGuiOpenPick::largestFlaggedCluster() {
     return sql::queryInt(
         file_->db(), "SELECT id FROM clusters WHERE flagged = 1 ORDER BY size DESC LIMIT 1", -1);
 }
 
-void TestGuiLazyPanels::storyIsReadWhenItsTabIsShown() {
+void TestGuiOpenPick::storyIsReadWhenItsTabIsShown() {
     auto w = openShown();
     QVERIFY(w->isVisible());
     waitIdle(*w);
@@ -113,7 +119,7 @@ void TestGuiLazyPanels::storyIsReadWhenItsTabIsShown() {
     QCOMPARE(found, flagged);
 }
 
-void TestGuiLazyPanels::templatesAreReadWhenTheirTabIsShown() {
+void TestGuiOpenPick::templatesAreReadWhenTheirTabIsShown() {
     auto w = openShown();
     waitIdle(*w);
     const int64_t cluster = largestFlaggedCluster();
@@ -146,7 +152,7 @@ void TestGuiLazyPanels::templatesAreReadWhenTheirTabIsShown() {
             panel->model()->index(r, 0).data(TemplateSlotModel::AccountIdRole).toLongLong()));
 }
 
-void TestGuiLazyPanels::hiddenWindowReadsTemplatesAtThePick() {
+void TestGuiOpenPick::hiddenWindowReadsTemplatesAtThePick() {
     MainWindow w(false);  // never shown: no panel is behind anything
     QVERIFY(w.openCase(case_));
     waitIdle(w);
@@ -158,7 +164,7 @@ void TestGuiLazyPanels::hiddenWindowReadsTemplatesAtThePick() {
         QStringLiteral("Cluster %1").arg(cluster)));
 }
 
-QString TestGuiLazyPanels::sqliteJoin(const QByteArray& json) {
+QString TestGuiOpenPick::sqliteJoin(const QByteArray& json) {
     sql::Statement s(file_->db(),
                      "SELECT CASE WHEN json_valid(?1) THEN (SELECT group_concat(value, '; ') "
                      "FROM (SELECT value FROM json_each(?1) ORDER BY key)) END");
@@ -166,7 +172,7 @@ QString TestGuiLazyPanels::sqliteJoin(const QByteArray& json) {
     return s.step() ? s.text(0) : QStringLiteral("<no row>");
 }
 
-void TestGuiLazyPanels::reasonsMatchSqliteJson_data() {
+void TestGuiOpenPick::reasonsMatchSqliteJson_data() {
     QTest::addColumn<QByteArray>("json");
     QTest::newRow("plain") << QByteArray(R"(["member of flagged cluster 2","steady pacing"])");
     QTest::newRow("spaces") << QByteArray(" [ \"a\" ,\n\"b\" ] ");
@@ -186,14 +192,14 @@ void TestGuiLazyPanels::reasonsMatchSqliteJson_data() {
     QTest::newRow("empty") << QByteArray("");
 }
 
-void TestGuiLazyPanels::reasonsMatchSqliteJson() {
+void TestGuiOpenPick::reasonsMatchSqliteJson() {
     QFETCH(QByteArray, json);
     const QString expected = sqliteJoin(json);
     QCOMPARE(joinReasons(std::string_view(json.constData(), static_cast<size_t>(json.size()))),
              expected);
 }
 
-void TestGuiLazyPanels::accountTableReasonsMatchTheCase() {
+void TestGuiOpenPick::accountTableReasonsMatchTheCase() {
     // Every account of the case, against SQLite's JSON functions over the stored reasons.
     const std::vector<AccountRecord> accounts = loadAccounts(file_->db());
     QVERIFY(!accounts.empty());
@@ -212,5 +218,39 @@ void TestGuiLazyPanels::accountTableReasonsMatchTheCase() {
     QVERIFY(withReasons > 0);
 }
 
-QTEST_MAIN(TestGuiLazyPanels)
-#include "tst_gui_lazypanels.moc"
+void TestGuiOpenPick::clusterPunchcardMatchesTheRequests() {
+    const int64_t cluster = largestFlaggedCluster();
+    QVERIFY(cluster >= 0);
+    const Punchcard p = hourOfWeekCounts(file_->db(), ViewScope::Cluster, cluster);
+    QCOMPARE(p.scopeId, cluster);
+    // (strftime %w: 0 = Sunday; the punchcard's rows start on Monday.)
+    sql::Statement cells(
+        file_->db(),
+        "SELECT (CAST(strftime('%w', r.ts / 1000, 'unixepoch') AS INTEGER) + 6) % 7, "
+        "CAST(strftime('%H', r.ts / 1000, 'unixepoch') AS INTEGER), count(*) FROM requests r "
+        "JOIN account_features f ON f.account_id = r.account_id WHERE f.cluster_id = ? "
+        "GROUP BY 1, 2");
+    cells.bind(1, cluster);
+    std::array<int64_t, 7 * 24> expected{};
+    int64_t total = 0;
+    while (cells.step()) {
+        expected[static_cast<size_t>(cells.int64(0) * 24 + cells.int64(1))] = cells.int64(2);
+        total += cells.int64(2);
+    }
+    QVERIFY(total > 0);
+    QCOMPARE(p.total, total);
+    for (int wd = 0; wd < 7; ++wd)
+        for (int h = 0; h < 24; ++h)
+            QCOMPARE(p.at(wd, h), expected[static_cast<size_t>(wd * 24 + h)]);
+    // Its span: the members' first and last request, to the hour.
+    sql::Statement span(file_->db(),
+                        "SELECT min(r.ts), max(r.ts) FROM requests r JOIN account_features f "
+                        "ON f.account_id = r.account_id WHERE f.cluster_id = ?");
+    span.bind(1, cluster);
+    QVERIFY(span.step());
+    QCOMPARE(p.firstTs, span.int64(0) / 3600000 * 3600000);
+    QCOMPARE(p.lastTs, span.int64(1) / 3600000 * 3600000 + 3600000 - 1);
+}
+
+QTEST_MAIN(TestGuiOpenPick)
+#include "tst_gui_openpick.moc"
