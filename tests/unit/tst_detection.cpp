@@ -325,6 +325,73 @@ private slots:
             int64_t(0));
     }
 
+    // A ring on a residential proxy pool takes a fresh address for every request, so one of them
+    // falls in the subnet of someone's office by chance. That shared subnet is one of the ring
+    // member's hundreds and must not pull the office account into the ring: a researcher with
+    // long answers (the same harvest shape, prompt-less logs) stays out of it and unflagged.
+    void chanceSubnetOfAProxyPoolJoinsNobody() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        b.withPrompts = false;
+        Dice dice(11);
+        QString sharedSubnet;
+        for (int a = 0; a < 12; ++a)
+            for (int d = 2; d <= 20; ++d) {
+                if (!isWeekday(d)) continue;
+                for (int h = 9; h < 17; ++h)
+                    for (int k = 1 + dice.below(2); k > 0; --k) {
+                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
+                              QStringLiteral("ring%1").arg(a),
+                              residentialIp(dice),
+                              popularSdk(),
+                              {},
+                              {},
+                              {}};
+                        if (sharedSubnet.isEmpty())
+                            sharedSubnet = r.ip.section(QLatin1Char('.'), 0, 2);
+                        r.promptTokens = 300 + dice.below(40);
+                        r.completionTokens = 1400 + dice.below(400);
+                        b.add(r);
+                    }
+            }
+        for (int d = 0; d < 28; ++d)
+            for (int k = 5 + dice.below(20); k > 0; --k) {
+                Req r{kStart + d * kDay + (8 + dice.below(12)) * kHour + dice.below(3600) * 1000LL,
+                      QStringLiteral("researcher"),
+                      sharedSubnet + QStringLiteral(".77"),
+                      QStringLiteral("curl/8.5.0"),
+                      {},
+                      {},
+                      {}};
+                r.promptTokens = 50 + dice.below(800);
+                r.completionTokens = 1000 + dice.below(900);
+                b.add(r);
+            }
+        for (int a = 0; a < 40; ++a)
+            for (int d = 0; d < 28; ++d)
+                for (int k = dice.below(10); k > 0; --k) {
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                              dice.below(3600) * 1000LL,
+                          QStringLiteral("person%1").arg(a),
+                          QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
+                    r.promptTokens = 20 + dice.below(400);
+                    r.completionTokens = 100 + dice.below(500);
+                    b.add(r);
+                }
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        QVERIFY2(flagged(*f, QStringLiteral("ring0")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("ring0")).join(QLatin1Char('|'))));
+        QVERIFY2(!flagged(*f, QStringLiteral("researcher")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("researcher")).join(QLatin1Char('|'))));
+        QVERIFY(clusterOf(*f, QStringLiteral("researcher")) !=
+                clusterOf(*f, QStringLiteral("ring0")));
+    }
+
     // Prompt-less logs: a round-the-clock network tied by payments and one subnet that asks for
     // long answers is caught from metadata alone; a company's support bots (round the clock,
     // one card, one subnet, ordinary answers) are not; and the analysis says what it lacked.
