@@ -40,8 +40,8 @@ void TemplateController::clusterChanged(qint64 clusterId) {
     if (hiddenByLayout(panel_)) {
         task_.cancel();
         stale_ = true;
-        panel_->showMessage(tr("Cluster %1: its templates are read when this panel is shown.")
-                                .arg(clusterId));
+        panel_->showMessage(
+            tr("Cluster %1: its templates are read when this panel is shown.").arg(clusterId));
         return;
     }
     load();

@@ -107,11 +107,10 @@ Punchcard hourOfWeekCounts(sqlite3* db, ViewScope scope, int64_t id) {
             // hourly rows of a 7,000-member cluster first, three times the work of reading them.
             const bool agg = hasAggregates(db);
             sql::Statement s(
-                db,
-                agg ? "SELECT h.hour, h.n FROM account_features f JOIN account_hourly h "
-                      "ON h.account_id = f.account_id WHERE f.cluster_id = ?1"
-                    : "SELECT r.ts / 3600000, count(*) FROM account_features f JOIN requests r "
-                      "ON r.account_id = f.account_id WHERE f.cluster_id = ?1 GROUP BY 1");
+                db, agg ? "SELECT h.hour, h.n FROM account_features f JOIN account_hourly h "
+                          "ON h.account_id = f.account_id WHERE f.cluster_id = ?1"
+                        : "SELECT r.ts / 3600000, count(*) FROM account_features f JOIN requests r "
+                          "ON r.account_id = f.account_id WHERE f.cluster_id = ?1 GROUP BY 1");
             s.bind(1, id);
             while (s.step()) add(s.int64(0), s.int64(1));
             break;
