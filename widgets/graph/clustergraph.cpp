@@ -271,9 +271,6 @@ void ClusterGraph::build() {
     buildToggles();
     if (data_.cluster < 0) return;
     note_->setText(noteText());
-    // The note's new height resizes the view now, while the scene is empty, so the graph is
-    // fitted and drawn once rather than drawn, resized, refitted and drawn again.
-    if (layout()) layout()->activate();
     addItems();
     for (const QString& type : hiddenTypes_) setLinkTypeVisible(type, false);
     fitGraph();
