@@ -271,6 +271,11 @@ void ClusterGraph::build() {
     buildToggles();
     if (data_.cluster < 0) return;
     note_->setText(noteText());
+    // On screen, the note's new height resizes the view now, while the scene is empty, so the
+    // graph is fitted and drawn once rather than drawn, resized, refitted and drawn again. (A
+    // hidden graph is fitted when shown; settling a hidden layout left it fitted to a stale
+    // viewport.)
+    if (isVisible() && layout()) layout()->activate();
     addItems();
     for (const QString& type : hiddenTypes_) setLinkTypeVisible(type, false);
     fitGraph();
