@@ -143,11 +143,12 @@ void applyDefaultLayout(QMainWindow* w) {
     if (tall) {
         setWidth(right.value(0), std::clamp(size.width() * 18 / 100, 260, 400));
         // The requests beside the account table: a table and the prompt pane side by side.
-        // Left to what remained they came out a sliver at 1920x1080.
+        // Left to what remained they came out a sliver at 1920x1080; at 30% the table still
+        // cut a request's account off.
         for (QDockWidget* d : bottom)
             if (d->objectName() == kRequests)
-                setWidth(d, std::clamp(size.width() * 30 / 100,
-                                       usableSize(kRequests).pixels.width(), 700));
+                setWidth(d, std::clamp(size.width() * 40 / 100,
+                                       usableSize(kRequests).pixels.width(), 900));
     } else if (bottom.size() == 2)
         setWidth(bottom.last(), std::clamp(size.width() * 22 / 100, 300, 420));
     w->resizeDocks(across, widths, Qt::Horizontal);
