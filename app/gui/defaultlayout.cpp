@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabBar>
 #include <QTableView>
 
 #include <qcustomplot.h>
@@ -194,6 +195,17 @@ void fitSplitter(QSplitter* split) {
     split->setSizes(need);
 }
 
+// The height of the tab bar under a tabbed dock (0 when it has none): resizeDocks sizes the
+// tab group with its bar, so a table short by n pixels behind a tab grew by n minus the bar and
+// kept its missing rows (the account table after a pivot's filter chip, at 1920x1080).
+int tabBarUnder(QMainWindow* w, const QDockWidget* d) {
+    if (w->tabifiedDockWidgets(const_cast<QDockWidget*>(d)).isEmpty()) return 0;
+    const QRect below(d->x(), d->geometry().bottom() + 1, d->width(), 8);
+    for (const QTabBar* bar : w->findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly))
+        if (bar->isVisible() && bar->geometry().intersects(below)) return bar->height();
+    return 0;
+}
+
 }  // namespace
 
 void fitDockSizes(QMainWindow* w) {
@@ -202,7 +214,8 @@ void fitDockSizes(QMainWindow* w) {
         const UsableSize u = usableSize(d->objectName());
         if (const QTableView* table = panelTable(d->widget()); table && u.rows > 0) {
             const int grow = tableRowsHeight(d->widget(), u.rows) - table->viewport()->height();
-            if (grow > 0) w->resizeDocks({d}, {d->height() + grow}, Qt::Vertical);
+            if (grow > 0)
+                w->resizeDocks({d}, {d->height() + tabBarUnder(w, d) + grow}, Qt::Vertical);
         }
         if (d->widget()->width() < u.pixels.width())
             w->resizeDocks({d}, {u.pixels.width() + d->width() - d->widget()->width()},
