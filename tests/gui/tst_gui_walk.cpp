@@ -51,6 +51,7 @@
 #include "templatecontroller.h"
 #include "usablesizes.h"
 #include "viewscontroller.h"
+#include "windowtestutil.h"
 #include "workflowcontroller.h"
 
 using namespace quarry::gui;
@@ -58,19 +59,7 @@ namespace sql = quarry::sql;
 
 namespace {
 
-// Answers the next message box (the window's questions run their own event loop).
-void answerNextMessageBox(QMessageBox::StandardButton answer) {
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, answer] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) return;
-        timer->stop();
-        timer->deleteLater();
-        box->button(answer)->click();
-    });
-    timer->start();
-}
+using quarry::test::answerNextMessageBox;
 
 // The first three parts of an IPv4 address ("203.0.113."), empty for anything else.
 QString prefix24(const QString& ip) {
