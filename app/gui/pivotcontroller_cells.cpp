@@ -141,13 +141,12 @@ QMenu* PivotController::topicMatrixCellMenu(qint64 accountId, qint64 topicId) {
     addPivots(menu, {{SearchField::Topic, topic,
                       static_cast<int64_t>(
                           accountsSharing(session_->db(), SearchField::Topic, topic).size())}});
+    // The cell's count as the matrix drew it.
     int64_t count = 0;
-    for (size_t r = 0; r < matrix.accounts.size(); ++r) {
-        const auto col = session_->topics().rowById.constFind(topicId);
-        if (matrix.accounts[r] == accountId && col != session_->topics().rowById.cend() &&
-            *col < matrix.topics)
-            count = matrix.at(static_cast<int>(r), *col);
-    }
+    const auto col = session_->topics().rowById.constFind(topicId);
+    if (col != session_->topics().rowById.cend() && *col < matrix.topics)
+        for (size_t r = 0; r < matrix.accounts.size(); ++r)
+            if (matrix.accounts[r] == accountId) count = matrix.at(static_cast<int>(r), *col);
     addCopyText(menu, evidence::tsvLine({name, topic, QString::number(count)}));
     menu->addSection(
         tr("Account %1").arg(QString(name).replace(QLatin1Char('&'), QStringLiteral("&&"))));
