@@ -123,26 +123,36 @@ void TestGuiWalk::raiseDock(MainWindow& w, const QWidget* panel) {
     Q_UNUSED(w);
 }
 
-void TestGuiWalk::checkDocks(MainWindow& w, const char* step) {
+namespace {
+
+// What is wrong with the docks now: a floating dock, or a visible one below its usable size
+// (usablesizes.cpp); empty when nothing is.
+QString dockProblem(MainWindow& w) {
     for (QDockWidget* d : w.findChildren<QDockWidget*>()) {
-        QVERIFY2(
-            !d->isFloating(),
-            qPrintable(QStringLiteral("%1: %2 floats").arg(QLatin1String(step), d->objectName())));
+        if (d->isFloating()) return QStringLiteral("%1 floats").arg(d->objectName());
         if (!d->isVisible() || d->visibleRegion().isEmpty()) continue;
         const UsableSize u = usableSize(d->objectName());
-        const QString what = QStringLiteral("%1: %2 %3x%4")
-                                 .arg(QLatin1String(step), d->objectName())
+        const QString what = QStringLiteral("%1 %2x%3")
+                                 .arg(d->objectName())
                                  .arg(d->widget()->width())
                                  .arg(d->widget()->height());
-        QVERIFY2(
-            d->widget()->width() >= u.pixels.width() && d->widget()->height() >= u.pixels.height(),
-            qPrintable(what));
-        if (u.rows > 0)
-            QVERIFY2(visibleTableRows(d->widget()) >= u.rows,
-                     qPrintable(QStringLiteral("%1 shows %2 rows")
-                                    .arg(what)
-                                    .arg(visibleTableRows(d->widget()))));
+        if (d->widget()->width() < u.pixels.width() || d->widget()->height() < u.pixels.height())
+            return what;
+        if (u.rows > 0 && visibleTableRows(d->widget()) < u.rows)
+            return QStringLiteral("%1 shows %2 rows").arg(what).arg(visibleTableRows(d->widget()));
     }
+    return {};
+}
+
+}  // namespace
+
+void TestGuiWalk::checkDocks(MainWindow& w, const char* step) {
+    // The window fits its docks once the events of the step are through (a busy machine
+    // delivers the deferred fit later); it must get there without the analyst's help.
+    QTest::qWaitFor([&] { return dockProblem(w).isEmpty(); }, 3000);
+    const QString problem = dockProblem(w);
+    QVERIFY2(problem.isEmpty(),
+             qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(step), problem)));
 }
 
 void TestGuiWalk::walk_data() {
