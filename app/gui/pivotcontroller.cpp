@@ -26,7 +26,6 @@
 #include "panels/tablecopy.h"
 #include "panels/tagpanel.h"
 #include "plots/timelineplot.h"
-#include "plots/topicheatmap.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
 #include "viewscontroller.h"
@@ -52,10 +51,7 @@ PivotController::PivotController(CaseSession* session, SelectionController* sele
             [this](qint64 id, QPoint pos) {
                 requestMenu(views_->timeline()->account(), id)->popup(pos);
             });
-    connect(views_->heatmap(), &TopicHeatmap::cellContextMenuRequested, this,
-            [this](qint64 from, qint64 to, qint64 topic, QPoint pos) {
-                heatmapCellMenu(from, to, topic)->popup(pos);
-            });
+    connectPlotCells();
 }
 
 void PivotController::installOn(QTableView* view) {
@@ -220,22 +216,19 @@ QMenu* PivotController::requestMenu(int64_t accountId, qint64 requestId) {
     return menu;
 }
 
-QMenu* PivotController::heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topicId) {
-    QMenu* menu = newMenu();
-    // The same as a left click on the cell (the views controller scopes it to the heatmap's
-    // account, cluster or case).
-    menu->addAction(tr("Show These Requests"), this, [this, fromMs, toMs, topicId] {
-        emit views_->heatmap()->cellRangeClicked(fromMs, toMs, topicId);
-    });
-    return menu;
-}
-
 QMenu* PivotController::accountMenu(qint64 accountId) {
     QMenu* menu = newMenu();
     if (!session_->isOpen()) return menu;
+    const QString name = reads::accountName(session_->db(), accountId);
+    menu->addAction(tr("Copy Value"), this,
+                    [name] { QApplication::clipboard()->setText(copyableText(name)); });
+    addAccountEntries(menu, accountId, name);
+    return menu;
+}
+
+void PivotController::addAccountEntries(QMenu* menu, int64_t accountId, const QString& name) {
     menu->addAction(tr("Select Account"), this,
                     [this, accountId] { selection_->selectAccount(accountId); });
-    const QString name = reads::accountName(session_->db(), accountId);
     menu->addAction(tr("Filter to This"), this, [this, accountId, name] {
         showAccounts(tr("Account %1").arg(name), {accountId});
     });
@@ -243,10 +236,7 @@ QMenu* PivotController::accountMenu(qint64 accountId) {
         if (selection_->selectAccount(accountId))
             workflow_->askTag(WorkflowController::TagScope::Accounts);
     });
-    menu->addAction(tr("Copy Value"), this,
-                    [name] { QApplication::clipboard()->setText(copyableText(name)); });
     addAccountPivots(menu, accountId);
-    return menu;
 }
 
 QMenu* PivotController::keyMenu(const QString& linkType, const QString& key) {

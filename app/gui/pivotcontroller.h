@@ -45,8 +45,15 @@ public:
     QMenu* keyMenu(const QString& linkType, const QString& key);
     // A timeline point: the request's fields, showing it in the request table, its pivots.
     QMenu* requestMenu(int64_t accountId, qint64 requestId);
-    // A heatmap cell: its requests in the request table.
+    // Plot cells (pivotcontroller_cells.cpp). A heatmap cell: its requests, the accounts
+    // behind it, its count.
     QMenu* heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topicId);
+    // A punchcard cell (UTC weekday, 0 = Monday, and hour): the requests of its last
+    // occurrence, the accounts active at that hour of the week and in that very hour.
+    QMenu* punchcardCellMenu(int weekday, int hour);
+    // A members x topics cell: the account's and the cluster's requests on the topic, the
+    // members and accounts of the topic, then the account's own entries and pivots.
+    QMenu* topicMatrixCellMenu(qint64 accountId, qint64 topicId);
 
     // Filters the account table to the accounts holding this value; returns how many.
     int pivot(SearchField field, const QString& value);
@@ -69,6 +76,13 @@ private:
     void addCopy(QMenu* menu, QTableView* view, const QModelIndex& index);
     void addPivots(QMenu* menu, const std::vector<Pivot>& pivots);
     void addAccountPivots(QMenu* menu, int64_t accountId);
+    // Select, Filter to This, Tag… and the pivots of one account (its menu and a matrix row's).
+    void addAccountEntries(QMenu* menu, int64_t accountId, const QString& name);
+    // "label (n)" showing these accounts in the account table (disabled when there are none).
+    void addAccountsEntry(QMenu* menu, const QString& label, const QString& chip,
+                          const std::vector<int64_t>& accountIds);
+    void addCopyText(QMenu* menu, const QString& text);
+    void connectPlotCells();
     // A request's own IP (and subnet), user agent and model, then what its account holds.
     void addRequestPivots(QMenu* menu, int64_t accountId, const QString& ip,
                           const QString& userAgent, const QString& model);

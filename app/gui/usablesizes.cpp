@@ -12,8 +12,9 @@ const QVector<UsableSize>& usableSizes() {
     // read: rows matter there. Plots need room for their axis labels and a readable grid.
     static const QVector<UsableSize> table{
         {QStringLiteral("accountDock"), 8, QSize(320, 0)},
-        // The request table and its prompt pane side by side.
-        {QStringLiteral("requestDock"), 6, QSize(440, 0)},
+        // The request table (a request's time and account whole) and its prompt pane (lines of
+        // about 30 characters) side by side.
+        {QStringLiteral("requestDock"), 6, QSize(600, 0)},
         {QStringLiteral("clusterDock"), 4, QSize(240, 0)},
         {QStringLiteral("auditDock"), 4, QSize(240, 0)},
         {QStringLiteral("overviewDock"), 0, QSize(240, 200)},

@@ -26,7 +26,7 @@ public:
 
     void run(std::function<T()> work) {
         pending_ = true;
-        if (watcher_.isRunning()) {
+        if (running_) {
             next_ = std::move(work);
             return;
         }
@@ -41,8 +41,15 @@ public:
     bool pending() const { return pending_; }
 
 private:
-    void start(std::function<T()> work) { watcher_.setFuture(QtConcurrent::run(std::move(work))); }
+    void start(std::function<T()> work) {
+        running_ = true;
+        watcher_.setFuture(QtConcurrent::run(std::move(work)));
+    }
     void onFinished() {
+        // Running until the watcher says it finished, not until the worker returns: a query
+        // started in between replaced the watcher's future while that future's finished
+        // signal was still queued, and the view then kept the older scope's result.
+        running_ = false;
         if (next_) {
             std::function<T()> work = std::move(*next_);
             next_.reset();
@@ -58,6 +65,7 @@ private:
     QFutureWatcher<T> watcher_;
     std::optional<std::function<T()>> next_;
     bool pending_ = false;
+    bool running_ = false;  // a future was started and its finished signal not yet handled
 };
 
 }  // namespace quarry::gui

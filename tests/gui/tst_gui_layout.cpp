@@ -4,6 +4,8 @@
 // asks for, nothing overlaps, the status bar is inside the window; Reset Layout puts moved docks
 // back; a saved layout that is garbage or from an older version is ignored.
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QMainWindow>
 #include <QSettings>
 #include <QStatusBar>
@@ -17,7 +19,11 @@
 
 #include "defaultlayout.h"
 #include "guitestutil.h"
+#include "items/requesttablemodel.h"
 #include "mainwindow.h"
+#include "panels/accountpanel.h"
+#include "panels/requestpanel.h"
+#include "requestscontroller.h"
 #include "selectioncontroller.h"
 #include "usablesizes.h"
 #include "viewscontroller.h"
@@ -50,6 +56,9 @@ private slots:
     void olderSavedStateIsIgnored();
 
 private:
+    // The account search box holds a field:value query and the request dock shows a request's
+    // time and account beside a prompt pane of readable lines.
+    void checkReadable(MainWindow& w);
     // A window of this size with the case open, idle, in the default layout.
     std::unique_ptr<MainWindow> openWindow(const QSize& size, bool restoreSettings = false);
     QTemporaryDir dir_;
@@ -137,11 +146,47 @@ void TestGuiLayout::fitsScreen() {
                                 .arg(plot->height())));
     }
     QVERIFY(plots >= 2);  // timeline and heatmap
+    checkReadable(*w);
     QVERIFY(window.contains(taken.last()));
     for (int i = 0; i < taken.size(); ++i)
         for (int j = i + 1; j < taken.size(); ++j)
             QVERIFY2(!taken[i].intersects(taken[j]),
                      qPrintable(QStringLiteral("panels %1 and %2 overlap").arg(i).arg(j)));
+}
+
+void TestGuiLayout::checkReadable(MainWindow& w) {
+    AccountPanel* accounts = w.selection()->accountPanel();
+    auto* accountDock = w.findChild<QDockWidget*>(QStringLiteral("accountDock"));
+    QVERIFY(accountDock);
+    // The account table may sit behind another tab: bring it forward as the analyst would.
+    accountDock->raise();
+    QTest::qWait(50);
+    QLineEdit* search = accounts->searchBox();
+    QVERIFY(search->isVisible());
+    const QFontMetrics fm(search->font());
+    // The query typed and the clear button beside it (about as wide as the box is high).
+    const int readable =
+        fm.horizontalAdvance(QStringLiteral("subnet:203.0.113.0/24")) + search->height();
+    QVERIFY2(search->width() >= readable,
+             qPrintable(QStringLiteral("search box %1 px < %2").arg(search->width()).arg(readable)));
+    QVERIFY(QRect(QPoint(0, 0), accounts->size())
+                .contains(QRect(search->mapTo(accounts, QPoint(0, 0)), search->size())));
+
+    RequestPanel* requests = w.requests()->requestPanel();
+    QVERIFY(requests->isVisible());
+    QTableView* table = requests->view();
+    const int timeAndAccount = table->columnWidth(RequestTableModel::Time) +
+                               table->columnWidth(RequestTableModel::Account);
+    QVERIFY2(table->viewport()->width() >= timeAndAccount,
+             qPrintable(QStringLiteral("request table %1 px < %2 (panel %3 px)")
+                            .arg(table->viewport()->width())
+                            .arg(timeAndAccount)
+                            .arg(requests->width())));
+    const int line = requests->details()->fontMetrics().averageCharWidth() * 30;
+    QVERIFY2(requests->details()->viewport()->width() >= line,
+             qPrintable(QStringLiteral("prompt pane %1 px < %2")
+                            .arg(requests->details()->viewport()->width())
+                            .arg(line)));
 }
 
 void TestGuiLayout::resetLayoutRestoresMovedDocks() {

@@ -558,8 +558,11 @@ void TestGuiPivots::plotPointAndCellMenus() {
     QVERIFY(QTest::qWaitFor([&] { return !w.busy(); }, 20000));
     const int64_t first = sql::queryInt(file_->db(), "SELECT min(ts) FROM requests", -1);
     menu = w.pivots()->heatmapCellMenu(first, first + 60000, -1);
-    QCOMPARE(menu->actions().size(), 1);
-    menu->actions().front()->trigger();
+    QAction* showCell = nullptr;
+    for (QAction* a : menu->actions())
+        if (a->text() == QLatin1String("Show These Requests")) showCell = a;
+    QVERIFY(showCell);
+    showCell->trigger();
     delete menu;
     QVERIFY(loadRows(requests->model(), 1));
     QCOMPARE(requests->model()->query().fromMs, first);

@@ -37,6 +37,7 @@
 #include "dialogs/custodyprompts.h"
 #include "dialogs/exportdialog.h"
 #include "guitestutil.h"
+#include "windowtestutil.h"
 #include "casesession.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
@@ -121,25 +122,8 @@ QAction* actionWithShortcut(QWidget* w, const QKeySequence& key) {
     return nullptr;
 }
 
-// Runs `act` on the next modal dialog of type T once it is up (the window's own questions and
-// dialogs run their event loop inside the call under test).
-template <typename T>
-void onNextModal(std::function<void(T*)> act) {
-    auto* timer = new QTimer(qApp);
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
-        auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
-        if (!dialog) return;
-        timer->stop();
-        timer->deleteLater();
-        act(dialog);
-    });
-    timer->start();
-}
-
-void answerNextMessageBox(QMessageBox::StandardButton answer) {
-    onNextModal<QMessageBox>([answer](QMessageBox* box) { box->button(answer)->click(); });
-}
+using quarry::test::answerNextMessageBox;
+using quarry::test::onNextModal;
 
 }  // namespace
 

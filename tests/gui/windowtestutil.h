@@ -2,9 +2,15 @@
 #pragma once
 // What the story, custody and hygiene suites share: a window opened on a case and left idle, and
 // reads of the case file through a connection of the test's own (what another process sees).
+#include <QApplication>
 #include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QString>
+#include <QTimer>
 #include <QtTest>
+
+#include <functional>
 
 #include <sqlite3.h>
 
@@ -56,6 +62,26 @@ inline qint64 caseInt(const QString& path, const char* sql, qint64 bind = -1) {
 
 inline QString caseText(const QString& path, const QString& sql) {
     return caseValue(path, sql).toString();
+}
+
+// Runs `act` on the next modal dialog of type T once it is up (the window's own questions and
+// dialogs run their event loop inside the call under test).
+template <typename T>
+void onNextModal(std::function<void(T*)> act) {
+    auto* timer = new QTimer(qApp);
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, act] {
+        auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget());
+        if (!dialog) return;
+        timer->stop();
+        timer->deleteLater();
+        act(dialog);
+    });
+    timer->start();
+}
+
+inline void answerNextMessageBox(QMessageBox::StandardButton answer) {
+    onNextModal<QMessageBox>([answer](QMessageBox* box) { box->button(answer)->click(); });
 }
 
 }  // namespace quarry::test

@@ -46,11 +46,20 @@ AccountPanel::AccountPanel(QWidget* parent)
            "Or type field:value in the box: %1")
             .arg(keywords.join(QLatin1Char(' '))));
     status_->setObjectName(QStringLiteral("accountStatus"));
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(searchMode_);
-    bar->addWidget(search_, 1);
-    bar->addWidget(flaggedOnly_);
-    bar->addWidget(status_);
+    // The search box keeps room for a typical field:value query: beside the check box and the
+    // count it was squeezed to a letter in the 1366x768 layout's left column. In a narrow panel
+    // those go to a row of their own (placeFilters) and the count wraps rather than widen it.
+    search_->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("subnet:203.0.113.0/24")) +
+        fontMetrics().averageCharWidth() * 6);
+    status_->setWordWrap(true);
+    status_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    searchRow_ = new QHBoxLayout;
+    searchRow_->addWidget(searchMode_);
+    searchRow_->addWidget(search_, 1);
+    filterRow_ = new QHBoxLayout;
+    filterRow_->addWidget(flaggedOnly_);
+    filterRow_->addWidget(status_, 1);
 
     view_->setModel(model_);
     view_->setSortingEnabled(true);
@@ -73,7 +82,8 @@ AccountPanel::AccountPanel(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addLayout(searchRow_);
+    layout->addLayout(filterRow_);
     layout->addWidget(chip_);
     layout->addWidget(view_, 1);
 
@@ -105,6 +115,27 @@ AccountPanel::AccountPanel(QWidget* parent)
     });
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountPanel::selectionChanged);
     updateStatus();
+}
+
+void AccountPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    placeFilters();
+}
+
+void AccountPanel::placeFilters() {
+    const int spacing = searchRow_->spacing() * 3;
+    const int oneRow = searchMode_->sizeHint().width() + search_->minimumWidth() +
+                       flaggedOnly_->sizeHint().width() + spacing +
+                       fontMetrics().horizontalAdvance(tr("%1 of %n account(s)", nullptr, 88888)
+                                                           .arg(QStringLiteral("88,888"))) +
+                       layout()->contentsMargins().left() + layout()->contentsMargins().right();
+    const bool wide = width() >= oneRow;
+    if (wide == (searchRow_->indexOf(status_) >= 0)) return;
+    QBoxLayout* to = wide ? searchRow_ : filterRow_;
+    (wide ? filterRow_ : searchRow_)->removeWidget(flaggedOnly_);
+    (wide ? filterRow_ : searchRow_)->removeWidget(status_);
+    to->addWidget(flaggedOnly_);
+    to->addWidget(status_, wide ? 0 : 1);
 }
 
 AccountPanel::~AccountPanel() {

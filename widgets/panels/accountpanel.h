@@ -12,6 +12,7 @@
 #include "items/accounttablemodel.h"
 #include "items/pivotqueries.h"
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -65,7 +66,13 @@ signals:
     void currentAccountChanged(qint64 accountId, const QString& name);
     void selectionChanged();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // "Flagged only" and the count beside the search box when the panel is wide enough for the
+    // box to stay readable, else on a row of their own under it.
+    void placeFilters();
     void applySearch();
     int selectRows(const std::vector<int>& rows);  // sorted table rows
     void onLoaded();
@@ -81,6 +88,8 @@ private:
     QCheckBox* flaggedOnly_;
     QLabel* status_;
     FilterChip* chip_;
+    QBoxLayout* searchRow_ = nullptr;
+    QBoxLayout* filterRow_ = nullptr;
     QString searchHint_;  // why the account search went to another field, until the next search
     // Shared so the records move into the model instead of being copied out of the future.
     QFutureWatcher<std::shared_ptr<std::vector<AccountRecord>>> accountsWatcher_;

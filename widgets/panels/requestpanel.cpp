@@ -64,7 +64,7 @@ RequestPanel::RequestPanel(QWidget* parent)
     split_->setChildrenCollapsible(false);
     split_->setStretchFactor(0, 1);
     split_->setStretchFactor(1, 1);
-    split_->setSizes({550, 450});
+    split_->setSizes({600, 400});  // the table shows a request's time and account whole
     const QByteArray state = QSettings().value(QStringLiteral("requestPanel/split")).toByteArray();
     if (!state.isEmpty()) split_->restoreState(state);
     connect(split_, &QSplitter::splitterMoved, this, [this] {

@@ -12,6 +12,8 @@ PunchcardPlot::PunchcardPlot(QWidget* parent) : ColorGridPlot(tr("Hour of week")
     xAxis->setLabel(tr("hour of day (UTC)"));
     connect(this, &ColorGridPlot::gridCellClicked, this,
             [this](int col, int row) { emit cellClicked(row, col); });
+    connect(this, &ColorGridPlot::gridCellContextMenuRequested, this,
+            [this](int col, int row, QPoint pos) { emit cellContextMenuRequested(row, col, pos); });
 }
 
 void PunchcardPlot::clearData(const QString& message) {

@@ -19,6 +19,8 @@ public:
 
 signals:
     void cellClicked(int weekday, int hour);
+    // A right-click on a cell, for its context menu.
+    void cellContextMenuRequested(int weekday, int hour, QPoint globalPos);
 
 private:
     Punchcard data_;

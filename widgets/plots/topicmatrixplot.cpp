@@ -7,9 +7,20 @@ TopicMatrixPlot::TopicMatrixPlot(QWidget* parent) : ColorGridPlot(tr("Select a c
     xAxis->setLabel(tr("topic"));
     xAxis->setTickLabelRotation(40);
     connect(this, &ColorGridPlot::gridCellClicked, this, [this](int col, int row) {
-        emit cellClicked(data_.accounts[static_cast<size_t>(row)],
-                         topics_.topics[static_cast<size_t>(col)].id);
+        emit cellClicked(accountAt(row), topicAt(col));
     });
+    connect(this, &ColorGridPlot::gridCellContextMenuRequested, this,
+            [this](int col, int row, QPoint pos) {
+                emit cellContextMenuRequested(accountAt(row), topicAt(col), pos);
+            });
+}
+
+qint64 TopicMatrixPlot::accountAt(int row) const {
+    return data_.accounts[static_cast<size_t>(row)];
+}
+
+qint64 TopicMatrixPlot::topicAt(int col) const {
+    return topics_.topics[static_cast<size_t>(col)].id;
 }
 
 void TopicMatrixPlot::setTopics(const TopicTable& topics) {

@@ -20,9 +20,15 @@ public:
     QPoint cellCenter(int accountRow, int topicRow) const {
         return cellPoint(topicRow, accountRow);
     }
+    // The account of a row and the topic of a column (both in range).
+    qint64 accountAt(int row) const;
+    qint64 topicAt(int col) const;
+    const TopicTable& topics() const { return topics_; }
 
 signals:
     void cellClicked(qint64 accountId, qint64 topicId);
+    // A right-click on a cell, for its context menu.
+    void cellContextMenuRequested(qint64 accountId, qint64 topicId, QPoint globalPos);
 
 private:
     TopicTable topics_;
