@@ -181,6 +181,9 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         report(QStringLiteral("reading prompts"), total > 0 ? 0.55 * done / total : 0);
     };
     ContentPassOutput content;
+    // The (value, account) pairs grow with the requests: written as they come, not held.
+    aggregates::streamSearchPairs(db, content.ipAccounts, content.uaAccounts);
+    accountvalues::stream(db, content.values);
     if (!runContentPass(in, content, &e)) return fail(e);
 
     // The newest model with real volume, first seen after the case began: the release whose
