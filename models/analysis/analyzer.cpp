@@ -16,6 +16,7 @@
 #include "analysisstore.h"
 #include "clusterlinks.h"
 #include "contentpass.h"
+#include "core/heappolicy.h"
 #include "families.h"
 #include "mixture.h"
 #include "store/auditlog.h"
@@ -132,6 +133,7 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
 
     // The passes stream the requests once each: a bounded cache keeps memory flat as they grow.
     const sql::JobCache cache(db);
+    keepLargeBlocksOutOfTheHeap();
     if (!file.beginWrite(&e)) {
         if (error) *error = e;
         return false;
