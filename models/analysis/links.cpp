@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 #include "baseline.h"
@@ -111,9 +112,10 @@ void forEachGroup(std::vector<Entry>& entries, Fn fn) {
     }
 }
 
-void groupBySet(const std::vector<ContentAccumulator>& acc,
-                FlatIntSet ContentAccumulator::*set, LinkType type,
-                LinkSet& links, size_t maxGroup = SIZE_MAX) {
+// `sharedKeys`, when given, counts per account its values that some other account holds too.
+void groupBySet(const std::vector<ContentAccumulator>& acc, FlatIntSet ContentAccumulator::*set,
+                LinkType type, LinkSet& links, size_t maxGroup = SIZE_MAX,
+                std::vector<int32_t>* sharedKeys = nullptr) {
     // Sized exactly: a list grown by doubling would hold up to three times its entries at once,
     // and the address lists grow with the requests (issue 15 item 10).
     size_t total = 0;
@@ -124,10 +126,23 @@ void groupBySet(const std::vector<ContentAccumulator>& acc,
         (acc[a].*set).forEach([&](int32_t v) {
             entries.push_back(static_cast<uint64_t>(static_cast<uint32_t>(v)) << 32 | a);
         });
+    if (sharedKeys) sharedKeys->assign(acc.size(), 0);
     forEachGroup(entries, [&](int64_t key, std::vector<int32_t>& members) {
+        if (sharedKeys)
+            for (int32_t m : members) ++(*sharedKeys)[static_cast<size_t>(m)];
         if (members.size() > maxGroup) return;
         links.addGroup(members, type, static_cast<int32_t>(key), static_cast<uint64_t>(type) + 11);
     });
+}
+
+// How far an account's shared addresses (or subnets) can be more than chance, 0..1. An account
+// on a residential proxy pool takes a fresh address for most requests and so meets someone's
+// home or office subnet by chance now and then: one shared subnet among its hundreds. Accounts
+// of one operator (one office, a data-centre block, the operator's own rotating pool) share a
+// sizeable part of theirs. Below a tenth shared, the evidence fades in proportion.
+float infrastructureShare(int32_t shared, size_t held) {
+    if (held == 0) return 0;
+    return std::min(1.0f, static_cast<float>(shared) / (0.1f * static_cast<float>(held)));
 }
 
 // The share of each account's sampled prompts that near-duplicate prompts of an account it is
@@ -340,8 +355,10 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
     }
 
     groupBySet(acc, &ContentAccumulator::payments, LinkType::Payment, links);
-    groupBySet(acc, &ContentAccumulator::ips, LinkType::Ip, links);
-    groupBySet(acc, &ContentAccumulator::subnets, LinkType::Subnet, links);
+    std::vector<int32_t> sharedIps, sharedSubnets;
+    groupBySet(acc, &ContentAccumulator::ips, LinkType::Ip, links, SIZE_MAX, &sharedIps);
+    groupBySet(acc, &ContentAccumulator::subnets, LinkType::Subnet, links, SIZE_MAX,
+               &sharedSubnets);
     groupBySet(acc, &ContentAccumulator::orgs, LinkType::Organization, links);
     // A user agent shared by a sizeable part of the population (an SDK default) links nobody.
     groupBySet(acc, &ContentAccumulator::userAgents, LinkType::UserAgent, links,
@@ -390,6 +407,19 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
 
     out.links = links.take();
     sharedTemplateShares(acc, params, out);
+    // A shared address or subnet counts as far as neither account's sharing looks like chance
+    // (infrastructureShare): a proxy-pool account's one chance subnet ties it to nobody.
+    for (Link& l : out.links)
+        for (auto [type, set, shared] :
+             {std::tuple{LinkType::Ip, &ContentAccumulator::ips, &sharedIps},
+              std::tuple{LinkType::Subnet, &ContentAccumulator::subnets, &sharedSubnets}}) {
+            const auto t = static_cast<size_t>(type);
+            if (!l.count[t]) continue;
+            const auto a = static_cast<size_t>(l.a), b = static_cast<size_t>(l.b);
+            const float f = std::min(infrastructureShare((*shared)[a], (acc[a].*set).size()),
+                                     infrastructureShare((*shared)[b], (acc[b].*set).size()));
+            l.strength[t] = static_cast<uint8_t>(std::lround(l.strength[t] * f));
+        }
     for (Link& l : out.links) {
         float w = 0;
         double none = 1;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "minhash.h"
 #include "store/sqlite.h"
@@ -56,6 +57,7 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
             for (int64_t k : ak[a])
                 if (inside.count(k)) ++outside[k];
     std::unordered_map<int64_t, int32_t> keyCluster;
+    std::unordered_set<int64_t> publicKeys;
     int64_t flaggedWithKeys = 0;
     for (const auto& [c, m] : clusterMembers) flaggedWithKeys += m;
     const double others = std::max<int64_t>(1, withKeys - flaggedWithKeys);
@@ -71,6 +73,9 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
                 keyCluster[key] = c;
             }
         }
+        // The cluster's phrasing that is just as common outside: kept to tell a public
+        // template's requests from the operator's own below.
+        if (!keyCluster.count(key)) publicKeys.insert(key);
     }
     if (keyCluster.empty()) return true;
 
@@ -108,15 +113,31 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
         candidates.resize(kMaxCandidates);
     }
 
+    // Each template key the scan may meet, numbered, so a matched request can keep which keys it
+    // hit in four bytes apiece.
+    std::unordered_map<int64_t, uint32_t> keyIndex;
+    keyIndex.reserve(keyCluster.size());
+    for (const auto& kc : keyCluster)
+        keyIndex.emplace(kc.first, static_cast<uint32_t>(keyIndex.size()));
+
     sql::Statement s(db, "SELECT r.id, t.prompt FROM requests r JOIN request_text t ON t.id = r.id "
                          "WHERE r.account_id = ? ORDER BY r.ts");
     std::vector<uint64_t> keys;
-    std::vector<MixtureOutput::Hit> hits;
+    // A matched request, the keys it hit of its cluster's (`keyIds[first, first + count)`) and
+    // how many of its keys are the cluster's public phrasing.
+    struct Match {
+        int64_t request;
+        int32_t cluster;
+        uint32_t first, count, publicHits;
+    };
+    std::vector<Match> matches;
+    std::vector<uint32_t> keyIds, promptKeys;
     struct Tentative {
         int64_t account;
         int32_t cluster;
-        int64_t matched, prompts;
-        std::vector<MixtureOutput::Hit> hits;
+        int64_t prompts;
+        std::vector<Match> hits;
+        std::vector<uint32_t> keyIds;
     };
     std::vector<Tentative> tentative;
     for (const int64_t& a : candidates) {
@@ -133,7 +154,8 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
         s.bind(1, a);
         int64_t prompts = 0;
         std::unordered_map<int32_t, int64_t> perCluster;
-        hits.clear();
+        matches.clear();
+        keyIds.clear();
         while (s.step()) {
             ++prompts;
             minhash::Signature sig;
@@ -145,10 +167,24 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
                 const auto it = keyCluster.find(templateKey(k));
                 if (it != keyCluster.end() && ++bandHits[it->second] >= kMinBandHits) matched = it->second;
             }
-            if (matched >= 0) {
-                ++perCluster[matched];
-                hits.push_back({s.int64(0), a, matched});
+            if (matched < 0) continue;
+            ++perCluster[matched];
+            const auto first = static_cast<uint32_t>(keyIds.size());
+            promptKeys.clear();
+            uint32_t publicHits = 0;
+            for (uint64_t k : keys) {
+                const int64_t key = templateKey(k);
+                const auto it = keyCluster.find(key);
+                if (it != keyCluster.end() && it->second == matched)
+                    promptKeys.push_back(keyIndex.at(key));
+                else if (publicKeys.count(key))
+                    ++publicHits;
             }
+            std::sort(promptKeys.begin(), promptKeys.end());
+            promptKeys.erase(std::unique(promptKeys.begin(), promptKeys.end()), promptKeys.end());
+            keyIds.insert(keyIds.end(), promptKeys.begin(), promptKeys.end());
+            matches.push_back(
+                {s.int64(0), matched, first, static_cast<uint32_t>(promptKeys.size()), publicHits});
         }
         if (s.resultCode() != SQLITE_DONE) {
             if (error) *error = QStringLiteral("reading prompts for the mixture check failed: %1").arg(sql::lastError(db));
@@ -167,39 +203,80 @@ bool findMixtures(sqlite3* db, std::vector<AccountFeatures>& features, std::vect
         f.mixtureShare = prompts > 0 ? static_cast<double>(bestHits) / static_cast<double>(prompts) : 0;
         f.mixtureRequests = bestHits;
         if (best < 0 || bestHits < p.mixtureMinRequests || f.mixtureShare < p.mixtureMinShare) continue;
-        Tentative t{a, best, bestHits, prompts, {}};
-        for (const auto& h : hits)
-            if (h.cluster == best) t.hits.push_back(h);
+        Tentative t{a, best, prompts, {}, {}};
+        for (const Match& m : matches)
+            if (m.cluster == best) {
+                t.hits.push_back({m.request, m.cluster, static_cast<uint32_t>(t.keyIds.size()),
+                                  m.count, m.publicHits});
+                t.keyIds.insert(t.keyIds.end(), keyIds.begin() + m.first,
+                                keyIds.begin() + m.first + m.count);
+            }
         tentative.push_back(std::move(t));
     }
-    // A crowd is not a reseller: when more accounts outside a flagged cluster carry its
-    // templates than a quarter of its size, the templates are a public prompt or a popular
-    // tool's, shared by independent users; none is flagged for it, and each says why.
-    std::unordered_map<int32_t, int> perCluster;
-    for (const auto& t : tentative) ++perCluster[t.cluster];
-    for (auto& t : tentative) {
+    // A crowd is not a reseller: a template key carried by more accounts outside a flagged
+    // cluster than a quarter of its size is a public prompt's or a popular tool's, shared by
+    // independent users, and marks no request as harvest. Judged key by key, because an operator
+    // can use a public tool template beside its own: the crowd on the one must not hide a
+    // reseller on the other. An account carries a key when two of its matched requests hit it.
+    // Counting a holder too many only costs a reseller; counting one too few could flag a crowd.
+    std::vector<int32_t> crowd(keyIndex.size(), 0);
+    for (const Tentative& t : tentative) {
+        std::unordered_map<uint32_t, int64_t> uses;
+        for (uint32_t k : t.keyIds) ++uses[k];
+        for (const auto& [k, times] : uses)
+            if (times >= 2) ++crowd[k];
+    }
+    for (Tentative& t : tentative) {
         AccountFeatures& f = features[static_cast<size_t>(t.account)];
         const ClusterVerdict& v = verdicts[static_cast<size_t>(t.cluster)];
-        const int crowd = perCluster[t.cluster];
-        if (crowd * 4 > v.size) {
-            f.reasons.prepend(QStringLiteral("%1% of its requests match the templates of flagged cluster %2, but so do %3 "
-                                             "other accounts outside it: a public or tool template, not counted")
-                                  .arg(f.mixtureShare * 100, 0, 'f', 1)
-                                  .arg(t.cluster)
-                                  .arg(crowd - 1));
+        auto isPublic = [&](uint32_t k) { return crowd[k] * 4 > v.size; };
+        std::vector<MixtureOutput::Hit> own;
+        int32_t widestCrowd = 0;
+        for (const Match& m : t.hits) {
+            uint32_t privateKeys = 0, publicHits = m.publicHits;
+            for (uint32_t i = m.first; i < m.first + m.count; ++i) {
+                const uint32_t k = t.keyIds[i];
+                if (isPublic(k)) {
+                    widestCrowd = std::max(widestCrowd, crowd[k]);
+                    ++publicHits;
+                } else {
+                    ++privateKeys;
+                }
+            }
+            // The operator's own template, not a public one that shares a few bands with it.
+            if (privateKeys >= kMinBandHits && privateKeys > publicHits)
+                own.push_back({m.request, t.account, t.cluster});
+        }
+        const auto matched = static_cast<int64_t>(own.size());
+        const double share =
+            t.prompts > 0 ? static_cast<double>(matched) / static_cast<double>(t.prompts) : 0;
+        const double before = f.mixtureShare;
+        // What is left once public keys are set aside is the account's share of harvest.
+        f.mixtureShare = share;
+        f.mixtureRequests = matched;
+        if (matched < p.mixtureMinRequests || share < p.mixtureMinShare) {
+            f.reasons.prepend(
+                QStringLiteral(
+                    "%1% of its requests match the templates of flagged cluster %2, but so do %3 "
+                    "other accounts outside it: a public or tool template, not counted")
+                    .arg(before * 100, 0, 'f', 1)
+                    .arg(t.cluster)
+                    .arg(std::max(0, widestCrowd - 1)));
             continue;
         }
         f.flagged = true;
-        f.score = std::max(f.score, 0.5 + 0.5 * f.mixtureShare);
-        f.reasons.prepend(QStringLiteral("mixed traffic: %1% of its requests (%2 of %3) match the templates of flagged "
-                                         "cluster %4 (%5 accounts): harvest carried inside ordinary traffic, as "
-                                         "through a reseller or a leaked key")
-                              .arg(f.mixtureShare * 100, 0, 'f', 1)
-                              .arg(t.matched)
-                              .arg(t.prompts)
-                              .arg(t.cluster)
-                              .arg(v.size));
-        out.requests.insert(out.requests.end(), t.hits.begin(), t.hits.end());
+        f.score = std::max(f.score, 0.5 + 0.5 * share);
+        f.reasons.prepend(
+            QStringLiteral(
+                "mixed traffic: %1% of its requests (%2 of %3) match the templates of flagged "
+                "cluster %4 (%5 accounts): harvest carried inside ordinary traffic, as "
+                "through a reseller or a leaked key")
+                .arg(share * 100, 0, 'f', 1)
+                .arg(matched)
+                .arg(t.prompts)
+                .arg(t.cluster)
+                .arg(v.size));
+        out.requests.insert(out.requests.end(), own.begin(), own.end());
     }
     return true;
 }

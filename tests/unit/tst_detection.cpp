@@ -252,6 +252,146 @@ private slots:
         QVERIFY(feature(*f, QStringLiteral("plain"), "mixture_share") < 0.03);
     }
 
+    // An operator may use a popular tool's template beside its own. The crowd of developers who
+    // use that tool template makes it public, but must not hide a reseller that carries the
+    // operator's own template too: the crowd is judged per template, not per cluster.
+    void resellerBesideAPublicToolTemplateIsFlagged() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        Dice dice(7);
+        int seq = 0;
+        auto toolPrompt = [](int i) {
+            static const char* const kFiles[] = {"parser.cpp", "router.go", "billing.py",
+                                                 "auth.ts",    "cache.rs",  "queue.java"};
+            return QStringLiteral(
+                       "You are a coding assistant inside the editor. Open %1, refactor the "
+                       "function under the "
+                       "cursor for readability and list each change you made as a bullet.")
+                .arg(QLatin1String(kFiles[i % 6]));
+        };
+        for (int a = 0; a < 12; ++a)
+            for (int64_t t = kStart + a * 97000; t < kStart + 10 * kDay; t += 40 * 60000)
+                b.add({t,
+                       QStringLiteral("hydra%1").arg(a),
+                       QStringLiteral("45.13.9.%1").arg(a),
+                       QStringLiteral("python-httpx/0.27"),
+                       {},
+                       QStringLiteral("card-x"),
+                       dice.below(4) ? campaignPrompt(seq++) : toolPrompt(seq++)});
+        // Ten developers (more than a quarter of the operator's twelve) use the tool template
+        // for a tenth of their prompts.
+        for (int a = 0; a < 10; ++a)
+            for (int d = 0; d < 10; ++d)
+                for (int k = 0; k < 40; ++k)
+                    b.add({kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                               dice.below(3600) * 1000LL,
+                           QStringLiteral("dev%1").arg(a),
+                           QStringLiteral("88.%1.%2.%3").arg(a).arg(d).arg(k),
+                           popularSdk(),
+                           {},
+                           {},
+                           dice.below(10) == 0 ? toolPrompt(seq++) : diversePrompt(seq++)});
+        for (int d = 0; d < 10; ++d)
+            for (int k = 0; k < 50; ++k) {
+                const int roll = dice.below(10);  // a fifth harvest, half on each template
+                b.add({kStart + d * kDay + (6 + dice.below(16)) * kHour + dice.below(3600) * 1000LL,
+                       QStringLiteral("reseller"),
+                       QStringLiteral("77.9.%1.%2").arg(d).arg(k),
+                       popularSdk(),
+                       {},
+                       {},
+                       roll == 0   ? campaignPrompt(seq++)
+                       : roll == 1 ? toolPrompt(seq++)
+                                   : diversePrompt(seq++)});
+            }
+        for (int a = 0; a < 30; ++a)
+            addOfficeWorker(b, QStringLiteral("office%1").arg(a),
+                            QStringLiteral("81.3.0.%1").arg(a), popularSdk(), 0, 10, 8, 17, dice,
+                            seq);
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        QVERIFY2(flagged(*f, QStringLiteral("hydra0")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("hydra0")).join(QLatin1Char('|'))));
+        QVERIFY2(flagged(*f, QStringLiteral("reseller")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("reseller")).join(QLatin1Char('|'))));
+        for (int a = 0; a < 10; ++a) QVERIFY(!flagged(*f, QStringLiteral("dev%1").arg(a)));
+        // Only the operator's own template counts as the reseller's harvest: about a tenth.
+        const double share = feature(*f, QStringLiteral("reseller"), "mixture_share");
+        QVERIFY2(share >= 0.05 && share <= 0.16, qPrintable(QString::number(share)));
+        QCOMPARE(
+            scalar(*f,
+                   "SELECT count(*) FROM harvest_requests h JOIN request_text t ON t.id = h.id "
+                   "WHERE t.prompt NOT LIKE 'You are an expert software engineer%'"),
+            int64_t(0));
+    }
+
+    // A ring on a residential proxy pool takes a fresh address for every request, so one of them
+    // falls in the subnet of someone's office by chance. That shared subnet is one of the ring
+    // member's hundreds and must not pull the office account into the ring: a researcher with
+    // long answers (the same harvest shape, prompt-less logs) stays out of it and unflagged.
+    void chanceSubnetOfAProxyPoolJoinsNobody() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        b.withPrompts = false;
+        Dice dice(11);
+        QString sharedSubnet;
+        for (int a = 0; a < 12; ++a)
+            for (int d = 2; d <= 20; ++d) {
+                if (!isWeekday(d)) continue;
+                for (int h = 9; h < 17; ++h)
+                    for (int k = 1 + dice.below(2); k > 0; --k) {
+                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
+                              QStringLiteral("ring%1").arg(a),
+                              residentialIp(dice),
+                              popularSdk(),
+                              {},
+                              {},
+                              {}};
+                        if (sharedSubnet.isEmpty())
+                            sharedSubnet = r.ip.section(QLatin1Char('.'), 0, 2);
+                        r.promptTokens = 300 + dice.below(40);
+                        r.completionTokens = 1400 + dice.below(400);
+                        b.add(r);
+                    }
+            }
+        for (int d = 0; d < 28; ++d)
+            for (int k = 5 + dice.below(20); k > 0; --k) {
+                Req r{kStart + d * kDay + (8 + dice.below(12)) * kHour + dice.below(3600) * 1000LL,
+                      QStringLiteral("researcher"),
+                      sharedSubnet + QStringLiteral(".77"),
+                      QStringLiteral("curl/8.5.0"),
+                      {},
+                      {},
+                      {}};
+                r.promptTokens = 50 + dice.below(800);
+                r.completionTokens = 1000 + dice.below(900);
+                b.add(r);
+            }
+        for (int a = 0; a < 40; ++a)
+            for (int d = 0; d < 28; ++d)
+                for (int k = dice.below(10); k > 0; --k) {
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                              dice.below(3600) * 1000LL,
+                          QStringLiteral("person%1").arg(a),
+                          QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
+                    r.promptTokens = 20 + dice.below(400);
+                    r.completionTokens = 100 + dice.below(500);
+                    b.add(r);
+                }
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        QVERIFY2(flagged(*f, QStringLiteral("ring0")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("ring0")).join(QLatin1Char('|'))));
+        QVERIFY2(!flagged(*f, QStringLiteral("researcher")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("researcher")).join(QLatin1Char('|'))));
+        QVERIFY(clusterOf(*f, QStringLiteral("researcher")) !=
+                clusterOf(*f, QStringLiteral("ring0")));
+    }
+
     // Prompt-less logs: a round-the-clock network tied by payments and one subnet that asks for
     // long answers is caught from metadata alone; a company's support bots (round the clock,
     // one card, one subnet, ordinary answers) are not; and the analysis says what it lacked.
