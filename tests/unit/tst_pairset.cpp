@@ -14,17 +14,17 @@
 #include <utility>
 
 #include "analysis/aggregates.h"
+#include "store/casefile.h"
 #include "store/sqlite.h"
 
 using namespace quarry;
 
 namespace {
 
-struct Db {
-    sqlite3* db = nullptr;
-    explicit Db(const QString& path) { sqlite3_open(path.toUtf8().constData(), &db); }
-    ~Db() { sqlite3_close(db); }
-};
+std::unique_ptr<CaseFile> newCase(const QTemporaryDir& dir, QString* error) {
+    return CaseFile::open(dir.filePath(QStringLiteral("c.quarry")),
+                          CaseFile::Access::CreateIfMissing, error);
+}
 
 using Pairs = std::set<std::pair<int64_t, int64_t>>;
 
@@ -55,49 +55,53 @@ class TestPairSet final : public QObject {
 private slots:
     void streamedAndHeldPairsFillTheSameTable() {
         QTemporaryDir dir;
-        Db db(dir.filePath(QStringLiteral("c.quarry")));
         QString error;
-        QVERIFY2(aggregates::reset(db.db, &error), qPrintable(error));
-        QVERIFY(sql::exec(db.db, "BEGIN"));
+        auto file = newCase(dir, &error);
+        QVERIFY2(file, qPrintable(error));
+        sqlite3* db = file->db();
+        QVERIFY2(file->beginWrite(&error), qPrintable(error));
+        QVERIFY2(aggregates::reset(db, &error), qPrintable(error));
 
         Pairs expected;
         // Batches of 64 pairs: each is written thousands of times over, pairs come back in later
         // batches, and the last batch is partial.
         aggregates::PairSet streamed(64), heldUntilTheEnd(64);
-        streamed.stream(db.db, "INSERT OR IGNORE INTO account_ips(ip_id, account_id) VALUES(?,?)");
+        streamed.stream(db, "INSERT OR IGNORE INTO account_ips(ip_id, account_id) VALUES(?,?)");
         requestStream(50000, [&](int32_t value, int32_t account) {
             expected.emplace(value, account);
             streamed.add(value, account);
             heldUntilTheEnd.add(value, account);
         });
         // Before the final flush, earlier batches are already in the table.
-        const int64_t early = sql::queryInt(db.db, "SELECT count(*) FROM account_ips", -1);
+        const int64_t early = sql::queryInt(db, "SELECT count(*) FROM account_ips", -1);
         QVERIFY(early > 0);
         QVERIFY(early <= static_cast<int64_t>(expected.size()));
         QVERIFY2(streamed.flush(&error), qPrintable(error));
         QVERIFY2(
             aggregates::writePairs(
-                db.db, heldUntilTheEnd,
+                db, heldUntilTheEnd,
                 "INSERT OR IGNORE INTO account_user_agents(ua_id, account_id) VALUES(?,?)", &error),
             qPrintable(error));
-        QVERIFY(sql::exec(db.db, "COMMIT"));
+        QVERIFY2(file->commit(&error), qPrintable(error));
 
         QVERIFY(expected.size() > 2000);  // many distinct pairs, each sent many times
-        QCOMPARE(tableRows(db.db, "SELECT ip_id, account_id FROM account_ips"), expected);
-        QCOMPARE(tableRows(db.db, "SELECT ua_id, account_id FROM account_user_agents"), expected);
+        QCOMPARE(tableRows(db, "SELECT ip_id, account_id FROM account_ips"), expected);
+        QCOMPARE(tableRows(db, "SELECT ua_id, account_id FROM account_user_agents"), expected);
     }
 
     void aFailedWriteFailsTheFlush() {
         QTemporaryDir dir;
-        Db db(dir.filePath(QStringLiteral("c.quarry")));
-        QVERIFY(sql::exec(db.db, "CREATE TABLE pairs(k INTEGER, a INTEGER, PRIMARY KEY(k, a))"));
+        QString error;
+        auto file = newCase(dir, &error);
+        QVERIFY2(file, qPrintable(error));
+        sqlite3* db = file->db();
+        QVERIFY(sql::exec(db, "CREATE TABLE pairs(k INTEGER, a INTEGER, PRIMARY KEY(k, a))"));
         aggregates::PairSet set(16);
-        set.stream(db.db, "INSERT OR IGNORE INTO pairs VALUES(?,?)");
+        set.stream(db, "INSERT OR IGNORE INTO pairs VALUES(?,?)");
         requestStream(100, [&](int32_t value, int32_t account) { set.add(value, account); });
         // The table goes away under the analysis: the batches after it cannot be written.
-        QVERIFY(sql::exec(db.db, "DROP TABLE pairs"));
+        QVERIFY(sql::exec(db, "DROP TABLE pairs"));
         requestStream(100, [&](int32_t value, int32_t account) { set.add(value, account); });
-        QString error;
         QVERIFY(!set.flush(&error));
         QVERIFY2(error.contains(QStringLiteral("no such table")), qPrintable(error));
     }
