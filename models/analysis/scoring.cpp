@@ -353,8 +353,17 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
             const bool operatorHeld = operatorTied * 2 >= members.size();
             for (int64_t a : members) {
                 const size_t x = static_cast<size_t>(a);
-                const bool tied = operatorHeld ? operatorTie[x] || __builtin_popcount(tieTypes[x] & ~kLifetimeTypes) >= 2
-                                               : strongTie[x] || __builtin_popcount(tieTypes[x]) >= 2;
+                // Starting and stopping together marks a lifetime only for an account seen on
+                // most days of its span: one seen on a third of them could have started or
+                // stopped on any, and meets a ring's days by chance (a student with 5 active days
+                // in 16, seen at 6,677 accounts without prompts).
+                const bool lifetimeOnly = (tieTypes[x] & ~kLifetimeTypes) == 0;
+                const bool sparse = features[x].activeDays * 2 < std::max(1, features[x].spanDays);
+                const bool tied =
+                    operatorHeld
+                        ? operatorTie[x] || __builtin_popcount(tieTypes[x] & ~kLifetimeTypes) >= 2
+                        : (strongTie[x] || __builtin_popcount(tieTypes[x]) >= 2) &&
+                              !(lifetimeOnly && sparse);
                 const bool asksAlike = !contentCarried || features[x].harvest >= 0.5 * p.strong;
                 if (!tied || !asksAlike) core[x] = -1;
             }
@@ -540,18 +549,43 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
     // rhythm, paying with a flagged cluster's card or sending from its addresses, and not
     // clearly asking for something else, is flagged with it. Subnets, sign-up hours and start
     // days are shared with short-lived ordinary accounts too often to carry this.
-    for (const Link& l : links) {
-        for (int side = 0; side < 2; ++side) {
-            const int32_t x = side ? l.b : l.a, y = side ? l.a : l.b;
-            AccountFeatures& f = features[static_cast<size_t>(x)];
-            const int32_t cy = cluster[static_cast<size_t>(y)];
-            if (f.flagged || f.requests == 0 || cy < 0 || !verdicts[static_cast<size_t>(cy)].flagged) continue;
-            if (f.requests >= p.minRequestsForRhythm && f.activeDays >= 3) continue;
+    // The card or address must be the cluster's: most of the account's payment and address ties
+    // lead to members flagged before this step. A campus NAT address that one member also used
+    // is the campus's, and the accounts flagged here never pass the tie on (seen at 6,677
+    // accounts without prompts: 100 students chained in through one member's campus address).
+    {
+        struct Ties {
+            int all = 0;
+            std::map<int32_t, int> toCluster;  // flagged cluster -> ties to its members
+        };
+        std::map<int32_t, Ties> ties;
+        for (const Link& l : links) {
             double tie = 0;
             for (LinkType t : {LinkType::Payment, LinkType::Ip})
                 if (l.has(t)) tie = std::max(tie, l.strengthOf(t));
             if (tie < 0.3) continue;
-            if (harvestFromContent(f, ctx) && f.harvest < 0.35) continue;
+            for (int side = 0; side < 2; ++side) {
+                const int32_t x = side ? l.b : l.a, y = side ? l.a : l.b;
+                const AccountFeatures& f = features[static_cast<size_t>(x)];
+                if (f.flagged || f.requests == 0) continue;
+                if (f.requests >= p.minRequestsForRhythm && f.activeDays >= 3) continue;
+                if (harvestFromContent(f, ctx) && f.harvest < 0.35) continue;
+                Ties& t = ties[x];
+                ++t.all;
+                const AccountFeatures& g = features[static_cast<size_t>(y)];
+                if (g.flagged && g.clusterId >= 0) ++t.toCluster[g.clusterId];
+            }
+        }
+        for (const auto& [x, t] : ties) {
+            int32_t cy = -1;
+            int most = 0;
+            for (const auto& [c, k] : t.toCluster)
+                if (k > most) {
+                    most = k;
+                    cy = c;
+                }
+            if (cy < 0 || most * 2 <= t.all) continue;
+            AccountFeatures& f = features[static_cast<size_t>(x)];
             ClusterVerdict& v = verdicts[static_cast<size_t>(cy)];
             if (f.clusterId >= 0 && f.clusterId != cy) {
                 auto& old = verdicts[static_cast<size_t>(f.clusterId)].members;

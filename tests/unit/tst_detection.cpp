@@ -392,6 +392,143 @@ private slots:
                 clusterOf(*f, QStringLiteral("ring0")));
     }
 
+    // Starting and stopping together marks a lifetime only for an account seen on most days of
+    // its span. A student seen on 5 days of 19, the first and last of them the ring's, with long
+    // answers of its own, is not a member of the ring (prompt-less logs).
+    void sparseAccountOnARingsDaysIsNotAMember() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        b.withPrompts = false;
+        Dice dice(17);
+        for (int a = 0; a < 12; ++a)
+            for (int d = 2; d <= 20; ++d) {
+                if (!isWeekday(d)) continue;
+                for (int h = 9; h < 17; ++h)
+                    for (int k = 1 + dice.below(2); k > 0; --k) {
+                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
+                              QStringLiteral("ring%1").arg(a),
+                              residentialIp(dice),
+                              popularSdk(),
+                              {},
+                              {},
+                              {}};
+                        r.promptTokens = 300 + dice.below(40);
+                        r.completionTokens = 1400 + dice.below(400);
+                        b.add(r);
+                    }
+            }
+        for (int d : {2, 6, 9, 14, 20})
+            for (int k = 0; k < 9; ++k) {
+                Req r{kStart + d * kDay + (10 + dice.below(8)) * kHour + dice.below(3600) * 1000LL,
+                      QStringLiteral("student"),
+                      QStringLiteral("129.97.1.9"),
+                      popularSdk(),
+                      {},
+                      {},
+                      {}};
+                r.promptTokens = 200 + dice.below(60);
+                r.completionTokens = 1200 + dice.below(500);
+                b.add(r);
+            }
+        for (int a = 0; a < 40; ++a)
+            for (int d = 0; d < 28; ++d)
+                for (int k = dice.below(10); k > 0; --k) {
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                              dice.below(3600) * 1000LL,
+                          QStringLiteral("person%1").arg(a),
+                          QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
+                    r.promptTokens = 20 + dice.below(400);
+                    r.completionTokens = 100 + dice.below(500);
+                    b.add(r);
+                }
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        QVERIFY2(flagged(*f, QStringLiteral("ring0")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("ring0")).join(QLatin1Char('|'))));
+        QVERIFY2(!flagged(*f, QStringLiteral("student")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("student")).join(QLatin1Char('|'))));
+    }
+
+    // A new account on the network's card and address, with too little history to judge, is
+    // flagged with it; fifteen students behind a campus address that one network account also
+    // used once are not, and none of them passes the tie on to the next.
+    void successorsComeFromTheClusterNotFromACrowd() {
+        QTemporaryDir dir;
+        CaseBuilder b;
+        b.withPrompts = false;
+        Dice dice(13);
+        const QString campus = QStringLiteral("129.97.0.5");
+        for (int a = 0; a < 12; ++a)
+            for (int64_t t = kStart + a * 97000; t < kStart + 10 * kDay; t += 45 * 60000) {
+                const bool away =
+                    a == 0 && dice.below(40) == 0;  // hydra0 once in a while through the campus
+                Req r{t,
+                      QStringLiteral("hydra%1").arg(a),
+                      away ? campus : QStringLiteral("45.13.%1.%2").arg(a % 2).arg(10 + a),
+                      QStringLiteral("python-httpx/0.27"),
+                      {},
+                      QStringLiteral("card-%1").arg(a % 3),
+                      {}};
+                r.promptTokens = 180 + dice.below(20);
+                r.completionTokens = 1800 + dice.below(600);
+                b.add(r);
+            }
+        for (int k = 0; k < 12; ++k) {
+            Req r{kStart + 8 * kDay + k * 40 * 60000LL,
+                  QStringLiteral("recruit"),
+                  QStringLiteral("45.13.1.11"),
+                  QStringLiteral("python-httpx/0.27"),
+                  {},
+                  QStringLiteral("card-1"),
+                  {}};
+            r.promptTokens = 185;
+            r.completionTokens = 2000 + dice.below(300);
+            b.add(r);
+        }
+        for (int a = 0; a < 15; ++a)
+            for (int k = 3 + dice.below(6); k > 0; --k) {
+                Req r{kStart + (2 + a % 7) * kDay + (9 + dice.below(8)) * kHour +
+                          dice.below(3600) * 1000LL,
+                      QStringLiteral("student%1").arg(a),
+                      campus,
+                      popularSdk(),
+                      {},
+                      {},
+                      {}};
+                r.promptTokens = 40 + dice.below(300);
+                r.completionTokens = 300 + dice.below(900);
+                b.add(r);
+            }
+        for (int a = 0; a < 40; ++a)
+            for (int d = 0; d < 10; ++d)
+                for (int k = dice.below(12); k > 0; --k) {
+                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
+                              dice.below(3600) * 1000LL,
+                          QStringLiteral("user%1").arg(a),
+                          QStringLiteral("88.%1.1.%2").arg(a).arg(d),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
+                    r.promptTokens = 20 + dice.below(800);
+                    r.completionTokens = 100 + dice.below(700);
+                    b.add(r);
+                }
+        auto f = b.build(dir.path());
+        QVERIFY(f);
+        QVERIFY(flagged(*f, QStringLiteral("hydra0")));
+        QVERIFY2(flagged(*f, QStringLiteral("recruit")),
+                 qPrintable(reasonsOf(*f, QStringLiteral("recruit")).join(QLatin1Char('|'))));
+        QCOMPARE(clusterOf(*f, QStringLiteral("recruit")), clusterOf(*f, QStringLiteral("hydra1")));
+        int students = 0;
+        for (int a = 0; a < 15; ++a) students += flagged(*f, QStringLiteral("student%1").arg(a));
+        QCOMPARE(students, 0);
+    }
+
     // Prompt-less logs: a round-the-clock network tied by payments and one subnet that asks for
     // long answers is caught from metadata alone; a company's support bots (round the clock,
     // one card, one subnet, ordinary answers) are not; and the analysis says what it lacked.
