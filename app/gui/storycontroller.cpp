@@ -21,6 +21,7 @@
 #include "panels/accountpanel.h"
 #include "panels/requestpanel.h"
 #include "panels/storypanel.h"
+#include "panelshown.h"
 #include "plots/timelineplot.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
@@ -72,7 +73,9 @@ StoryController::StoryController(CaseSession* session, SelectionController* sele
 
     connect(session_, &CaseSession::caseOpened, this, [this] {
         updateMarkers();
-        if (panel_->isVisible())
+        // On screen, not merely visible: a Story tab behind the notes is "visible" to Qt and
+        // read it at open (0.7 s of a worker at 16 million requests, beside the accounts).
+        if (onScreen(panel_))
             loadInBackground();
         else
             stale_ = true;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Templates dock: the selected cluster's shared prompt templates with each member's slot
-// values, read on a worker thread (its own connection) whenever the cluster changes.
+// values, read on a worker thread (its own connection) whenever the cluster changes, or, while
+// the dock sits behind another tab, once it is shown.
 
 #include <QObject>
 
@@ -24,10 +25,12 @@ public:
 
 private:
     void clusterChanged(qint64 clusterId);
+    void load();  // the current cluster's templates, on a worker
 
     CaseSession* session_;
     TemplatePanel* panel_;
     int64_t cluster_ = -1;
+    bool stale_ = false;  // cluster_ changed while the dock was hidden
     LatestTask<ClusterTemplates> task_;
 };
 

@@ -354,11 +354,12 @@ std::vector<ClusterVerdict> scoreClusters(std::vector<AccountFeatures>& features
             for (int64_t a : members) {
                 const size_t x = static_cast<size_t>(a);
                 // Starting and stopping together marks a lifetime only for an account seen on
-                // most days of its span: one seen on a third of them could have started or
-                // stopped on any, and meets a ring's days by chance (a student with 5 active days
-                // in 16, seen at 6,677 accounts without prompts).
+                // enough days of its span: one seen on under a third of them (a weekday worker
+                // is seen on about two thirds) could have started or stopped on any, and meets a
+                // ring's days by chance (a student with 5 active days in 16, seen at 6,677
+                // accounts without prompts).
                 const bool lifetimeOnly = (tieTypes[x] & ~kLifetimeTypes) == 0;
-                const bool sparse = features[x].activeDays * 2 < std::max(1, features[x].spanDays);
+                const bool sparse = features[x].activeDays * 3 < std::max(1, features[x].spanDays);
                 const bool tied =
                     operatorHeld
                         ? operatorTie[x] || __builtin_popcount(tieTypes[x] & ~kLifetimeTypes) >= 2

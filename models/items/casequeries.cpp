@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "analysis/aggregates.h"
+#include "reasonlist.h"
 #include "store/casefile.h"
 #include "store/casereads.h"
 #include "store/sqlite.h"
@@ -121,11 +122,7 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
         sql::Statement s(
             db,
             "SELECT a.id, a.value, f.score, f.cluster_id, f.flagged, f.top_topic_id, f.requests, "
-            "f.cot_share, f.quiet_share, f.first_ts, f.last_ts, "
-            // The reasons joined by SQLite's JSON functions: parsing 84,000 JSON
-            // arrays with QJsonDocument was most of the time to open a case.
-            "CASE WHEN json_valid(f.reasons) THEN (SELECT group_concat(value, '; ') "
-            "FROM (SELECT value FROM json_each(f.reasons) ORDER BY key)) END "
+            "f.cot_share, f.quiet_share, f.first_ts, f.last_ts, f.reasons "
             "FROM account_features f JOIN accounts a ON a.id = f.account_id");
         while (s.step()) {
             AccountRecord r;
@@ -140,7 +137,9 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
             r.quietShare = s.real(8);
             r.firstTs = s.int64(9);
             r.lastTs = s.int64(10);
-            r.reasons = s.text(11);
+            // Joined here (reasonlist.h): parsing 84,000 JSON arrays with QJsonDocument, and
+            // then SQLite's json_each, were most of the time to open a case.
+            r.reasons = joinReasons(s.textView(11));
             out.push_back(std::move(r));
         }
         return out;

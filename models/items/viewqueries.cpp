@@ -86,37 +86,39 @@ Punchcard hourOfWeekCounts(sqlite3* db, ViewScope scope, int64_t id) {
     if (scope == ViewScope::Cluster && !tableExists(db, "account_features")) return p;
     // Hourly counts fold into the week; they come from the aggregates when the analysis wrote
     // them, so a cluster or the whole case costs thousands of rows, not millions.
-    std::vector<HourCount> hours;
+    int64_t first = INT64_MAX, last = INT64_MIN;
+    const auto add = [&](int64_t hour, int64_t n) {
+        first = std::min(first, hour);
+        last = std::max(last, hour);
+        if (hour < 0) return;  // times before 1970
+        p.counts[static_cast<size_t>(weekdayOf(hour * kHourMs) * 24 + hour % 24)] += n;
+        p.total += n;
+    };
     switch (scope) {
         case ViewScope::Account:
-            hours = accountHourly(db, id, INT64_MIN / 2, INT64_MAX / 2);
+            for (const HourCount& h : accountHourly(db, id, INT64_MIN / 2, INT64_MAX / 2))
+                add(h.hour, h.n);
             break;
         case ViewScope::Case:
-            hours = caseHourly(db);
+            for (const HourCount& h : caseHourly(db)) add(h.hour, h.n);
             break;
         case ViewScope::Cluster: {
+            // The members' hours folded as they stream: a GROUP BY hour sorted the 2.4 million
+            // hourly rows of a 7,000-member cluster first, three times the work of reading them.
             const bool agg = hasAggregates(db);
             sql::Statement s(
-                db,
-                agg ? "SELECT h.hour, sum(h.n) FROM account_features f JOIN account_hourly h "
-                      "ON h.account_id = f.account_id WHERE f.cluster_id = ?1 GROUP BY 1 ORDER BY 1"
-                    : "SELECT r.ts / 3600000, count(*) FROM account_features f JOIN requests r "
-                      "ON r.account_id = f.account_id WHERE f.cluster_id = ?1 GROUP BY 1 ORDER BY "
-                      "1");
+                db, agg ? "SELECT h.hour, h.n FROM account_features f JOIN account_hourly h "
+                          "ON h.account_id = f.account_id WHERE f.cluster_id = ?1"
+                        : "SELECT r.ts / 3600000, count(*) FROM account_features f JOIN requests r "
+                          "ON r.account_id = f.account_id WHERE f.cluster_id = ?1 GROUP BY 1");
             s.bind(1, id);
-            while (s.step()) hours.push_back({s.int64(0), s.int64(1)});
+            while (s.step()) add(s.int64(0), s.int64(1));
             break;
         }
     }
-    for (const HourCount& h : hours) {
-        if (h.hour < 0) continue;  // times before 1970
-        const int64_t from = h.hour * kHourMs;
-        p.counts[static_cast<size_t>(weekdayOf(from) * 24 + h.hour % 24)] += h.n;
-        p.total += h.n;
-    }
-    if (!hours.empty()) {
-        p.firstTs = hours.front().hour * kHourMs;
-        p.lastTs = hours.back().hour * kHourMs + kHourMs - 1;
+    if (first <= last) {
+        p.firstTs = first * kHourMs;
+        p.lastTs = last * kHourMs + kHourMs - 1;
     }
     return p;
 }

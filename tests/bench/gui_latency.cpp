@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 
 #include "items/casequeries.h"
@@ -62,6 +63,16 @@ double percentile(std::vector<double> v, double p) {
 void printStats(const char* what, const std::vector<double>& ms) {
     std::printf("%-40s n=%zu  p50 %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", what, ms.size(),
                 percentile(ms, 0.5), percentile(ms, 0.95), *std::max_element(ms.begin(), ms.end()));
+}
+
+// With QUARRY_BENCH_MARKS set, a line "mark NAME SECONDS" (CLOCK_MONOTONIC) on stderr at each
+// phase's start and end, to cut a `perf record -k CLOCK_MONOTONIC` profile into the phases.
+void mark(const char* name) {
+    static const bool on = qEnvironmentVariableIsSet("QUARRY_BENCH_MARKS");
+    if (!on) return;
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    std::fprintf(stderr, "mark %s %ld.%09ld\n", name, static_cast<long>(ts.tv_sec), ts.tv_nsec);
 }
 
 double timeIt(const std::function<void()>& f) {
@@ -139,9 +150,11 @@ int main(int argc, char** argv) {
     QCoreApplication::processEvents();
 
     QElapsedTimer t;
+    mark("open");
     t.start();
     if (!w.openCase(casePath)) return 1;
     settle(w);
+    mark("opened");
     std::printf("%-40s %8.2f ms\n", "open case until not busy", msSince(t));
 
     std::vector<double> all, heavyMs, ordinaryMs;
@@ -164,9 +177,11 @@ int main(int argc, char** argv) {
     if (QComboBox* scope = heatmapScopeBox(w); scope && cluster >= 0) {
         scope->setCurrentIndex(1);
         settle(w);
+        mark("heatmap-cluster");
         t.restart();
         w.selection()->selectCluster(cluster);
         settle(w);
+        mark("heatmap-cluster-done");
         std::printf("%-40s %8.2f ms\n", "heatmap: select largest flagged cluster", msSince(t));
         t.restart();
         scope->setCurrentIndex(2);
@@ -183,18 +198,21 @@ int main(int argc, char** argv) {
                 "ORDER BY size DESC LIMIT 1) ORDER BY flagged DESC, size DESC LIMIT 1", -1);
         if (other >= 0) w.selection()->selectCluster(other);
         settle(w);
+        mark("graph-cluster");
         t.restart();
         w.selection()->selectCluster(cluster);
         while (graph->loading() || graph->data().cluster != cluster)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         QCoreApplication::processEvents();
         const double drawn = msSince(t);
+        mark("graph-cluster-done");
         std::printf("%-40s %8.2f ms (%lld members, %zu accounts and %zu keys drawn, %s)\n",
                     "graph: select largest flagged cluster", drawn,
                     static_cast<long long>(graph->data().memberCount), graph->data().nodes.size(),
                     graph->data().hubs.size(),
                     graph->data().summarised ? "link summary" : "pair links");
         settle(w);
+        mark("graph-settled");
         {
             // The graph on its own (a second ClusterGraph, nothing else of the window loading):
             // what the graph itself takes from the pick to the drawn scene.
@@ -211,6 +229,7 @@ int main(int argc, char** argv) {
             while (alone.loading() || alone.data().cluster != cluster)
                 QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
             std::printf("%-40s %8.2f ms\n", "graph alone: select until drawn", msSince(t));
+            mark("graph-alone-done");
         }
         ClusterGraphData hubs, pairs;
         const double h = timeIt([&] { hubs = loadClusterHubs(db, cluster); });

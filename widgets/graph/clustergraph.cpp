@@ -144,6 +144,12 @@ void ClusterGraph::setCluster(int64_t clusterId) {
 }
 
 void ClusterGraph::start() {
+    // The other cluster's picture goes now: the shorter note resizes the view, which refits
+    // it, and redrawing every edge of a graph about to be replaced cost the pick a full draw.
+    if (data_.cluster >= 0 && data_.cluster != wanted_) {
+        data_ = {};
+        build();
+    }
     note_->setText(tr("Laying out cluster %1…").arg(wanted_));
     const QString path = path_;
     const int64_t cluster = wanted_;
@@ -265,6 +271,11 @@ void ClusterGraph::build() {
     buildToggles();
     if (data_.cluster < 0) return;
     note_->setText(noteText());
+    // On screen, the note's new height resizes the view now, while the scene is empty, so the
+    // graph is fitted and drawn once rather than drawn, resized, refitted and drawn again. (A
+    // hidden graph is fitted when shown; settling a hidden layout left it fitted to a stale
+    // viewport.)
+    if (isVisible() && layout()) layout()->activate();
     addItems();
     for (const QString& type : hiddenTypes_) setLinkTypeVisible(type, false);
     fitGraph();
