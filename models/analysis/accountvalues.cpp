@@ -39,6 +39,18 @@ CREATE INDEX IF NOT EXISTS account_ips_account ON account_ips(account_id);
 CREATE INDEX IF NOT EXISTS account_user_agents_account ON account_user_agents(account_id);
 )sql";
 
+// Where each field's pairs go (INSERT OR IGNORE: a streamed pair may come again in a later batch).
+struct PairTable {
+    aggregates::PairSet Pairs::*set;
+    const char* insert;
+};
+const PairTable kPairTables[] = {
+    {&Pairs::keys, "INSERT OR IGNORE INTO account_api_keys VALUES(?,?)"},
+    {&Pairs::orgs, "INSERT OR IGNORE INTO account_orgs VALUES(?,?)"},
+    {&Pairs::payments, "INSERT OR IGNORE INTO account_payments VALUES(?,?)"},
+    {&Pairs::models, "INSERT OR IGNORE INTO account_models VALUES(?,?)"},
+};
+
 bool fail(sqlite3* db, QString* error, const char* what) {
     if (error) *error = QStringLiteral("%1: %2").arg(QLatin1String(what), sql::lastError(db));
     return false;
@@ -50,14 +62,14 @@ bool reset(sqlite3* db, QString* error) {
     return sql::exec(db, kDropAndCreate, error);
 }
 
+void stream(sqlite3* db, Pairs& pairs) {
+    for (const PairTable& t : kPairTables) (pairs.*t.set).stream(db, t.insert);
+}
+
 bool write(sqlite3* db, Pairs& pairs, const std::vector<std::vector<int64_t>>& templateKeys,
            int keysPerAccount, int64_t runStartedAt, QString* error) {
-    using aggregates::writePairs;
-    if (!writePairs(db, pairs.keys, "INSERT INTO account_api_keys VALUES(?,?)", error) ||
-        !writePairs(db, pairs.orgs, "INSERT INTO account_orgs VALUES(?,?)", error) ||
-        !writePairs(db, pairs.payments, "INSERT INTO account_payments VALUES(?,?)", error) ||
-        !writePairs(db, pairs.models, "INSERT INTO account_models VALUES(?,?)", error))
-        return false;
+    for (const PairTable& t : kPairTables)
+        if (!aggregates::writePairs(db, pairs.*t.set, t.insert, error)) return false;
     {
         // (key, account) in key order, so the rows append to the primary key's B-tree.
         std::vector<std::pair<int64_t, int64_t>> rows;

@@ -29,8 +29,12 @@ struct Pairs {
 // Drops and recreates the tables (inside the caller's transaction).
 bool reset(sqlite3* db, QString* error);
 
-// Writes the pairs, the first keysPerAccount template keys of each account (those template
-// links are built from) and the run marker; indexes account_ips and account_user_agents by
+// The pairs go to their tables as the content pass streams them (in bounded batches; see
+// aggregates::PairSet), once reset() has made the tables.
+void stream(sqlite3* db, Pairs& pairs);
+
+// Writes the pairs not written yet, the first keysPerAccount template keys of each account (those
+// template links are built from) and the run marker; indexes account_ips and account_user_agents by
 // account too (call after aggregates::writeSearchPairs).
 bool write(sqlite3* db, Pairs& pairs, const std::vector<std::vector<int64_t>>& templateKeys,
            int keysPerAccount, int64_t runStartedAt, QString* error);

@@ -64,10 +64,25 @@ bool available(sqlite3* db) {
     return run.step() && run.int64(0) > 0;
 }
 
+const char kInsertIp[] = "INSERT OR IGNORE INTO account_ips(ip_id, account_id) VALUES(?,?)";
+const char kInsertUa[] = "INSERT OR IGNORE INTO account_user_agents(ua_id, account_id) VALUES(?,?)";
+
+void PairSet::stream(sqlite3* db, const char* insert) {
+    db_ = db;
+    insert_ = sql::Statement(db, insert);
+    failed_ = failed_ || !insert_.valid();
+}
+
 void PairSet::add(int32_t key, int32_t account) {
     pairs_.push_back(static_cast<uint64_t>(static_cast<uint32_t>(key)) << 32 |
                      static_cast<uint32_t>(account));
-    if (pairs_.size() >= std::max<size_t>(1 << 20, 2 * compacted_)) compact();
+    if (db_) {
+        // Streaming: one batch at most, reserved once so it never doubles past it.
+        if (pairs_.capacity() < batch_) pairs_.reserve(batch_);
+        if (pairs_.size() >= batch_) failed_ = !write() || failed_;
+    } else if (pairs_.size() >= std::max(batch_, 2 * compacted_)) {
+        compact();
+    }
 }
 
 void PairSet::compact() {
@@ -76,30 +91,41 @@ void PairSet::compact() {
     compacted_ = pairs_.size();
 }
 
-const std::vector<uint64_t>& PairSet::finish() {
+bool PairSet::write() {
+    // Sorted, so each batch goes into the table's B-tree in key order.
     compact();
-    return pairs_;
+    bool ok = !failed_;
+    for (uint64_t p : pairs_) {
+        if (!ok) break;
+        insert_.bind(1, static_cast<int64_t>(p >> 32));
+        insert_.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
+        ok = insert_.run();
+    }
+    pairs_.clear();
+    compacted_ = 0;
+    return ok;
+}
+
+bool PairSet::flush(QString* error) {
+    if (write() && !failed_) return true;
+    failed_ = true;
+    if (error) *error = QStringLiteral("write account search pairs: %1").arg(sql::lastError(db_));
+    return false;
 }
 
 bool writePairs(sqlite3* db, PairSet& set, const char* insert, QString* error) {
-    sql::Statement s(db, insert);
-    for (uint64_t p : set.finish()) {
-        s.bind(1, static_cast<int64_t>(p >> 32));
-        s.bind(2, static_cast<int64_t>(p & 0xFFFFFFFFu));
-        if (!s.run()) {
-            if (error)
-                *error = QStringLiteral("write account search pairs: %1").arg(sql::lastError(db));
-            return false;
-        }
-    }
-    return true;
+    if (!set.streaming()) set.stream(db, insert);
+    return set.flush(error);
+}
+
+void streamSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts) {
+    ipAccounts.stream(db, kInsertIp);
+    uaAccounts.stream(db, kInsertUa);
 }
 
 bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error) {
-    return writePairs(db, ipAccounts, "INSERT INTO account_ips(ip_id, account_id) VALUES(?,?)",
-                      error) &&
-           writePairs(db, uaAccounts,
-                      "INSERT INTO account_user_agents(ua_id, account_id) VALUES(?,?)", error);
+    return writePairs(db, ipAccounts, kInsertIp, error) &&
+           writePairs(db, uaAccounts, kInsertUa, error);
 }
 
 Builder::Builder(sqlite3* db, const std::vector<uint8_t>& requestFlags,

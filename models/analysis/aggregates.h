@@ -32,22 +32,37 @@ bool reset(sqlite3* db, QString* error);
 // not write them: readers then fall back to querying requests directly.
 bool available(sqlite3* db);
 
-// Distinct (key, account) pairs seen while streaming requests: appended as they come, sorted and
-// deduplicated whenever the list doubles, so memory stays near twice the distinct count.
+// Distinct (key, account) pairs seen while streaming requests. Appended as they come, sorted and
+// deduplicated whenever the list doubles, so memory stays near twice the distinct count; once
+// stream() names the table they go to, a full batch is written there instead and memory stays at
+// one batch however many pairs the case has (the pairs grow with the requests: issue 15 item 10).
 class PairSet {
 public:
+    explicit PairSet(size_t batch = size_t(1) << 18) : batch_(batch) {}
+    // From now on a full batch goes to `insert` (two parameters: key, account; INSERT OR IGNORE,
+    // as a pair may come again in a later batch). The table must exist.
+    void stream(sqlite3* db, const char* insert);
+    bool streaming() const { return db_ != nullptr; }
     void add(int32_t key, int32_t account);
-    // The distinct pairs, sorted by key then account (key in the high 32 bits).
-    const std::vector<uint64_t>& finish();
+    // Writes the pairs not written yet; false (and *error) when this or an earlier write failed.
+    bool flush(QString* error);
 
 private:
     void compact();
-    std::vector<uint64_t> pairs_;
+    bool write();
+    std::vector<uint64_t> pairs_;  // (key << 32 | account)
     size_t compacted_ = 0;
+    size_t batch_;
+    sqlite3* db_ = nullptr;
+    sql::Statement insert_;
+    bool failed_ = false;
 };
 
-// Inserts every pair of the set with `insert` (two parameters: key, account).
+// Inserts every pair of the set with `insert` (INSERT OR IGNORE, two parameters: key, account).
 bool writePairs(sqlite3* db, PairSet& set, const char* insert, QString* error);
+
+// account_ips and account_user_agents take their pairs as the content pass streams them.
+void streamSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts);
 
 // Writes account_ips and account_user_agents (after the content pass).
 bool writeSearchPairs(sqlite3* db, PairSet& ipAccounts, PairSet& uaAccounts, QString* error);

@@ -16,6 +16,7 @@
 #include "analysisstore.h"
 #include "clusterlinks.h"
 #include "contentpass.h"
+#include "core/heappolicy.h"
 #include "families.h"
 #include "mixture.h"
 #include "store/auditlog.h"
@@ -132,6 +133,7 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
 
     // The passes stream the requests once each: a bounded cache keeps memory flat as they grow.
     const sql::JobCache cache(db);
+    keepLargeBlocksOutOfTheHeap();
     if (!file.beginWrite(&e)) {
         if (error) *error = e;
         return false;
@@ -181,6 +183,9 @@ bool analyzeCase(CaseFile& file, const AnalysisOptions& options, AnalysisSummary
         report(QStringLiteral("reading prompts"), total > 0 ? 0.55 * done / total : 0);
     };
     ContentPassOutput content;
+    // The (value, account) pairs grow with the requests: written as they come, not held.
+    aggregates::streamSearchPairs(db, content.ipAccounts, content.uaAccounts);
+    accountvalues::stream(db, content.values);
     if (!runContentPass(in, content, &e)) return fail(e);
 
     // The newest model with real volume, first seen after the case began: the release whose

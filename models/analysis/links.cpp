@@ -80,18 +80,34 @@ private:
     ChunkedVector<Link> links_;
 };
 
-// Groups (key, account) pairs by key and hands each group of two or more accounts to fn.
-template <typename Fn>
-void forEachGroup(std::vector<std::pair<int64_t, int32_t>>& entries, Fn fn) {
+// An entry of a group list: (key, account), or both packed in one word (key << 32 | account),
+// half the size, for the lists of 32-bit ids that grow with the requests (addresses).
+int64_t keyOf(const std::pair<int64_t, int32_t>& e) {
+    return e.first;
+}
+int32_t accountOf(const std::pair<int64_t, int32_t>& e) {
+    return e.second;
+}
+int64_t keyOf(uint64_t e) {
+    return static_cast<int64_t>(e >> 32);
+}
+int32_t accountOf(uint64_t e) {
+    return static_cast<int32_t>(e & 0xFFFFFFFFu);
+}
+
+// Groups (key, account) entries by key and hands each group of two or more accounts to fn.
+// Packed entries sort as their pairs do (keys and accounts are non-negative).
+template <typename Entry, typename Fn>
+void forEachGroup(std::vector<Entry>& entries, Fn fn) {
     std::sort(entries.begin(), entries.end());
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
     std::vector<int32_t> members;
     for (size_t i = 0; i < entries.size();) {
         size_t j = i;
         members.clear();
-        while (j < entries.size() && entries[j].first == entries[i].first)
-            members.push_back(entries[j++].second);
-        if (members.size() >= 2) fn(entries[i].first, members);
+        while (j < entries.size() && keyOf(entries[j]) == keyOf(entries[i]))
+            members.push_back(accountOf(entries[j++]));
+        if (members.size() >= 2) fn(keyOf(entries[i]), members);
         i = j;
     }
 }
@@ -100,9 +116,16 @@ void forEachGroup(std::vector<std::pair<int64_t, int32_t>>& entries, Fn fn) {
 void groupBySet(const std::vector<ContentAccumulator>& acc, FlatIntSet ContentAccumulator::*set,
                 LinkType type, LinkSet& links, size_t maxGroup = SIZE_MAX,
                 std::vector<int32_t>* sharedKeys = nullptr) {
-    std::vector<std::pair<int64_t, int32_t>> entries;
+    // Sized exactly: a list grown by doubling would hold up to three times its entries at once,
+    // and the address lists grow with the requests (issue 15 item 10).
+    size_t total = 0;
+    for (const auto& a : acc) total += (a.*set).size();
+    std::vector<uint64_t> entries;
+    entries.reserve(total);
     for (size_t a = 0; a < acc.size(); ++a)
-        (acc[a].*set).forEach([&](int32_t v) { entries.emplace_back(v, static_cast<int32_t>(a)); });
+        (acc[a].*set).forEach([&](int32_t v) {
+            entries.push_back(static_cast<uint64_t>(static_cast<uint32_t>(v)) << 32 | a);
+        });
     if (sharedKeys) sharedKeys->assign(acc.size(), 0);
     forEachGroup(entries, [&](int64_t key, std::vector<int32_t>& members) {
         if (sharedKeys)

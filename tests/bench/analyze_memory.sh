@@ -10,6 +10,8 @@
 # One account: canonical_rows.awk (the import memory bench's rows). More: the generator with a
 # sixth of the accounts in four campaigns over 42 days (seed 5). With BEFORE_CLI=path/to/an/
 # older/quarry-cli the same case is analysed by that build first, for a before/after figure.
+# With CASES=dir the imported cases are kept in dir/ACCOUNTS/nN (N as asked for) and reused by
+# later runs, with the import figures of the run that made them: 16M takes long to make.
 # Prints one line per size: import and analyze seconds and peak RSS, and analyze peak RSS as a
 # multiple of the first size's.
 set -euo pipefail
@@ -30,17 +32,23 @@ measure() {
 
 first=""
 for n in "$@"; do
-  d="$work/n$n"
+  d="${CASES:-$work}/$accounts/n$n"
   mkdir -p "$d"
-  if [ "$accounts" -eq 1 ]; then
-    awk -v n="$n" -v a=1 -f "$root/tests/bench/canonical_rows.awk" > "$d/requests.csv"
+  if [ -f "$d/c.quarry" ] && [ -f "$d/import" ]; then
+    read -r rows ti mi < "$d/import"  # a kept case: its import figures from when it was made
   else
-    "$cli" generate --out "$d" --seed 5 --accounts $((accounts - accounts / 6)) \
-      --campaign-accounts $((accounts / 6)) --campaigns 4 --days 42 --requests "$n" >/dev/null 2>&1
+    rm -f "$d/c.quarry"
+    if [ "$accounts" -eq 1 ]; then
+      awk -v n="$n" -v a=1 -f "$root/tests/bench/canonical_rows.awk" > "$d/requests.csv"
+    else
+      "$cli" generate --out "$d" --seed 5 --accounts $((accounts - accounts / 6)) \
+        --campaign-accounts $((accounts / 6)) --campaigns 4 --days 42 --requests "$n" >/dev/null 2>&1
+    fi
+    rows=$(($(wc -l < "$d/requests.csv") - 1))
+    read -r ti mi < <(measure "$cli" import "$d/c.quarry" "$d/requests.csv")
+    rm -f "$d/requests.csv"
+    echo "$rows $ti $mi" > "$d/import"
   fi
-  rows=$(($(wc -l < "$d/requests.csv") - 1))
-  read -r ti mi < <(measure "$cli" import "$d/c.quarry" "$d/requests.csv")
-  rm -f "$d/requests.csv"
   before=""
   if [ -n "${BEFORE_CLI:-}" ]; then
     read -r tb mb < <(measure "$BEFORE_CLI" analyze "$d/c.quarry")
@@ -51,5 +59,5 @@ for n in "$@"; do
   awk -v a="$accounts" -v n="$rows" -v ti="$ti" -v mi="$mi" -v ta="$ta" -v ma="$ma" -v f="$first" \
     -v b="$before" 'BEGIN { printf "%d accounts, %9d requests: import %6.1f s peak %5d MB, analyze %6.1f s peak %5d MB (%.2fx the first)%s\n",
       a, n, ti, mi / 1024, ta, ma / 1024, ma / f, b }'
-  rm -rf "$d"
+  [ -n "${CASES:-}" ] || rm -rf "$d"
 done
