@@ -47,6 +47,50 @@ QString residentialIp(Dice& dice) {
     return QStringLiteral("%1.%2.%3.%4").arg(60 + dice.below(120)).arg(dice.below(250)).arg(dice.below(250)).arg(1 + dice.below(250));
 }
 
+// A human-paced ring on a residential proxy pool, prompt-less: twelve accounts on the weekdays
+// of days 2-20, office hours, a fresh address for every request, long completions. Returns the
+// /24 of its first request's address.
+QString addProxyPoolRing(CaseBuilder& b, Dice& dice) {
+    QString firstSubnet;
+    for (int a = 0; a < 12; ++a)
+        for (int d = 2; d <= 20; ++d) {
+            if (!isWeekday(d)) continue;
+            for (int h = 9; h < 17; ++h)
+                for (int k = 1 + dice.below(2); k > 0; --k) {
+                    Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
+                          QStringLiteral("ring%1").arg(a),
+                          residentialIp(dice),
+                          popularSdk(),
+                          {},
+                          {},
+                          {}};
+                    if (firstSubnet.isEmpty()) firstSubnet = r.ip.section(QLatin1Char('.'), 0, 2);
+                    r.promptTokens = 300 + dice.below(40);
+                    r.completionTokens = 1400 + dice.below(400);
+                    b.add(r);
+                }
+        }
+    return firstSubnet;
+}
+
+// Forty people over four weeks, each on a home address, with ordinary prompt and answer sizes.
+void addPeopleWithTokens(CaseBuilder& b, Dice& dice) {
+    for (int a = 0; a < 40; ++a)
+        for (int d = 0; d < 28; ++d)
+            for (int k = dice.below(10); k > 0; --k) {
+                Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour + dice.below(3600) * 1000LL,
+                      QStringLiteral("person%1").arg(a),
+                      QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
+                      popularSdk(),
+                      {},
+                      {},
+                      {}};
+                r.promptTokens = 20 + dice.below(400);
+                r.completionTokens = 100 + dice.below(500);
+                b.add(r);
+            }
+}
+
 int64_t scalar(CaseFile& f, const char* sql) { return sql::queryInt(f.db(), sql, -1); }
 
 QJsonObject clusterInfo(CaseFile& f, int id) {
@@ -334,26 +378,7 @@ private slots:
         CaseBuilder b;
         b.withPrompts = false;
         Dice dice(11);
-        QString sharedSubnet;
-        for (int a = 0; a < 12; ++a)
-            for (int d = 2; d <= 20; ++d) {
-                if (!isWeekday(d)) continue;
-                for (int h = 9; h < 17; ++h)
-                    for (int k = 1 + dice.below(2); k > 0; --k) {
-                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
-                              QStringLiteral("ring%1").arg(a),
-                              residentialIp(dice),
-                              popularSdk(),
-                              {},
-                              {},
-                              {}};
-                        if (sharedSubnet.isEmpty())
-                            sharedSubnet = r.ip.section(QLatin1Char('.'), 0, 2);
-                        r.promptTokens = 300 + dice.below(40);
-                        r.completionTokens = 1400 + dice.below(400);
-                        b.add(r);
-                    }
-            }
+        const QString sharedSubnet = addProxyPoolRing(b, dice);
         for (int d = 0; d < 28; ++d)
             for (int k = 5 + dice.below(20); k > 0; --k) {
                 Req r{kStart + d * kDay + (8 + dice.below(12)) * kHour + dice.below(3600) * 1000LL,
@@ -367,21 +392,7 @@ private slots:
                 r.completionTokens = 1000 + dice.below(900);
                 b.add(r);
             }
-        for (int a = 0; a < 40; ++a)
-            for (int d = 0; d < 28; ++d)
-                for (int k = dice.below(10); k > 0; --k) {
-                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
-                              dice.below(3600) * 1000LL,
-                          QStringLiteral("person%1").arg(a),
-                          QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
-                          popularSdk(),
-                          {},
-                          {},
-                          {}};
-                    r.promptTokens = 20 + dice.below(400);
-                    r.completionTokens = 100 + dice.below(500);
-                    b.add(r);
-                }
+        addPeopleWithTokens(b, dice);
         auto f = b.build(dir.path());
         QVERIFY(f);
         QVERIFY2(flagged(*f, QStringLiteral("ring0")),
@@ -400,23 +411,7 @@ private slots:
         CaseBuilder b;
         b.withPrompts = false;
         Dice dice(17);
-        for (int a = 0; a < 12; ++a)
-            for (int d = 2; d <= 20; ++d) {
-                if (!isWeekday(d)) continue;
-                for (int h = 9; h < 17; ++h)
-                    for (int k = 1 + dice.below(2); k > 0; --k) {
-                        Req r{kStart + d * kDay + h * kHour + dice.below(3600) * 1000LL,
-                              QStringLiteral("ring%1").arg(a),
-                              residentialIp(dice),
-                              popularSdk(),
-                              {},
-                              {},
-                              {}};
-                        r.promptTokens = 300 + dice.below(40);
-                        r.completionTokens = 1400 + dice.below(400);
-                        b.add(r);
-                    }
-            }
+        addProxyPoolRing(b, dice);
         for (int d : {2, 6, 9, 14, 20})
             for (int k = 0; k < 9; ++k) {
                 Req r{kStart + d * kDay + (10 + dice.below(8)) * kHour + dice.below(3600) * 1000LL,
@@ -430,21 +425,7 @@ private slots:
                 r.completionTokens = 1200 + dice.below(500);
                 b.add(r);
             }
-        for (int a = 0; a < 40; ++a)
-            for (int d = 0; d < 28; ++d)
-                for (int k = dice.below(10); k > 0; --k) {
-                    Req r{kStart + d * kDay + (8 + dice.below(10)) * kHour +
-                              dice.below(3600) * 1000LL,
-                          QStringLiteral("person%1").arg(a),
-                          QStringLiteral("90.%1.%2.4").arg(a).arg(a % 7),
-                          popularSdk(),
-                          {},
-                          {},
-                          {}};
-                    r.promptTokens = 20 + dice.below(400);
-                    r.completionTokens = 100 + dice.below(500);
-                    b.add(r);
-                }
+        addPeopleWithTokens(b, dice);
         auto f = b.build(dir.path());
         QVERIFY(f);
         QVERIFY2(flagged(*f, QStringLiteral("ring0")),
