@@ -16,6 +16,7 @@
 
 #include <memory>
 
+#include "dialogs/exportdialog.h"
 #include "mainwindow.h"
 
 namespace quarry::test {
@@ -82,6 +83,16 @@ void onNextModal(std::function<void(T*)> act) {
 
 inline void answerNextMessageBox(QMessageBox::StandardButton answer) {
     onNextModal<QMessageBox>([answer](QMessageBox* box) { box->button(answer)->click(); });
+}
+
+// Clicks Verify in the export dialog and waits for the check: true when the bundle verified and
+// the dialog's summary says so.
+inline bool verifyInExportDialog(quarry::gui::ExportDialog* dialog) {
+    QSignalSpy verified(dialog, &quarry::gui::ExportDialog::verifyFinished);
+    if (!dialog->verifyButton()->isEnabled()) return false;
+    QTest::mouseClick(dialog->verifyButton(), Qt::LeftButton);
+    return verified.wait(60000) && verified.first().first().toBool() &&
+           dialog->summary()->toPlainText().contains(QStringLiteral("Verified"));
 }
 
 }  // namespace quarry::test
