@@ -407,9 +407,9 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
 
     out.links = links.take();
     sharedTemplateShares(acc, params, out);
-    // A shared address or subnet counts as far as neither account's sharing looks like chance
-    // (infrastructureShare): a proxy-pool account's one chance subnet ties it to nobody.
-    for (Link& l : out.links)
+    for (Link& l : out.links) {
+        // A shared address or subnet counts as far as neither account's sharing looks like
+        // chance (infrastructureShare): a proxy-pool account's one chance subnet ties it to nobody.
         for (auto [type, set, shared] :
              {std::tuple{LinkType::Ip, &ContentAccumulator::ips, &sharedIps},
               std::tuple{LinkType::Subnet, &ContentAccumulator::subnets, &sharedSubnets}}) {
@@ -420,7 +420,6 @@ LinkOutput buildLinks(const std::vector<AccountFeatures>& features,
                                      infrastructureShare((*shared)[b], (acc[b].*set).size()));
             l.strength[t] = static_cast<uint8_t>(std::lround(l.strength[t] * f));
         }
-    for (Link& l : out.links) {
         float w = 0;
         double none = 1;
         for (int t = 0; t < kLinkTypes; ++t) {
