@@ -60,10 +60,12 @@ void SelectionController::caseOpened() {
     for (const QJsonValue& u : analysisstore::unavailableEvidence(session_->db())) unavailable << u.toString();
     overview_->setCase(session_->file(), clusters, unavailable);
     clusters_->setClusters(std::move(clusters));
+    accounts_->model()->setReasonSource(session_->db());
     accounts_->load(session_->path(), session_->topics());
 }
 
 void SelectionController::caseClosing() {
+    accounts_->model()->setReasonSource(nullptr);  // the connection goes with the case
     accounts_->load(QString(), {});
     clusters_->setClusters({});
     overview_->setCase(nullptr, {});

@@ -10,8 +10,17 @@
 #include <numeric>
 
 #include "core/displaytext.h"
+#include "reasonlist.h"
 
 namespace quarry::gui {
+namespace {
+
+QString reasonText(const QByteArray& json, QStringView separator) {
+    return joinReasons(std::string_view(json.constData(), static_cast<size_t>(json.size())),
+                       separator);
+}
+
+}  // namespace
 
 AccountTableModel::AccountTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -19,6 +28,7 @@ void AccountTableModel::setAccounts(std::vector<AccountRecord> accounts, TopicTa
     beginResetModel();
     records_ = std::move(accounts);
     topics_ = std::move(topics);
+    reasons_.clear();
     sorted_.resize(records_.size());
     std::iota(sorted_.begin(), sorted_.end(), 0);
     rowOfRecord_.assign(records_.size(), -1);
@@ -27,6 +37,20 @@ void AccountTableModel::setAccounts(std::vector<AccountRecord> accounts, TopicTa
 }
 
 void AccountTableModel::clear() { setAccounts({}, {}); }
+
+void AccountTableModel::setReasonSource(sqlite3* db) {
+    reasonDb_ = db;
+    reasons_.clear();
+    if (!rows_.empty()) emit dataChanged(index(0, Reasons), index(rowCount() - 1, Reasons));
+}
+
+QByteArray AccountTableModel::reasonJson(int64_t accountId) const {
+    if (!reasonDb_) return {};
+    if (const QByteArray* cached = reasons_.object(accountId)) return *cached;
+    QByteArray json = accountReasons(reasonDb_, accountId);
+    reasons_.insert(accountId, new QByteArray(json));
+    return json;
+}
 
 void AccountTableModel::setTextFilter(const QString& text) {
     if (text == text_) return;
@@ -149,12 +173,15 @@ QVariant AccountTableModel::data(const QModelIndex& index, int role) const {
         case CotShare: return QStringLiteral("%1%").arg(qRound(r.cotShare * 100));
         case QuietShare: return QStringLiteral("%1%").arg(qRound(r.quietShare * 100));
         case Tags: return tagText(r.id);
-        case Reasons: return r.reasons;
+        case Reasons:
+            return reasonText(reasonJson(r.id), u"; ");
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == Reasons && !r.reasons.isEmpty())
-            return QString(r.reasons).replace(QStringLiteral("; "), QStringLiteral("\n"));
+        if (index.column() == Reasons) {
+            const QString lines = reasonText(reasonJson(r.id), u"\n");  // one reason per line
+            return lines.isEmpty() ? QVariant() : QVariant(lines);
+        }
         if (index.column() == Tags && tags_.contains(r.id)) {
             QStringList names;  // tag names are restricted to [a-z0-9._-]; escaped all the same
             for (const TagChip& t : tags_.value(r.id))
@@ -227,7 +254,7 @@ void AccountTableModel::sort(int column, Qt::SortOrder order) {
         return [&R, field](int a, int b) { return field(R[static_cast<size_t>(a)]) < field(R[static_cast<size_t>(b)]); };
     };
     std::function<bool(int, int)> less;
-    std::vector<QString> tagKeys;  // joined once, not per comparison
+    std::vector<QString> textKeys;  // tags or reasons joined once, not per comparison
     switch (column) {
     case Account: less = [&R](int a, int b) { return R[size_t(a)].name.compare(R[size_t(b)].name) < 0; }; break;
     case Score: less = key([](const AccountRecord& r) { return r.score; }); break;
@@ -242,11 +269,19 @@ void AccountTableModel::sort(int column, Qt::SortOrder order) {
     case CotShare: less = key([](const AccountRecord& r) { return r.cotShare; }); break;
     case QuietShare: less = key([](const AccountRecord& r) { return r.quietShare; }); break;
     case Tags:
-        tagKeys.reserve(R.size());
-        for (const AccountRecord& r : R) tagKeys.push_back(tagText(r.id));
-        less = [&tagKeys](int a, int b) { return tagKeys[size_t(a)] < tagKeys[size_t(b)]; };
+        textKeys.reserve(R.size());
+        for (const AccountRecord& r : R) textKeys.push_back(tagText(r.id));
+        less = [&textKeys](int a, int b) { return textKeys[size_t(a)] < textKeys[size_t(b)]; };
         break;
-    case Reasons: less = [&R](int a, int b) { return R[size_t(a)].reasons.compare(R[size_t(b)].reasons) < 0; }; break;
+    case Reasons: {
+        // Every account's reasons in one read (the table holds only the rows lately drawn).
+        const QHash<int64_t, QByteArray> all =
+            reasonDb_ ? allAccountReasons(reasonDb_) : QHash<int64_t, QByteArray>();
+        textKeys.reserve(R.size());
+        for (const AccountRecord& r : R) textKeys.push_back(reasonText(all.value(r.id), u"; "));
+        less = [&textKeys](int a, int b) { return textKeys[size_t(a)] < textKeys[size_t(b)]; };
+        break;
+    }
     }
     std::iota(sorted_.begin(), sorted_.end(), 0);
     if (order == Qt::AscendingOrder)

@@ -4,6 +4,7 @@
 // sorting and filtering 100,000 accounts compare plain fields, never QVariants.
 
 #include <QAbstractTableModel>
+#include <QCache>
 #include <QHash>
 #include <QPixmap>
 #include <QString>
@@ -38,6 +39,9 @@ public:
     void clearPivotFilter();
     bool hasPivotFilter() const { return pivotOn_; }
     void setFlaggedOnly(bool on);
+    // Where the Reasons column reads from: the GUI thread's connection to the open case, or
+    // nullptr (no reasons shown). Read per row drawn and cached (casequeries.h says why).
+    void setReasonSource(sqlite3* db);
     // The analyst's tags per account (the Tags column); kept across setAccounts().
     void setAccountTags(AccountTagMap tags);
     QStringList tagsOf(int64_t accountId) const;
@@ -58,9 +62,12 @@ private:
     void rebuildRows();  // filter over the sorted order; callers wrap it in a reset
     bool accepts(const AccountRecord& r) const;
     QString tagText(int64_t accountId) const;
+    QByteArray reasonJson(int64_t accountId) const;  // as stored; cached
 
     std::vector<AccountRecord> records_;
     AccountTagMap tags_;
+    sqlite3* reasonDb_ = nullptr;
+    mutable QCache<qint64, QByteArray> reasons_{4096};  // by account id: the rows lately drawn
     mutable QHash<QString, QPixmap> swatches_;  // by the tags' joined colors
     TopicTable topics_;
     std::vector<int> sorted_;  // record indexes in sort order

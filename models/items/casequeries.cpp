@@ -7,7 +7,6 @@
 #include <algorithm>
 
 #include "analysis/aggregates.h"
-#include "reasonlist.h"
 #include "store/casefile.h"
 #include "store/casereads.h"
 #include "store/sqlite.h"
@@ -122,7 +121,7 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
         sql::Statement s(
             db,
             "SELECT a.id, a.value, f.score, f.cluster_id, f.flagged, f.top_topic_id, f.requests, "
-            "f.cot_share, f.quiet_share, f.first_ts, f.last_ts, f.reasons "
+            "f.cot_share, f.quiet_share, f.first_ts, f.last_ts "
             "FROM account_features f JOIN accounts a ON a.id = f.account_id");
         while (s.step()) {
             AccountRecord r;
@@ -137,9 +136,6 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
             r.quietShare = s.real(8);
             r.firstTs = s.int64(9);
             r.lastTs = s.int64(10);
-            // Joined here (reasonlist.h): parsing 84,000 JSON arrays with QJsonDocument, and
-            // then SQLite's json_each, were most of the time to open a case.
-            r.reasons = joinReasons(s.textView(11));
             out.push_back(std::move(r));
         }
         return out;
@@ -156,6 +152,26 @@ std::vector<AccountRecord> loadAccounts(sqlite3* db) {
         r.firstTs = s.int64(3);
         r.lastTs = s.int64(4);
         out.push_back(std::move(r));
+    }
+    return out;
+}
+
+// A case not analysed yet has no account_features: the statement fails to prepare and steps to
+// nothing, so neither read asks sqlite_schema first (the table calls this per row drawn).
+QByteArray accountReasons(sqlite3* db, int64_t account) {
+    sql::Statement s(db, "SELECT reasons FROM account_features WHERE account_id = ?");
+    s.bind(1, account);
+    if (!s.step()) return {};
+    const std::string_view json = s.textView(0);
+    return QByteArray(json.data(), static_cast<qsizetype>(json.size()));
+}
+
+QHash<int64_t, QByteArray> allAccountReasons(sqlite3* db) {
+    QHash<int64_t, QByteArray> out;
+    sql::Statement s(db, "SELECT account_id, reasons FROM account_features");
+    while (s.step()) {
+        const std::string_view json = s.textView(1);
+        out.insert(s.int64(0), QByteArray(json.data(), static_cast<qsizetype>(json.size())));
     }
     return out;
 }

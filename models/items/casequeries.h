@@ -64,10 +64,16 @@ struct AccountRecord {
     int64_t requests = 0;
     double cotShare = 0, quietShare = 0;
     int64_t firstTs = 0, lastTs = 0;
-    QString reasons;  // joined for display; one reason per line in the tooltip
+    // No reasons here: 84,000 of them (24 MB at 16 million requests) were most of the time to
+    // open a case, for the few rows on screen. The table reads them per row (accountReasons).
 };
 // Every account: with its features after analysis, otherwise names and request counts only.
 std::vector<AccountRecord> loadAccounts(sqlite3* db);
+// An account's reasons as analysis stored them (a JSON array; reasonlist.h joins it); empty
+// when the case is not analysed or the account has none.
+QByteArray accountReasons(sqlite3* db, int64_t account);
+// Every analysed account's stored reasons, for sorting the table by them.
+QHash<int64_t, QByteArray> allAccountReasons(sqlite3* db);
 
 // The cluster rows the CLI and bundles show too, in the same order (store/casereads.h).
 using ClusterRecord = reads::ClusterRow;

@@ -11,7 +11,10 @@
 #include <QFile>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
+#include <QImage>
 #include <QLabel>
+#include <QPainter>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -19,6 +22,7 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -137,6 +141,7 @@ private slots:
     void tooltipsNameTypeAndEscape();
     void clickingNodesSelectsAccounts();
     void rubberBandSelectsEveryNode();
+    void edgesLookAsStrokedDirectly();
 
 private:
     int64_t scalar(const QString& sqlText) const {
@@ -629,6 +634,101 @@ void TestGuiClusterGraph::rubberBandSelectsEveryNode() {
         std::sort(sel.begin(), sel.end());
         return sel == members;
     }());
+}
+
+void TestGuiClusterGraph::edgesLookAsStrokedDirectly() {
+    // The edge layer paints its picture on a thread of Qt's pool and copies it in (graphitems.cpp
+    // says why). What lands must be what stroking the same lines here gives: same places, same
+    // colours and opacities, at a scale and offset as a zoomed view has them, and only the
+    // exposed part when a part is asked for.
+    QGraphicsScene scene;
+    const QRectF sceneRect(-300, -200, 600, 400);
+    scene.setSceneRect(sceneRect);
+    struct Look {
+        QColor color;
+        double width, opacity;
+    };
+    // In the order the layer strokes its looks (by colour value), so overlaps stack alike.
+    const Look looks[] = {{QColor(30, 160, 60), 4.0, 0.6},
+                          {QColor(60, 60, 200), 1.0, 0.35},
+                          {QColor(200, 60, 60), 2.5, 0.8}};
+    QRandomGenerator rng(7);
+    std::vector<QGraphicsLineItem*> lines;
+    std::vector<std::pair<QLineF, int>> drawn;
+    for (int i = 0; i < 600; ++i) {
+        const QLineF l(rng.bounded(560.0) - 280, rng.bounded(360.0) - 180, rng.bounded(560.0) - 280,
+                       rng.bounded(360.0) - 180);
+        const int look = i % 3;
+        auto* e = new EdgeItem(l);
+        e->setPen(QPen(looks[look].color, looks[look].width));
+        e->setOpacity(looks[look].opacity);
+        scene.addItem(e);
+        lines.push_back(e);
+        drawn.emplace_back(l, look);
+    }
+    auto* layer = new EdgeLayer(std::move(lines));
+    // Its own painting, not Qt's cache of it: rendered off a view, Qt scales the first picture.
+    layer->setCacheMode(QGraphicsItem::NoCache);
+    scene.addItem(layer);
+
+    const QSize size(900, 600);  // 1.5 times the scene: the scale of a zoomed view
+    const auto render = [&](const QRectF& target, const QRectF& source) {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        scene.render(&p, target, source, Qt::IgnoreAspectRatio);
+        return image;
+    };
+    const auto reference = [&](const QRectF& target, const QRectF& source) {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setClipRect(target);
+        p.setTransform(QTransform::fromTranslate(-source.x(), -source.y()) *
+                       QTransform::fromScale(target.width() / source.width(),
+                                             target.height() / source.height()) *
+                       QTransform::fromTranslate(target.x(), target.y()));
+        for (int look = 0; look < 3; ++look) {
+            QPainterPath path;
+            for (const auto& [l, k] : drawn)
+                if (k == look) {
+                    path.moveTo(l.p1());
+                    path.lineTo(l.p2());
+                }
+            QPen pen(looks[look].color, looks[look].width);
+            pen.setCosmetic(true);
+            p.setOpacity(looks[look].opacity);
+            p.strokePath(path, pen);
+        }
+        return image;
+    };
+    const auto differing = [](const QImage& a, const QImage& b) {
+        // Pixels off by more than rounding: composited in two steps, translucent edges stacked
+        // on each other round differently, by up to six levels of 255 where seen.
+        int n = 0;
+        for (int y = 0; y < a.height(); ++y)
+            for (int x = 0; x < a.width(); ++x) {
+                const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+                if (std::abs(qRed(p) - qRed(q)) > 8 || std::abs(qGreen(p) - qGreen(q)) > 8 ||
+                    std::abs(qBlue(p) - qBlue(q)) > 8)
+                    ++n;
+            }
+        return n;
+    };
+    const QRectF all(QPointF(0, 0), size);
+    const QImage whole = render(all, sceneRect);
+    QCOMPARE(differing(whole, reference(all, sceneRect)), 0);
+    int inked = 0;  // and there is a picture to compare
+    for (int y = 0; y < whole.height(); y += 3)
+        for (int x = 0; x < whole.width(); x += 3)
+            inked += whole.pixel(x, y) != qRgb(255, 255, 255);
+    QVERIFY(inked > 1000);
+    // A part of the scene, zoomed in, into a part of the picture (as a view scrolled and
+    // zoomed exposes it).
+    const QRectF part(-120, -60, 300, 200), into(60, 40, 600, 400);
+    QCOMPARE(differing(render(into, part), reference(into, part)), 0);
 }
 
 QTEST_MAIN(TestGuiClusterGraph)

@@ -5,10 +5,10 @@
 // worker on them (at 16 million requests that was most of the time to open, and a share of a
 // big cluster pick), and raising the tab must fill them with the case's own rows. A window that
 // is not shown hides nothing: its templates are read at the pick as before. Also the account
-// table's reasons, now joined in C++ instead of by SQLite's JSON functions: the same text as
-// SQLite gives, for the stored reasons and for hostile ones. And a cluster's hour-of-week
-// punchcard, now folded as its members' hourly rows stream: every request of the members in
-// its weekday and hour, as SQLite's own calendar places it.
+// table's reasons, joined in C++ instead of by SQLite's JSON functions and read per row drawn:
+// the same text as SQLite gives, for the stored reasons and for hostile ones. And a cluster's
+// hour-of-week punchcard, now folded as its members' hourly rows stream: every request of the
+// members in its weekday and hour, as SQLite's own calendar places it.
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -23,11 +23,13 @@
 
 #include "evidence/story.h"
 #include "guitestutil.h"
+#include "items/accounttablemodel.h"
 #include "items/casequeries.h"
 #include "items/reasonlist.h"
 #include "items/templateslotmodel.h"
 #include "items/viewqueries.h"
 #include "mainwindow.h"
+#include "panels/accountpanel.h"
 #include "panels/storypanel.h"
 #include "panels/templatepanel.h"
 #include "selectioncontroller.h"
@@ -200,22 +202,41 @@ void TestGuiOpenPick::reasonsMatchSqliteJson() {
 }
 
 void TestGuiOpenPick::accountTableReasonsMatchTheCase() {
-    // Every account of the case, against SQLite's JSON functions over the stored reasons.
-    const std::vector<AccountRecord> accounts = loadAccounts(file_->db());
-    QVERIFY(!accounts.empty());
-    sql::Statement s(file_->db(),
-                     "SELECT account_id, CASE WHEN json_valid(reasons) THEN (SELECT "
-                     "group_concat(value, '; ') FROM (SELECT value FROM json_each(reasons) "
-                     "ORDER BY key)) END FROM account_features");
-    std::map<int64_t, QString> expected;
-    while (s.step()) expected[s.int64(0)] = s.text(1);
-    QCOMPARE(accounts.size(), expected.size());
+    // Every account of the case as the window's account table shows it (read per row from the
+    // case, not held by the table), against SQLite's JSON functions over the stored reasons:
+    // the cell, its tool tip (one reason per line) and the order of a sort by the column.
+    const auto expectedJoined = [this](const char* separator) {
+        sql::Statement s(file_->db(),
+                         "SELECT account_id, CASE WHEN json_valid(reasons) THEN (SELECT "
+                         "group_concat(value, ?1) FROM (SELECT value FROM json_each(reasons) "
+                         "ORDER BY key)) END FROM account_features");
+        s.bindText(1, separator);
+        std::map<int64_t, QString> out;
+        while (s.step()) out[s.int64(0)] = s.text(1);
+        return out;
+    };
+    const std::map<int64_t, QString> cells = expectedJoined("; ");
+    const std::map<int64_t, QString> tips = expectedJoined("\n");
+    auto w = openShown();
+    waitIdle(*w);
+    AccountTableModel* model = w->selection()->accountPanel()->model();
+    QCOMPARE(static_cast<size_t>(model->rowCount()), cells.size());
     int withReasons = 0;
-    for (const AccountRecord& a : accounts) {
-        QCOMPARE(a.reasons, expected.at(a.id));
-        withReasons += a.reasons.isEmpty() ? 0 : 1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const int64_t id = model->recordAt(row)->id;
+        const QModelIndex cell = model->index(row, AccountTableModel::Reasons);
+        QCOMPARE(cell.data().toString(), cells.at(id));
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), tips.at(id));
+        withReasons += cells.at(id).isEmpty() ? 0 : 1;
     }
     QVERIFY(withReasons > 0);
+    model->sort(AccountTableModel::Reasons, Qt::AscendingOrder);
+    for (int row = 1; row < model->rowCount(); ++row)
+        QVERIFY(cells.at(model->recordAt(row - 1)->id) <= cells.at(model->recordAt(row)->id));
+    // Closed, the table reads nothing from a case that is gone.
+    w->closeCase();
+    waitIdle(*w);
+    QCOMPARE(model->rowCount(), 0);
 }
 
 void TestGuiOpenPick::clusterPunchcardMatchesTheRequests() {

@@ -36,6 +36,7 @@ private slots:
     void initTestCase();
     void modelPassesTester();
     void accountCountMatchesSql();
+    void clusterCountMatchesSql();
     void timeRangeAndTopicMatchSql();
     void scrollingToTheEndFetchesEveryRowInOrder();
     void wholeCaseCountAndPaging();
@@ -127,6 +128,44 @@ void TestGuiRequests::accountCountMatchesSql() {
     QCOMPARE(panel.model()->rowCount(), static_cast<int>(expected));
     for (int r = 0; r < panel.model()->rowCount(); ++r)
         QCOMPARE(panel.model()->rowAt(r)->account, account);
+}
+
+void TestGuiRequests::clusterCountMatchesSql() {
+    // A whole cluster, as a pick in the cluster table asks for it: its count comes from the
+    // analysis (one statement over the member ids), with and without a topic, and must be the
+    // count of its requests all the same.
+    const int64_t cluster = scalar(QStringLiteral(
+        "SELECT cluster_id FROM account_features WHERE cluster_id IS NOT NULL GROUP BY 1 "
+        "ORDER BY count(*) DESC LIMIT 1"));
+    const std::vector<int64_t> members =
+        ids(QStringLiteral("SELECT account_id FROM account_features WHERE cluster_id = %1")
+                .arg(cluster));
+    QVERIFY(members.size() > 2);
+    const int64_t topic = scalar(
+        QStringLiteral(
+            "SELECT rt.topic_id FROM requests r JOIN request_topics rt ON rt.id = r.id JOIN "
+            "account_features f ON f.account_id = r.account_id WHERE f.cluster_id = %1 GROUP BY 1 "
+            "ORDER BY count(*) DESC LIMIT 1")
+            .arg(cluster));
+    const int64_t all = scalar(QStringLiteral("SELECT count(*) FROM requests r JOIN "
+                                              "account_features f ON f.account_id = r.account_id "
+                                              "WHERE f.cluster_id = %1")
+                                   .arg(cluster));
+    const int64_t onTopic =
+        scalar(QStringLiteral(
+                   "SELECT count(*) FROM requests r JOIN request_topics rt ON rt.id = r.id JOIN "
+                   "account_features f ON f.account_id = r.account_id WHERE f.cluster_id = %1 AND "
+                   "rt.topic_id = %2")
+                   .arg(cluster)
+                   .arg(topic));
+    QVERIFY(onTopic > 0 && onTopic < all);
+    RequestPanel panel;
+    panel.setCase(case_, loadTopics(file_->db()));
+    const QVector<qint64> picked(members.begin(), members.end());
+    panel.setSelection(picked, -1, -1, -1);
+    QTRY_COMPARE(panel.model()->totalCount(), all);
+    panel.setSelection(picked, -1, -1, topic);
+    QTRY_COMPARE(panel.model()->totalCount(), onTopic);
 }
 
 void TestGuiRequests::timeRangeAndTopicMatchSql() {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph/graphitems.h"
 
+#include <QImage>
 #include <QPainter>
 #include <QPalette>
+#include <QSemaphore>
 #include <QStyleOptionGraphicsItem>
+#include <QThreadPool>
 
 #include <map>
 #include <tuple>
@@ -83,6 +86,12 @@ void HubItem::hoverLeaveEvent(QGraphicsSceneHoverEvent* event) {
     QGraphicsPolygonItem::hoverLeaveEvent(event);
 }
 
+QRectF EdgeItem::boundingRect() const {
+    // Half the pen on each side, and as much again for a square cap at a slant.
+    const qreal margin = pen().widthF();
+    return QRectF(line().p1(), line().p2()).normalized().adjusted(-margin, -margin, margin, margin);
+}
+
 EdgeLayer::EdgeLayer(std::vector<QGraphicsLineItem*> edges) : edges_(std::move(edges)) {
     for (const QGraphicsLineItem* e : edges_) {
         const QLineF l = e->line();
@@ -110,13 +119,51 @@ void EdgeLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
         path.moveTo(l.p1());
         path.lineTo(l.p2());
     }
-    painter->setBrush(Qt::NoBrush);
-    for (const auto& [look, path] : paths) {
-        QPen pen(QColor::fromRgba(std::get<0>(look)), std::get<1>(look));
-        pen.setCosmetic(true);
-        painter->setOpacity(std::get<2>(look));
-        painter->strokePath(path, pen);
+    const auto stroke = [&paths](QPainter* p) {
+        p->setBrush(Qt::NoBrush);
+        for (const auto& [look, path] : paths) {
+            QPen pen(QColor::fromRgba(std::get<0>(look)), std::get<1>(look));
+            pen.setCosmetic(true);
+            p->setOpacity(std::get<2>(look));
+            p->strokePath(path, pen);
+        }
+    };
+    // Qt 6.4's raster engine splits each batch of an antialiased stroke's spans across the
+    // global thread pool and waits for the pieces: a big cluster's edges were thousands of
+    // hand-offs and wake-ups on the GUI thread. Painted on a thread of that pool, it does not
+    // split (the pool never waits on itself): the whole picture is one hand-off. When no thread
+    // of the pool is free right now, it is painted here as before.
+    const QTransform toDevice = painter->combinedTransform();  // to the device's logical pixels
+    const qreal dpr = painter->device()->devicePixelRatioF();
+    const QRect target = toDevice.mapRect(exposed.isEmpty() ? bounds_ : exposed & bounds_)
+                             .toAlignedRect()
+                             .adjusted(-2, -2, 2, 2)
+                             .intersected(QRect(QPoint(0, 0), QSize(painter->device()->width(),
+                                                                    painter->device()->height())));
+    if (target.isEmpty()) return;
+    QImage image(target.size() * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::transparent);
+    const QPainter::RenderHints hints = painter->renderHints();
+    QSemaphore done;
+    const bool handedOff = QThreadPool::globalInstance()->tryStart([&] {
+        QPainter p(&image);
+        p.setRenderHints(hints);
+        p.setTransform(toDevice * QTransform::fromTranslate(-target.x(), -target.y()));
+        stroke(&p);
+        p.end();
+        done.release();
+    });
+    if (!handedOff) {
+        stroke(painter);
+        return;
     }
+    done.acquire();
+    painter->save();
+    painter->resetTransform();
+    painter->setOpacity(1.0);
+    painter->drawImage(target.topLeft(), image);
+    painter->restore();
 }
 
 }  // namespace quarry::gui

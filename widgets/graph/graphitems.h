@@ -68,6 +68,10 @@ private:
 class EdgeItem final : public QGraphicsLineItem {
 public:
     using QGraphicsLineItem::QGraphicsLineItem;
+    // The line's box widened by the pen. QGraphicsLineItem strokes the line into a path for its
+    // bounding box; the scene asks for it of every edge it indexes. The exact shape (for what
+    // the mouse is over) stays QGraphicsLineItem's.
+    QRectF boundingRect() const override;
     void paint(QPainter*, const QStyleOptionGraphicsItem*, QWidget*) override {}
 };
 
