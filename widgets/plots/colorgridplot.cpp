@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/colorgridplot.h"
 
+#include <QHelpEvent>
+#include <QLocale>
+#include <QToolTip>
+
 #include <algorithm>
 #include <cmath>
 
+#include "plots/fittedtextticker.h"
 #include "plots/plottheme.h"
 
 namespace quarry::gui {
@@ -58,10 +63,28 @@ void ColorGridPlot::clearGrid(const QString& message) {
     replot(rpQueuedReplot);
 }
 
-void ColorGridPlot::setRowLabels(const QStringList& labels) {
-    QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+namespace {
+
+QSharedPointer<FittedTextTicker> namedTicks(const QStringList& labels) {
+    QSharedPointer<FittedTextTicker> names(new FittedTextTicker);
     for (int i = 0; i < labels.size(); ++i) names->addTick(i, labels.at(i));
-    yAxis->setTicker(names);
+    return names;
+}
+
+// The full name an axis gives `coord` (empty for an axis of numbers or dates).
+QString fullName(const QCPAxis* axis, double coord) {
+    const auto* names = dynamic_cast<const FittedTextTicker*>(axis->ticker().data());
+    return names ? names->fullLabel(coord) : QString();
+}
+
+}  // namespace
+
+void ColorGridPlot::setRowLabels(const QStringList& labels) {
+    yAxis->setTicker(namedTicks(labels));
+}
+
+void ColorGridPlot::setColumnLabels(const QStringList& labels) {
+    xAxis->setTicker(namedTicks(labels));
 }
 
 void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
@@ -98,7 +121,9 @@ void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
     replot(rpQueuedReplot);
 }
 
-QCPRange ColorGridPlot::colorRange() const { return map_->dataRange(); }
+QCPRange ColorGridPlot::colorRange() const {
+    return map_->dataRange();
+}
 
 QPoint ColorGridPlot::cellPoint(int col, int row) const {
     if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return {};
@@ -126,6 +151,40 @@ void ColorGridPlot::mousePressEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton || !cellAt(event->position(), &col, &row)) return;
     markCell(col, row);
     emit gridCellClicked(col, row);
+}
+
+QString ColorGridPlot::toolTipAt(const QPoint& pos) const {
+    if (cols_ <= 0) return {};
+    const QRect rect = axisRect()->rect();
+    int col = 0, row = 0;
+    if (cellAt(pos, &col, &row)) {
+        // The cell: its row's and column's names as far as they are names, and its count.
+        QStringList where;
+        for (const QString& name : {fullName(yAxis, row), fullName(xAxis, x0_ + col * dx_)})
+            if (!name.isEmpty()) where << name;
+        const QString count =
+            tr("%1 requests").arg(QLocale().toString(map_->data()->cell(col, row), 'f', 0));
+        return where.isEmpty() ? count : tr("%1: %2").arg(where.join(QStringLiteral(" · ")), count);
+    }
+    // The tick labels beside the grid: the name under the pointer, whole.
+    if (pos.x() < rect.left() && pos.y() >= rect.top() && pos.y() <= rect.bottom())
+        return fullName(yAxis, yAxis->pixelToCoord(pos.y()));
+    if (pos.y() > rect.bottom() && pos.x() >= rect.left() && pos.x() <= rect.right())
+        return fullName(xAxis, xAxis->pixelToCoord(pos.x()));
+    return {};
+}
+
+bool ColorGridPlot::event(QEvent* event) {
+    if (event->type() != QEvent::ToolTip) return QCustomPlot::event(event);
+    auto* help = static_cast<QHelpEvent*>(event);
+    const QString text = toolTipAt(help->pos());
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        event->ignore();
+    } else {
+        QToolTip::showText(help->globalPos(), text, this);
+    }
+    return true;
 }
 
 void ColorGridPlot::contextMenuEvent(QContextMenuEvent* event) {
