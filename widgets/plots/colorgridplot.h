@@ -49,7 +49,8 @@ protected:
 
 private:
     void markCell(int col, int row);
-    QString toolTipAt(const QPoint& pos) const;
+    // The tooltip at a widget position and the area it is about (empty: none).
+    QString toolTipAt(const QPoint& pos, QRect* area) const;
 
     QCPColorMap* map_ = nullptr;
     QCPColorScale* scale_ = nullptr;

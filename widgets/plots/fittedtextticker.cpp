@@ -17,8 +17,10 @@ FittedTextTicker::Fit FittedTextTicker::fitFor(const QCPAxis* axis) const {
     const bool vertical = axis->orientation() == Qt::Vertical;
     // A name may take a quarter of the plot across the axis (the margin it widens), between 6
     // and 24 average characters: "acct_212aotcxui" stays whole, an e-mail address is shortened.
+    // The viewport, not the widget: an export draws at its own size.
     const QCustomPlot* plot = axis->parentPlot();
-    const int across = plot ? (vertical ? plot->width() : plot->height()) : 0;
+    const QRect view = plot ? plot->viewport() : QRect();
+    const int across = vertical ? view.width() : view.height();
     const int avg = std::max(1, fm.averageCharWidth());
     fit.elideWidth = std::clamp(across / 4, 6 * avg, 24 * avg);
     if (mTicks.size() < 2) return fit;

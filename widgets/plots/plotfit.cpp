@@ -93,11 +93,17 @@ QList<QCPAxis*> allAxes(QCustomPlot* plot) {
 const char* const kLabelRefits = "quarryLabelRefits";
 constexpr int kMaxLabelRefits = 3;
 
-// The axes are laid out after beforeReplot, so a resize is only seen here: when the names fit
-// the new lengths differently, the plot is drawn once more with them.
+// The axes are laid out after beforeReplot, so a resize (or an export at another size) is only
+// seen here: when the names fit the new lengths differently, the ticks are made again for this
+// drawing and the plot is drawn once more for the margins the new labels take.
 void refitAfterLayout(QCustomPlot* plot) {
     bool changed = false;
-    for (QCPAxis* axis : allAxes(plot)) changed = fitTextTicks(axis) || changed;
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        bool refit = false;
+        for (QCPAxis* axis : rect->axes()) refit = fitTextTicks(axis) || refit;
+        if (refit) rect->update(QCPLayoutElement::upPreparation);
+        changed = changed || refit;
+    }
     const int refits = plot->property(kLabelRefits).toInt();
     if (!changed) {
         plot->setProperty(kLabelRefits, 0);
