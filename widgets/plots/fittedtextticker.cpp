@@ -15,14 +15,15 @@ FittedTextTicker::Fit FittedTextTicker::fitFor(const QCPAxis* axis) const {
     fit.font = axis->tickLabelFont();
     const QFontMetrics fm(fit.font);
     const bool vertical = axis->orientation() == Qt::Vertical;
-    // A name may take a quarter of the plot across the axis (the margin it widens), between 6
-    // and 24 average characters: "acct_212aotcxui" stays whole, an e-mail address is shortened.
+    // A name may take a third of the plot across the axis (the margin it widens), between 6
+    // and 28 average characters: "acct_212aotcxui" and most topics stay whole, a long e-mail
+    // address is shortened.
     // The viewport, not the widget: an export draws at its own size.
     const QCustomPlot* plot = axis->parentPlot();
     const QRect view = plot ? plot->viewport() : QRect();
     const int across = vertical ? view.width() : view.height();
     const int avg = std::max(1, fm.averageCharWidth());
-    fit.elideWidth = std::clamp(across / 4, 6 * avg, 24 * avg);
+    fit.elideWidth = std::clamp(across / 3, 6 * avg, 28 * avg);
     if (mTicks.size() < 2) return fit;
 
     // Pixels between two neighbouring ticks (the keys are evenly spaced: rows or columns).
