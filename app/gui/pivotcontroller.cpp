@@ -42,7 +42,8 @@ PivotController::PivotController(CaseSession* session, SelectionController* sele
       views_(views),
       requests_(requests),
       workflow_(workflow),
-      window_(frame->mainWindow()) {
+      window_(frame->mainWindow()),
+      counts_(new MenuCounts(session, this)) {
     for (QTableView* view : {selection_->accountPanel()->view(), selection_->clusterPanel()->view(),
                              requests_->requestPanel()->view(), workflow_->tagPanel()->view(),
                              workflow_->notesPanel()->view(), workflow_->auditPanel()->view()})

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "items/pivotqueries.h"
+#include "menucounts.h"
 
 class QMenu;
 class QModelIndex;
@@ -45,8 +46,9 @@ public:
     QMenu* keyMenu(const QString& linkType, const QString& key);
     // A timeline point: the request's fields, showing it in the request table, its pivots.
     QMenu* requestMenu(int64_t accountId, qint64 requestId);
-    // Plot cells (pivotcontroller_cells.cpp). A heatmap cell: its requests, the accounts
-    // behind it, its count.
+    // Plot cells (pivotcontroller_cells.cpp). Each menu is returned at once; the accounts behind
+    // the cell are counted on a worker and their entries enabled when the count arrives
+    // (MenuCounts). A heatmap cell: its requests, the accounts behind it, its count.
     QMenu* heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topicId);
     // A punchcard cell (UTC weekday, 0 = Monday, and hour): the requests of its last
     // occurrence, the accounts active at that hour of the week and in that very hour.
@@ -62,7 +64,9 @@ public:
 
     // More entries for a request row's menu from other features (the story's Star as Evidence
     // and Pin a Note), added after the pivots.
-    void setRequestMenuExtension(std::function<void(QMenu*)> extend) { extendRequestMenu_ = std::move(extend); }
+    void setRequestMenuExtension(std::function<void(QMenu*)> extend) {
+        extendRequestMenu_ = std::move(extend);
+    }
 
 public slots:
     // For ClusterGraph::accountContextMenuRequested and keyContextMenuRequested.
@@ -78,9 +82,11 @@ private:
     void addAccountPivots(QMenu* menu, int64_t accountId);
     // Select, Filter to This, Tag… and the pivots of one account (its menu and a matrix row's).
     void addAccountEntries(QMenu* menu, int64_t accountId, const QString& name);
-    // "label (n)" showing these accounts in the account table (disabled when there are none).
+    // "label (counting…)", disabled, until `read` has counted the accounts on a worker; then
+    // "label (n)" showing them in the account table (disabled when there are none); `also`
+    // gets the accounts too (another entry that waits for the same read).
     void addAccountsEntry(QMenu* menu, const QString& label, const QString& chip,
-                          const std::vector<int64_t>& accountIds);
+                          MenuCounts::Read read, MenuCounts::Fill also = {});
     void addCopyText(QMenu* menu, const QString& text);
     void connectPlotCells();
     // A request's own IP (and subnet), user agent and model, then what its account holds.
@@ -95,6 +101,7 @@ private:
     RequestsController* requests_;
     WorkflowController* workflow_;
     QWidget* window_;
+    MenuCounts* counts_;
 };
 
 }  // namespace quarry::gui

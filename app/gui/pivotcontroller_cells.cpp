@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The context menus of plot cells: the topic x time heatmap, the hour-of-week punchcard and a
 // cluster's members x topics matrix. They act like the tables' menus (show requests, show the
-// accounts behind the cell in the account table, copy) through the same PivotController.
+// accounts behind the cell in the account table, copy) through the same PivotController. The
+// accounts behind a cell are read on a worker (MenuCounts): the menu opens at once, its counted
+// entries disabled until their counts arrive.
 #include <QApplication>
 #include <QClipboard>
 #include <QLocale>
@@ -11,6 +13,7 @@
 #include "evidence/csvwriter.h"
 #include "items/casequeries.h"
 #include "items/cellqueries.h"
+#include "menucounts.h"
 #include "pivotcontroller.h"
 #include "plots/punchcardplot.h"
 #include "plots/topicheatmap.h"
@@ -48,11 +51,18 @@ void PivotController::connectPlotCells() {
 }
 
 void PivotController::addAccountsEntry(QMenu* menu, const QString& label, const QString& chip,
-                                       const std::vector<int64_t>& accountIds) {
-    QAction* a = menu->addAction(
-        tr("%1 (%2)").arg(label, QLocale().toString(static_cast<qint64>(accountIds.size()))), this,
-        [this, chip, accountIds] { showAccounts(chip, accountIds); });
-    a->setEnabled(!accountIds.empty());
+                                       MenuCounts::Read read, MenuCounts::Fill also) {
+    QAction* a = menu->addAction(tr("%1 (counting…)").arg(label));
+    a->setEnabled(false);
+    counts_->add(
+        menu, std::move(read),
+        [this, a, label, chip, also = std::move(also)](const std::vector<int64_t>& ids) {
+            a->setText(
+                tr("%1 (%2)").arg(label, QLocale().toString(static_cast<qint64>(ids.size()))));
+            a->setEnabled(!ids.empty());
+            connect(a, &QAction::triggered, this, [this, chip, ids] { showAccounts(chip, ids); });
+            if (also) also(ids);
+        });
 }
 
 void PivotController::addCopyText(QMenu* menu, const QString& text) {
@@ -74,7 +84,9 @@ QMenu* PivotController::heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topic
                              : formatUtc(fromMs).left(16) + QStringLiteral(" UTC");
     addAccountsEntry(
         menu, tr("Accounts in This Cell"), tr("Accounts with %1 requests on %2").arg(topic, when),
-        accountsInSpan(session_->db(), grid.scope, grid.scopeId, fromMs, toMs, topicId));
+        [scope = grid.scope, scopeId = grid.scopeId, fromMs, toMs, topicId](sqlite3* db) {
+            return accountsInSpan(db, scope, scopeId, fromMs, toMs, topicId);
+        });
     // The cell's count as the heatmap drew it: its time, its topic and its requests.
     const auto row = session_->topics().rowById.constFind(topicId);
     const int64_t bucket = grid.bucketMs > 0 ? fromMs / grid.bucketMs : 0;
@@ -82,6 +94,7 @@ QMenu* PivotController::heatmapCellMenu(qint64 fromMs, qint64 toMs, qint64 topic
                         bucket >= grid.firstBucket && bucket < grid.firstBucket + grid.buckets;
     addCopyText(menu, evidence::tsvLine(
                           {when, topic, QString::number(inGrid ? grid.at(*row, bucket) : 0)}));
+    counts_->start();
     return menu;
 }
 
@@ -104,17 +117,21 @@ QMenu* PivotController::punchcardCellMenu(int weekday, int hour) {
                              : tr("Accounts Active %1, Any Week").arg(span),
                      cluster ? tr("Cluster %1 members active %2").arg(card.scopeId).arg(span)
                              : tr("Accounts active %1").arg(span),
-                     accountsAtHourOfWeek(session_->db(), card.scope, card.scopeId, weekday, hour));
+                     [scope = card.scope, scopeId = card.scopeId, weekday, hour](sqlite3* db) {
+                         return accountsAtHourOfWeek(db, scope, scopeId, weekday, hour);
+                     });
     if (last >= 0) {
         // Who else was active in that very hour: synchronised traffic shows here.
         const QString hourSpan = formatUtc(last).left(13) + QStringLiteral(":00");
-        addAccountsEntry(
-            menu, tr("Accounts Active %1 UTC").arg(hourSpan),
-            tr("Accounts active %1 UTC").arg(hourSpan),
-            accountsInSpan(session_->db(), ViewScope::Case, -1, last, last + kHourMs, -1));
+        addAccountsEntry(menu, tr("Accounts Active %1 UTC").arg(hourSpan),
+                         tr("Accounts active %1 UTC").arg(hourSpan), [last](sqlite3* db) {
+                             return accountsInSpan(db, ViewScope::Case, -1, last, last + kHourMs,
+                                                   -1);
+                         });
     }
     addCopyText(menu,
                 evidence::tsvLine({day, hourText(hour), QString::number(card.at(weekday, hour))}));
+    counts_->start();
     return menu;
 }
 
@@ -128,15 +145,20 @@ QMenu* PivotController::topicMatrixCellMenu(qint64 accountId, qint64 topicId) {
     menu->addAction(
         tr("Show This Account's %1 Requests").arg(topic), this,
         [this, accountId, topicId] { session_->requestRequests({accountId}, -1, -1, topicId); });
-    const std::vector<int64_t> onTopic = clusterMembersOnTopic(session_->db(), cluster, topicId);
-    QVector<qint64> members(onTopic.begin(), onTopic.end());
-    menu->addAction(tr("Show the Cluster's %1 Requests").arg(topic), this,
-                    [this, members, topicId] {
-                        if (!members.isEmpty()) session_->requestRequests(members, -1, -1, topicId);
-                    })
-        ->setEnabled(!members.isEmpty());
-    addAccountsEntry(menu, tr("Members with %1 Requests").arg(topic),
-                     tr("Cluster %1 members with %2 requests").arg(cluster).arg(topic), onTopic);
+    // Disabled until the members on the topic are read, with the entry below (one read).
+    QAction* theirs = menu->addAction(tr("Show the Cluster's %1 Requests").arg(topic));
+    theirs->setEnabled(false);
+    addAccountsEntry(
+        menu, tr("Members with %1 Requests").arg(topic),
+        tr("Cluster %1 members with %2 requests").arg(cluster).arg(topic),
+        [cluster, topicId](sqlite3* db) { return clusterMembersOnTopic(db, cluster, topicId); },
+        [this, theirs, topicId](const std::vector<int64_t>& ids) {
+            const QVector<qint64> members(ids.begin(), ids.end());
+            theirs->setEnabled(!members.isEmpty());
+            connect(theirs, &QAction::triggered, this, [this, members, topicId] {
+                session_->requestRequests(members, -1, -1, topicId);
+            });
+        });
     // The case-wide pivot the account table's Top Topic column has.
     addPivots(menu, {{SearchField::Topic, topic,
                       static_cast<int64_t>(
@@ -151,6 +173,7 @@ QMenu* PivotController::topicMatrixCellMenu(qint64 accountId, qint64 topicId) {
     menu->addSection(
         tr("Account %1").arg(QString(name).replace(QLatin1Char('&'), QStringLiteral("&&"))));
     addAccountEntries(menu, accountId, name);
+    counts_->start();
     return menu;
 }
 

@@ -4,12 +4,17 @@
 // cell. Each entry must do what it says: the account table then lists exactly the accounts an
 // independent query of the case's requests finds, the request table holds exactly the requests
 // of the cell, and Copy Value puts the cell's count (counted again from the requests) on the
-// clipboard. A right-click on a cell opens its menu.
+// clipboard. A right-click on a cell opens its menu. The menu is returned before the accounts
+// behind the cell are counted (those entries say "counting…" and are disabled) and the entries
+// are filled in when a worker has counted them; closing the case during a count closes the menu
+// and drops the count.
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QMenu>
+#include <QPointer>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtTest>
 
 #include <memory>
@@ -48,6 +53,16 @@ QString texts(QMenu* menu) {
     return out.join(QLatin1Char('|'));
 }
 
+// The menu came back before its count: the entry waits, disabled, for the worker.
+bool counting(const QAction* a) {
+    return a && !a->isEnabled() && a->text().endsWith(QStringLiteral("(counting…)"));
+}
+
+// The count arrived: the entry reads "... (n)" and is enabled.
+bool counted(const QAction* a) {
+    return QTest::qWaitFor([a] { return a->isEnabled() && !counting(a); }, 20000);
+}
+
 }  // namespace
 
 class TestGuiCellPivots final : public QObject {
@@ -61,6 +76,7 @@ private slots:
     void punchcardCell();
     void topicMatrixCell();
     void rightClickOpensTheCellMenu();
+    void closingTheCaseDuringACountDropsIt();
 
 private:
     // The ids of a query's first column, with up to four integers bound.
@@ -186,7 +202,9 @@ void TestGuiCellPivots::heatmapCellByDayForACluster() {
     QAction* copy = entry(menu, QStringLiteral("Copy Value"));
     QAction* show = entry(menu, QStringLiteral("Show These Requests"));
     QVERIFY2(accounts && copy && show, qPrintable(texts(menu)));
-    QVERIFY(accounts->text().endsWith(QStringLiteral("(%1)").arg(expected.size())));
+    QVERIFY2(counting(accounts), qPrintable(texts(menu)));
+    QVERIFY(counted(accounts));
+    QCOMPARE(accounts->text(), QStringLiteral("Accounts in This Cell (%1)").arg(expected.size()));
     accounts->trigger();
     QVERIFY(accountTableIds() == expected);
     QVERIFY(
@@ -229,7 +247,9 @@ void TestGuiCellPivots::heatmapCellByHourForTheCase() {
     QVERIFY(!expected.empty());
     QMenu* menu = w_->pivots()->heatmapCellMenu(from, to, topic);
     QAction* accounts = entry(menu, QStringLiteral("Accounts in This Cell"));
-    QVERIFY2(accounts, qPrintable(texts(menu)));
+    QVERIFY2(counting(accounts), qPrintable(texts(menu)));
+    QVERIFY(counted(accounts));
+    QVERIFY(accounts->text().endsWith(QStringLiteral("(%1)").arg(expected.size())));
     accounts->trigger();
     QVERIFY(accountTableIds() == expected);
     entry(menu, QStringLiteral("Copy Value"))->trigger();
@@ -276,7 +296,10 @@ void TestGuiCellPivots::punchcardCell() {
                                    .toString(QStringLiteral("yyyy-MM-dd HH:00"))))
             thatHour = a;
     QAction* show = entry(menu, QStringLiteral("Show These Requests"));
-    QVERIFY2(active && thatHour && show && show->isEnabled(), qPrintable(texts(menu)));
+    QVERIFY2(counting(active) && counting(thatHour) && show && show->isEnabled(),
+             qPrintable(texts(menu)));
+    QVERIFY(counted(active) && counted(thatHour));
+    QVERIFY(active->text().endsWith(QStringLiteral("(%1)").arg(members.size())));
     active->trigger();
     QVERIFY(accountTableIds() == members);
     thatHour->trigger();
@@ -315,12 +338,19 @@ void TestGuiCellPivots::topicMatrixCell() {
     QVERIFY2(members && mine && theirs && entry(menu, QStringLiteral("Select Account")) &&
                  entry(menu, QStringLiteral("Accounts sharing")),
              qPrintable(texts(menu)));
+    // The cluster's requests on the topic wait for the same read as the members.
+    QVERIFY2(counting(members) && !theirs->isEnabled() && mine->isEnabled(),
+             qPrintable(texts(menu)));
+    QVERIFY(counted(members));
+    QVERIFY(theirs->isEnabled());
+    const std::set<int64_t> onTopic =
+        ids("SELECT DISTINCT r.account_id FROM requests r JOIN request_topics t ON t.id = "
+            "r.id JOIN account_features f ON f.account_id = r.account_id WHERE f.cluster_id = "
+            "?1 AND t.topic_id = ?2",
+            {cluster_, topic});
+    QVERIFY(members->text().endsWith(QStringLiteral("(%1)").arg(onTopic.size())));
     members->trigger();
-    QVERIFY(accountTableIds() ==
-            ids("SELECT DISTINCT r.account_id FROM requests r JOIN request_topics t ON t.id = "
-                "r.id JOIN account_features f ON f.account_id = r.account_id WHERE f.cluster_id = "
-                "?1 AND t.topic_id = ?2",
-                {cluster_, topic}));
+    QVERIFY(accountTableIds() == onTopic);
     const int64_t own = count(
         "SELECT count(*) FROM requests r JOIN request_topics t ON t.id = r.id WHERE r.account_id "
         "= ?1 AND t.topic_id = ?2",
@@ -357,8 +387,47 @@ void TestGuiCellPivots::rightClickOpensTheCellMenu() {
     QApplication::sendEvent(card, &event);
     QMenu* menu = nullptr;
     QTRY_VERIFY((menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) != nullptr);
-    QVERIFY2(entry(menu, QStringLiteral("Members Active")), qPrintable(texts(menu)));
+    QAction* active = entry(menu, QStringLiteral("Members Active"));
+    QVERIFY2(active, qPrintable(texts(menu)));
+    // Filled in while the menu is open.
+    QVERIFY(counted(active));
+    QVERIFY(menu->isVisible());
     menu->close();
+}
+
+void TestGuiCellPivots::closingTheCaseDuringACountDropsIt() {
+    showTopCluster(ViewScope::Case);
+    // The busiest hour of the week of the whole case: the read the brief saw freeze.
+    const Punchcard& card = w_->views()->punchcard()->punchcard();
+    int weekday = 0, hour = 0;
+    for (int d = 0; d < 7; ++d)
+        for (int h = 0; h < 24; ++h)
+            if (card.at(d, h) > card.at(weekday, hour)) weekday = d, hour = h;
+    QVERIFY(card.at(weekday, hour) > 0);
+    QPointer<QMenu> menu = w_->pivots()->punchcardCellMenu(weekday, hour);
+    QPointer<QAction> active = entry(menu, QStringLiteral("Accounts Active"));
+    QVERIFY2(counting(active), qPrintable(texts(menu)));
+    w_->closeCase();
+    // The menu named the closed case: it goes, and the count that comes back is dropped.
+    QThreadPool::globalInstance()->waitForDone();
+    QTRY_VERIFY(menu.isNull());
+    QVERIFY(active.isNull());
+
+    // The next case's menus count again.
+    QString error;
+    QVERIFY2(w_->openCase(case_, &error), qPrintable(error));
+    QVERIFY(QTest::qWaitFor([this] { return idle(); }, 60000));
+    showTopCluster(ViewScope::Case);
+    QMenu* again = w_->pivots()->punchcardCellMenu(weekday, hour);
+    QAction* any = entry(again, QStringLiteral("Accounts Active"));
+    QVERIFY2(counting(any), qPrintable(texts(again)));
+    QVERIFY(counted(any));
+    QVERIFY(any->text().endsWith(QStringLiteral("(%1)").arg(
+        ids("SELECT DISTINCT account_id FROM requests WHERE ts >= 0 AND (ts / 3600000) % 24 = ?1 "
+            "AND (ts / 86400000 + 3) % 7 = ?2",
+            {hour, weekday})
+            .size())));
+    delete again;
 }
 
 QTEST_MAIN(TestGuiCellPivots)

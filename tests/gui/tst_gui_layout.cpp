@@ -2,15 +2,20 @@
 // The window fits the screens analysts have: at 1366x768, 1920x1080 and 2560x1440, with a case open
 // and the default layout, every visible dock and plot has at least the usable size usablesizes.cpp
 // asks for, nothing overlaps, the status bar is inside the window; Reset Layout puts moved docks
-// back; a saved layout that is garbage or from an older version is ignored.
+// back; a saved layout that is garbage or from an older version is ignored. A 40-member cluster's
+// members x topics matrix draws member and topic labels that do not overlap, and a label's full
+// name is its tooltip.
 #include <QDockWidget>
+#include <QHelpEvent>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QMainWindow>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolTip>
+#include <QTransform>
 #include <QtTest>
 
 #include <qcustomplot.h>
@@ -23,8 +28,10 @@
 #include "mainwindow.h"
 #include "panels/accountpanel.h"
 #include "panels/requestpanel.h"
+#include "plots/topicmatrixplot.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
+#include "store/sqlite.h"
 #include "usablesizes.h"
 #include "viewscontroller.h"
 
@@ -43,6 +50,50 @@ QList<QDockWidget*> visibleDocks(QMainWindow& w) {
     return out;
 }
 
+struct DrawnLabel {
+    double tick = 0;
+    QString text;
+    QPolygonF box;  // in the plot's pixels
+};
+
+// The tick labels an axis drew at its last replot, each as its text box turned by the label
+// rotation and anchored at its tick as QCustomPlot places it (a left axis' labels end at the
+// axis, a bottom axis' turned labels start under their tick).
+QList<DrawnLabel> drawnLabels(const QCPAxis* axis) {
+    const QFontMetrics fm(axis->tickLabelFont());
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    const bool vertical = axis->orientation() == Qt::Vertical;
+    QList<DrawnLabel> out;
+    for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
+        if (labels[i].isEmpty() || !axis->range().contains(ticks[i])) continue;
+        const QRect text =
+            fm.boundingRect(0, 0, 0, 0, Qt::TextDontClip | Qt::AlignHCenter, labels[i]);
+        const double at = axis->coordToPixel(ticks[i]);
+        QTransform place;
+        place.translate(vertical ? axis->axisRect()->left() : at,
+                        vertical ? at : axis->axisRect()->bottom());
+        place.rotate(axis->tickLabelRotation());
+        const QRectF box(vertical ? -text.width() : 0, -text.height() / 2.0, text.width(),
+                         text.height());
+        out.push_back({ticks[i], labels[i], place.map(QPolygonF(box))});
+    }
+    return out;
+}
+
+// Empty when the axis drew at least one label and no two overlap, else what is wrong.
+QString labelsApart(const QCPAxis* axis) {
+    const QList<DrawnLabel> drawn = drawnLabels(axis);
+    if (drawn.isEmpty()) return QStringLiteral("no label drawn");
+    for (int i = 0; i < drawn.size(); ++i)
+        for (int j = i + 1; j < drawn.size(); ++j)
+            if (drawn[i].box.intersects(drawn[j].box))
+                return QStringLiteral("\"%1\" overlaps \"%2\" (%3 labels)")
+                    .arg(drawn[i].text, drawn[j].text)
+                    .arg(drawn.size());
+    return {};
+}
+
 }  // namespace
 
 class TestGuiLayout final : public QObject {
@@ -54,6 +105,8 @@ private slots:
     void resetLayoutRestoresMovedDocks();
     void garbageSavedStateIsIgnored();
     void olderSavedStateIsIgnored();
+    void matrixLabelsDoNotOverlap_data();
+    void matrixLabelsDoNotOverlap();
 
 private:
     // The account search box holds a field:value query and the request dock shows a request's
@@ -167,8 +220,9 @@ void TestGuiLayout::checkReadable(MainWindow& w) {
     // The query typed and the clear button beside it (about as wide as the box is high).
     const int readable =
         fm.horizontalAdvance(QStringLiteral("subnet:203.0.113.0/24")) + search->height();
-    QVERIFY2(search->width() >= readable,
-             qPrintable(QStringLiteral("search box %1 px < %2").arg(search->width()).arg(readable)));
+    QVERIFY2(
+        search->width() >= readable,
+        qPrintable(QStringLiteral("search box %1 px < %2").arg(search->width()).arg(readable)));
     QVERIFY(QRect(QPoint(0, 0), accounts->size())
                 .contains(QRect(search->mapTo(accounts, QPoint(0, 0)), search->size())));
 
@@ -260,6 +314,47 @@ void TestGuiLayout::olderSavedStateIsIgnored() {
     QVERIFY(w);
     QVERIFY(!w->findChild<QDockWidget*>(QStringLiteral("tagDock"))->isVisible());
     QSettings().clear();
+}
+
+void TestGuiLayout::matrixLabelsDoNotOverlap_data() {
+    fitsScreen_data();
+}
+
+void TestGuiLayout::matrixLabelsDoNotOverlap() {
+    QFETCH(QSize, size);
+    auto w = openWindow(size);
+    QVERIFY(w);
+    // The largest cluster: more members than the matrix has rows.
+    quarry::sql::Statement largest(file_->db(),
+                                   "SELECT cluster_id FROM account_features WHERE cluster_id >= 0 "
+                                   "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
+    QVERIFY(largest.step());
+    const int64_t cluster = largest.int64(0);
+    w->views()->showViewTab(ViewsController::PatternsTab);
+    QVERIFY(w->selection()->selectCluster(cluster));
+    TopicMatrixPlot* matrix = w->views()->topicMatrix();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !w->busy() && !matrix->loading() && matrix->matrix().cluster == cluster, 60000);
+    QCOMPARE(matrix->rows(), TopicMatrixPlot::kMaxRows);
+    QVERIFY(matrix->isVisible() && !matrix->visibleRegion().isEmpty());
+
+    // Once the plot has settled on its size: members and topics readable, none drawn on another.
+    QString why;
+    QTRY_VERIFY2((why = labelsApart(matrix->yAxis)).isEmpty(), qPrintable(why));
+    QTRY_VERIFY2((why = labelsApart(matrix->xAxis)).isEmpty(), qPrintable(why));
+    const QList<DrawnLabel> members = drawnLabels(matrix->yAxis);
+    const QStringList& names = matrix->matrix().names;
+    for (const DrawnLabel& label : members) {
+        const QString name = names.value(qRound(label.tick));
+        QVERIFY2(label.text == name || label.text.contains(QChar(0x2026)), qPrintable(label.text));
+    }
+    // Hovering a label shows the member's whole name.
+    const DrawnLabel& last = members.last();
+    const QPoint at(matrix->axisRect()->left() - 4, qRound(matrix->yAxis->coordToPixel(last.tick)));
+    QHelpEvent hover(QEvent::ToolTip, at, matrix->mapToGlobal(at));
+    QApplication::sendEvent(matrix, &hover);
+    QTRY_COMPARE(QToolTip::text(), names.value(qRound(last.tick)));
+    QToolTip::hideText();
 }
 
 QTEST_MAIN(TestGuiLayout)

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plots/colorgridplot.h"
 
+#include <QHelpEvent>
+#include <QLocale>
+#include <QToolTip>
+
 #include <algorithm>
 #include <cmath>
 
+#include "plots/fittedtextticker.h"
 #include "plots/plottheme.h"
 
 namespace quarry::gui {
@@ -58,10 +63,28 @@ void ColorGridPlot::clearGrid(const QString& message) {
     replot(rpQueuedReplot);
 }
 
-void ColorGridPlot::setRowLabels(const QStringList& labels) {
-    QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+namespace {
+
+QSharedPointer<FittedTextTicker> namedTicks(const QStringList& labels) {
+    QSharedPointer<FittedTextTicker> names(new FittedTextTicker);
     for (int i = 0; i < labels.size(); ++i) names->addTick(i, labels.at(i));
-    yAxis->setTicker(names);
+    return names;
+}
+
+// The full name an axis gives `coord` (empty for an axis of numbers or dates).
+QString fullName(const QCPAxis* axis, double coord) {
+    const auto* names = dynamic_cast<const FittedTextTicker*>(axis->ticker().data());
+    return names ? names->fullLabel(coord) : QString();
+}
+
+}  // namespace
+
+void ColorGridPlot::setRowLabels(const QStringList& labels) {
+    yAxis->setTicker(namedTicks(labels));
+}
+
+void ColorGridPlot::setColumnLabels(const QStringList& labels) {
+    xAxis->setTicker(namedTicks(labels));
 }
 
 void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
@@ -98,7 +121,9 @@ void ColorGridPlot::setGrid(int cols, int rows, double x0, double dx,
     replot(rpQueuedReplot);
 }
 
-QCPRange ColorGridPlot::colorRange() const { return map_->dataRange(); }
+QCPRange ColorGridPlot::colorRange() const {
+    return map_->dataRange();
+}
 
 QPoint ColorGridPlot::cellPoint(int col, int row) const {
     if (col < 0 || col >= cols_ || row < 0 || row >= rows_) return {};
@@ -126,6 +151,59 @@ void ColorGridPlot::mousePressEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton || !cellAt(event->position(), &col, &row)) return;
     markCell(col, row);
     emit gridCellClicked(col, row);
+}
+
+QString ColorGridPlot::toolTipAt(const QPoint& pos, QRect* area) const {
+    if (cols_ <= 0) return {};
+    const QRect rect = axisRect()->rect();
+    // Pixels from coordinate a to b on each axis (either way round).
+    const auto span = [](const QCPAxis* axis, double a, double b) {
+        const double p = axis->coordToPixel(a), q = axis->coordToPixel(b);
+        return std::make_pair(qRound(std::min(p, q)), qRound(std::max(p, q)));
+    };
+    int col = 0, row = 0;
+    if (cellAt(pos, &col, &row)) {
+        // The cell: its row's and column's names as far as they are names, and its count.
+        const double x = x0_ + col * dx_;
+        const auto [left, right] = span(xAxis, x - dx_ / 2, x + dx_ / 2);
+        const auto [top, bottom] = span(yAxis, row - 0.5, row + 0.5);
+        *area = QRect(QPoint(left, top), QPoint(right, bottom));
+        QStringList where;
+        for (const QString& name : {fullName(yAxis, row), fullName(xAxis, x)})
+            if (!name.isEmpty()) where << name;
+        const QString count =
+            tr("%1 requests").arg(QLocale().toString(map_->data()->cell(col, row), 'f', 0));
+        return where.isEmpty() ? count : tr("%1: %2").arg(where.join(QStringLiteral(" · ")), count);
+    }
+    // The tick labels beside the grid: the name under the pointer, whole.
+    if (pos.x() < rect.left() && pos.y() >= rect.top() && pos.y() <= rect.bottom()) {
+        const double at = std::round(yAxis->pixelToCoord(pos.y()));
+        const auto [top, bottom] = span(yAxis, at - 0.5, at + 0.5);
+        *area = QRect(QPoint(0, top), QPoint(rect.left(), bottom));
+        return fullName(yAxis, at);
+    }
+    if (pos.y() > rect.bottom() && pos.x() >= rect.left() && pos.x() <= rect.right()) {
+        const double at = std::round(xAxis->pixelToCoord(pos.x()));
+        const auto [left, right] = span(xAxis, at - 0.5, at + 0.5);
+        *area = QRect(QPoint(left, rect.bottom()), QPoint(right, height()));
+        return fullName(xAxis, at);
+    }
+    return {};
+}
+
+bool ColorGridPlot::event(QEvent* event) {
+    if (event->type() != QEvent::ToolTip) return QCustomPlot::event(event);
+    auto* help = static_cast<QHelpEvent*>(event);
+    QRect area;
+    const QString text = toolTipAt(help->pos(), &area);
+    if (text.isEmpty()) {
+        // Elsewhere (the title, the colour scale): the widget's own tooltip, if it has one.
+        QToolTip::hideText();
+        return QCustomPlot::event(event);
+    }
+    // Shown until the pointer leaves the cell or the name it is about.
+    QToolTip::showText(help->globalPos(), text, this, area);
+    return true;
 }
 
 void ColorGridPlot::contextMenuEvent(QContextMenuEvent* event) {

@@ -36,14 +36,21 @@ protected:
     // Column c is centered at x0 + c * dx on the x axis; row r at r on the (reversed) y axis.
     void setGrid(int cols, int rows, double x0, double dx,
                  const std::function<double(int, int)>& value, const QString& title);
+    // Names for the rows (y axis) or the columns (x axis): as many drawn as fit, elided, and
+    // the full name on hover (FittedTextTicker).
     void setRowLabels(const QStringList& labels);
+    void setColumnLabels(const QStringList& labels);
     void mousePressEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    // A tooltip over a cell or a named tick: the full names a label may have shortened.
+    bool event(QEvent* event) override;
     // The cell under a widget position; false when there is none.
     bool cellAt(const QPointF& pos, int* col, int* row) const;
 
 private:
     void markCell(int col, int row);
+    // The tooltip at a widget position and the area it is about (empty: none).
+    QString toolTipAt(const QPoint& pos, QRect* area) const;
 
     QCPColorMap* map_ = nullptr;
     QCPColorScale* scale_ = nullptr;

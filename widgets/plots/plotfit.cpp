@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "plots/fittedtextticker.h"
 #include "plots/plottheme.h"
 
 namespace quarry::gui {
@@ -62,6 +63,13 @@ void fitDateTicks(QCPAxis* axis) {
     dates->setTickCount(std::clamp(length / (label * 2), 2, 8));
 }
 
+// Named ticks (a grid's rows and columns) thinned and shortened to the axis length; true when
+// the drawing changed.
+bool fitTextTicks(QCPAxis* axis) {
+    auto* names = dynamic_cast<FittedTextTicker*>(axis->ticker().data());
+    return names && names->fitTo(axis);
+}
+
 // A title wider than its plot breaks at its dash instead of being cut at both ends.
 void wrapTitle(QCPTextElement* title, int width) {
     const QString dash = QStringLiteral(" — ");
@@ -78,6 +86,31 @@ QList<QCPAxis*> allAxes(QCustomPlot* plot) {
         if (auto* scale = qobject_cast<QCPColorScale*>(plot->plotLayout()->elementAt(i)))
             axes << scale->axis();
     return axes;
+}
+
+// The corrective replots in a row after a layout moved an axis: labels that fit changed the
+// margins, which change what fits, so this settles in one or two; the cap stops a see-saw.
+const char* const kLabelRefits = "quarryLabelRefits";
+constexpr int kMaxLabelRefits = 3;
+
+// The axes are laid out after beforeReplot, so a resize (or an export at another size) is only
+// seen here: when the names fit the new lengths differently, the ticks are made again for this
+// drawing and the plot is drawn once more for the margins the new labels take.
+void refitAfterLayout(QCustomPlot* plot) {
+    bool changed = false;
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        bool refit = false;
+        for (QCPAxis* axis : rect->axes()) refit = fitTextTicks(axis) || refit;
+        if (refit) rect->update(QCPLayoutElement::upPreparation);
+        changed = changed || refit;
+    }
+    const int refits = plot->property(kLabelRefits).toInt();
+    if (!changed) {
+        plot->setProperty(kLabelRefits, 0);
+    } else if (refits < kMaxLabelRefits) {
+        plot->setProperty(kLabelRefits, refits + 1);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 }  // namespace
@@ -101,6 +134,7 @@ void fitBeforeReplot(QCustomPlot* plot) {
     }
     plot->setFont(base);
     QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitPlot(plot); });
+    QObject::connect(plot, &QCustomPlot::afterLayout, plot, [plot] { refitAfterLayout(plot); });
 }
 
 void fitPlot(QCustomPlot* plot) {
@@ -111,7 +145,8 @@ void fitPlot(QCustomPlot* plot) {
         if (auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
             const double f = takeFactor(text);
             if (f != 1.0) text->setFont(scaledFont(text->font(), f));
-            wrapTitle(text, text->outerRect().width() > 0 ? text->outerRect().width() : plot->width());
+            wrapTitle(text,
+                      text->outerRect().width() > 0 ? text->outerRect().width() : plot->width());
         }
     if (QCPLegend* legend = plot->legend) {
         const double f = takeFactor(legend);
@@ -138,7 +173,10 @@ void fitPlot(QCustomPlot* plot) {
         if (auto* text = qobject_cast<QCPItemText*>(item))
             text->setFont(scaledFont(text->font(), f));
     }
-    for (QCPAxis* axis : allAxes(plot)) fitDateTicks(axis);
+    for (QCPAxis* axis : allAxes(plot)) {
+        fitDateTicks(axis);
+        fitTextTicks(axis);
+    }
 }
 
 }  // namespace quarry::gui

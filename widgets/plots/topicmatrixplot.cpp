@@ -6,9 +6,8 @@ namespace quarry::gui {
 TopicMatrixPlot::TopicMatrixPlot(QWidget* parent) : ColorGridPlot(tr("Select a cluster"), parent) {
     xAxis->setLabel(tr("topic"));
     xAxis->setTickLabelRotation(40);
-    connect(this, &ColorGridPlot::gridCellClicked, this, [this](int col, int row) {
-        emit cellClicked(accountAt(row), topicAt(col));
-    });
+    connect(this, &ColorGridPlot::gridCellClicked, this,
+            [this](int col, int row) { emit cellClicked(accountAt(row), topicAt(col)); });
     connect(this, &ColorGridPlot::gridCellContextMenuRequested, this,
             [this](int col, int row, QPoint pos) {
                 emit cellContextMenuRequested(accountAt(row), topicAt(col), pos);
@@ -25,10 +24,7 @@ qint64 TopicMatrixPlot::topicAt(int col) const {
 
 void TopicMatrixPlot::setTopics(const TopicTable& topics) {
     topics_ = topics;
-    QSharedPointer<QCPAxisTickerText> keys(new QCPAxisTickerText);
-    const QStringList labels = topicRowLabels(topics_);
-    for (int row = 0; row < labels.size(); ++row) keys->addTick(row, labels[row]);
-    xAxis->setTicker(keys);
+    setColumnLabels(topicRowLabels(topics_));
     clearData(tr("Select a cluster"));
 }
 
