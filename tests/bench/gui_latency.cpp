@@ -22,12 +22,14 @@
 #include <ctime>
 #include <functional>
 
+#include "items/accounttablemodel.h"
 #include "items/casequeries.h"
 #include "casesession.h"
 #include "graph/clustergraph.h"
 #include "items/clustergraphdata.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
+#include "panels/accountpanel.h"
 #include "requestscontroller.h"
 #include "selectioncontroller.h"
 #include "viewscontroller.h"
@@ -156,6 +158,15 @@ int main(int argc, char** argv) {
     settle(w);
     mark("opened");
     std::printf("%-40s %8.2f ms\n", "open case until not busy", msSince(t));
+    {
+        // The account table holds no reasons (casequeries.h): a sort by them reads them all.
+        AccountTableModel* accounts = w.selection()->accountPanel()->model();
+        t.restart();
+        accounts->sort(AccountTableModel::Reasons, Qt::AscendingOrder);
+        std::printf("%-40s %8.2f ms\n", "account table: sort by reasons", msSince(t));
+        accounts->sort(AccountTableModel::Score, Qt::DescendingOrder);
+        settle(w);
+    }
 
     std::vector<double> all, heavyMs, ordinaryMs;
     for (int64_t account : order) {
