@@ -565,7 +565,6 @@ private slots:
         CaseBuilder b;
         b.withPrompts = false;
         Dice dice(5);
-        int seq = 0;
         for (int a = 0; a < 12; ++a)
             for (int64_t t = kStart + a * 97000; t < kStart + 10 * kDay; t += 45 * 60000) {
                 Req r{t, QStringLiteral("hydra%1").arg(a), QStringLiteral("45.13.%1.%2").arg(a % 2).arg(10 + a),
